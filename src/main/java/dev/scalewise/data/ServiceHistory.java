@@ -1,0 +1,48 @@
+package dev.scalewise.data;
+
+import java.time.Instant;
+
+/**
+ * One service's history aligned onto one analysis step: array index i covers
+ * [start + i*step, start + (i+1)*step). NaN marks an unknown value (a gap the source did not
+ * declare as zero traffic, or an optional dataset that is absent).
+ *
+ * <p>Arrays, not lists: the replay engine walks them millions of times. Callers must not mutate them.
+ *
+ * @param requests   requests completed in the step (count)
+ * @param replicas   mean ready replicas over the step
+ * @param inFlight   mean requests in flight, whole service
+ * @param queueDepth mean requests waiting, whole service
+ * @param p50Ms      latency percentiles, ms
+ * @param gpuUtil    mean GPU utilization over the service's pods, 0..1
+ * @param cpuUtil    mean CPU utilization of requests, 0..1
+ * @param memUtil    mean memory utilization of requests, 0..1
+ * @param cost       effective cost attributed to the service in the step (billing spread evenly
+ *                   over the steps of its charge period)
+ * @param currency   billing currency, "" when there is no billing
+ */
+public record ServiceHistory(String service, Instant start, int stepSeconds, double[] requests,
+                             double[] replicas, double[] inFlight, double[] queueDepth, double[] p50Ms,
+                             double[] p95Ms, double[] p99Ms, double[] gpuUtil, double[] cpuUtil,
+                             double[] memUtil, double[] cost, String currency) {
+    public ServiceHistory {
+        int n = requests.length;
+        for (double[] a : new double[][] {replicas, inFlight, queueDepth, p50Ms, p95Ms, p99Ms, gpuUtil,
+                cpuUtil, memUtil, cost}) {
+            if (a.length != n) {
+                throw new IllegalArgumentException("all series of " + service + " must have " + n + " steps");
+            }
+        }
+        if (stepSeconds <= 0) {
+            throw new IllegalArgumentException("stepSeconds must be positive: " + stepSeconds);
+        }
+    }
+
+    public int steps() {
+        return requests.length;
+    }
+
+    public Instant timeOf(int step) {
+        return start.plusSeconds((long) step * stepSeconds);
+    }
+}

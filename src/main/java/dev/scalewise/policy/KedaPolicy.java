@@ -1,0 +1,31 @@
+package dev.scalewise.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * KEDA ScaledObject (keda.sh/v1alpha1). KEDA feeds an HPA it owns (with `behavior`) and itself
+ * handles activation (0 <-> 1) at `pollingIntervalSeconds` with `cooldownPeriodSeconds`.
+ */
+public record KedaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int pollingIntervalSeconds,
+                         int cooldownPeriodSeconds, int initialCooldownPeriodSeconds,
+                         OptionalInt idleReplicaCount, Optional<Fallback> fallback, List<Trigger> triggers,
+                         Optional<Behavior> behavior) implements PolicySpec {
+    public KedaPolicy {
+        triggers = List.copyOf(triggers);
+    }
+
+    /**
+     * @param type                 scaler type (prometheus, cpu, ...)
+     * @param metric               the metric it feeds to the HPA (AverageValue by default)
+     * @param activationThreshold  the scaler is active only when the metric exceeds this (default 0)
+     * @param query                Prometheus query text when type is prometheus, else empty
+     */
+    public record Trigger(String type, MetricTarget metric, double activationThreshold, String query) {
+    }
+
+    /** Replicas to hold after `failureThreshold` failed reads of a trigger. */
+    public record Fallback(int failureThreshold, int replicas) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.scalewise.policy;
+
+/**
+ * One entry of an HPA's (or KEDA trigger's) metrics, mapped onto a simulated signal.
+ *
+ * @param source      Resource, ContainerResource, Pods, Object or External
+ * @param metricName  the metric's name as written (cpu, DCGM_FI_DEV_GPU_UTIL, a Prometheus query name)
+ * @param signal      the simulated signal it stands for
+ * @param targetType  Utilization, AverageValue or Value
+ * @param target      the target as written: percent for Utilization (80 = 80 %), otherwise the
+ *                    metric's own units (per pod for AverageValue, total for Value)
+ */
+public record MetricTarget(MetricSource source, String metricName, Signal signal, TargetType targetType,
+                           double target) {
+    public enum MetricSource { RESOURCE, CONTAINER_RESOURCE, PODS, OBJECT, EXTERNAL }
+
+    public enum TargetType { UTILIZATION, AVERAGE_VALUE, VALUE }
+}

@@ -1,0 +1,18 @@
+package dev.scalewise.policy;
+
+import java.util.OptionalDouble;
+
+/**
+ * One service's entry of services.yaml.
+ *
+ * @param startupSeconds      schedule + image pull + model load; empty = estimate from data
+ * @param pricePerReplicaHour override of the billing-derived price; empty = derive from billing
+ * @param latencyCritical     a user-facing service that must not scale to zero (lint, recommend floors)
+ */
+public record ServiceSpec(String name, Slo slo, OptionalDouble startupSeconds,
+                          OptionalDouble pricePerReplicaHour, boolean latencyCritical) {
+    /** The SLO applied when services.yaml has no entry for a service (documented in docs/). */
+    public static ServiceSpec defaults(String name) {
+        return new ServiceSpec(name, Slo.DEFAULT, OptionalDouble.empty(), OptionalDouble.empty(), true);
+    }
+}

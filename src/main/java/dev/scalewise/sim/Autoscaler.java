@@ -1,0 +1,20 @@
+package dev.scalewise.sim;
+
+/**
+ * One autoscaling controller, replayed. The replay loop calls {@link #decide} every
+ * {@link #periodSeconds()} of simulated time; the controller keeps whatever history it needs
+ * (recommendations, scale events, windows) between calls. Deterministic: no wall clock.
+ */
+public interface Autoscaler {
+    /** Seconds between two decisions (HPA sync period, KEDA polling interval, KPA tick, ...). */
+    int periodSeconds();
+
+    /**
+     * @param nowSeconds      simulated time since the replay started
+     * @param currentReplicas replicas the controller asked for last (spec.replicas)
+     * @param readyReplicas   replicas serving now
+     * @param metrics         the signals as the controller sees them now
+     * @return the replicas the controller asks for, within the policy's bounds
+     */
+    int decide(long nowSeconds, int currentReplicas, int readyReplicas, MetricsView metrics);
+}
