@@ -1,0 +1,38 @@
+package dev.scalewise.sim;
+
+import java.time.Instant;
+
+/**
+ * What one policy (or the observed "as run" fleet) did for one service over one period (DESIGN §5).
+ * Every renderer, job and lint evidence rule consumes this one record. Built by {@link OutcomeTally}.
+ *
+ * @param policy            policy name, or "observed" for the as-run baseline
+ * @param requests          requests in the period (demand)
+ * @param cost              cost of the replicas in the period, in {@code currency}
+ * @param costPer1k         cost per 1,000 requests; NaN when there were no requests
+ * @param replicaHours      replica-hours paid for (starting replicas included)
+ * @param meanReplicas      mean replicas paid for
+ * @param p95Replicas       95th percentile of replicas paid for, over steps
+ * @param maxReplicas       most replicas paid for at once
+ * @param sloMinutes        minutes evaluated against the SLO (minutes with known latency)
+ * @param breachMinutes     minutes whose SLO percentile latency exceeded the threshold
+ * @param breachRatio       breachMinutes / sloMinutes (NaN when no minute was evaluated)
+ * @param budgetBurn        breachRatio / error budget: 1.0 spends exactly the budget
+ * @param scaleUpEvents     times the replica count went up
+ * @param scaleDownEvents   times it went down
+ * @param coldStartMinutes  minutes with demand but no ready replica
+ * @param idleCost          cost of capacity above demand
+ * @param idleShare         idleCost / cost
+ * @param meanGpuUtil       mean GPU utilization (NaN when unknown)
+ */
+public record Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
+                      double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
+                      double p95Replicas, double maxReplicas, long sloMinutes, long breachMinutes,
+                      double breachRatio, double budgetBurn, long scaleUpEvents, long scaleDownEvents,
+                      long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil) {
+
+    /** True when the breach ratio stays within the SLO's error budget. */
+    public boolean meetsSlo() {
+        return !(budgetBurn > 1.0);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.scalewise.sim;
+
+import dev.scalewise.policy.Slo;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Accumulates one service x policy x period, step by step, into an {@link Outcome}. Sums merge
+ * associatively (a day's tally can be merged into a longer period's); the replica percentile is kept
+ * as a histogram of integer replica counts so it merges too.
+ *
+ * <p>Mutable on purpose: the replay loop adds to one tally per period without allocating per step.
+ */
+public final class OutcomeTally {
+    private double requests;
+    private double cost;
+    private double replicaSeconds;
+    private double seconds;
+    private double maxReplicas;
+    private long sloMinutes;
+    private long breachMinutes;
+    private long scaleUps;
+    private long scaleDowns;
+    private long coldStartMinutes;
+    private double idleCost;
+    private double gpuUtilSum;
+    private long gpuUtilSamples;
+    /** replicaHistogram[r] = seconds spent paying for r replicas (r rounded). */
+    private double[] replicaHistogram = new double[16];
+
+    /**
+     * Adds one step.
+     *
+     * @param stepSeconds  length of the step
+     * @param requests     requests arriving in the step
+     * @param replicas     replicas paid for during the step (may be fractional when observed)
+     * @param cost         cost of those replicas in the step
+     * @param idleCost     part of that cost buying capacity above demand
+     */
+    public void addStep(double stepSeconds, double requests, double replicas, double cost, double idleCost) {
+        this.requests += requests;
+        this.cost += cost;
+        this.idleCost += idleCost;
+        this.replicaSeconds += replicas * stepSeconds;
+        this.seconds += stepSeconds;
+        this.maxReplicas = Math.max(maxReplicas, replicas);
+        int bucket = (int) Math.round(replicas);
+        if (bucket >= replicaHistogram.length) {
+            replicaHistogram = Arrays.copyOf(replicaHistogram, Math.max(bucket + 1, replicaHistogram.length * 2));
+        }
+        replicaHistogram[Math.max(bucket, 0)] += stepSeconds;
+    }
+
+    /** Adds one minute judged against the SLO. */
+    public void addSloMinute(boolean breached) {
+        sloMinutes++;
+        if (breached) {
+            breachMinutes++;
+        }
+    }
+
+    public void addColdStartMinute() {
+        coldStartMinutes++;
+    }
+
+    public void addScaleEvent(int fromReplicas, int toReplicas) {
+        if (toReplicas > fromReplicas) {
+            scaleUps++;
+        } else if (toReplicas < fromReplicas) {
+            scaleDowns++;
+        }
+    }
+
+    public void addGpuUtil(double util) {
+        if (!Double.isNaN(util)) {
+            gpuUtilSum += util;
+            gpuUtilSamples++;
+        }
+    }
+
+    /** Adds another tally of the same service and policy (e.g. the next day). */
+    public void merge(OutcomeTally o) {
+        requests += o.requests;
+        cost += o.cost;
+        replicaSeconds += o.replicaSeconds;
+        seconds += o.seconds;
+        maxReplicas = Math.max(maxReplicas, o.maxReplicas);
+        sloMinutes += o.sloMinutes;
+        breachMinutes += o.breachMinutes;
+        scaleUps += o.scaleUps;
+        scaleDowns += o.scaleDowns;
+        coldStartMinutes += o.coldStartMinutes;
+        idleCost += o.idleCost;
+        gpuUtilSum += o.gpuUtilSum;
+        gpuUtilSamples += o.gpuUtilSamples;
+        if (o.replicaHistogram.length > replicaHistogram.length) {
+            replicaHistogram = Arrays.copyOf(replicaHistogram, o.replicaHistogram.length);
+        }
+        for (int i = 0; i < o.replicaHistogram.length; i++) {
+            replicaHistogram[i] += o.replicaHistogram[i];
+        }
+    }
+
+    public Outcome toOutcome(String service, String policy, Instant start, Instant end, String currency, Slo slo) {
+        double breachRatio = sloMinutes == 0 ? Double.NaN : (double) breachMinutes / sloMinutes;
+        return new Outcome(service, policy, start, end, requests, cost, currency,
+                requests > 0 ? cost / requests * 1000 : Double.NaN,
+                replicaSeconds / 3600, seconds > 0 ? replicaSeconds / seconds : 0, replicaPercentile(0.95),
+                maxReplicas, sloMinutes, breachMinutes, breachRatio, breachRatio / slo.errorBudget(), scaleUps,
+                scaleDowns, coldStartMinutes, idleCost, cost > 0 ? idleCost / cost : 0,
+                gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples);
+    }
+
+    /** The smallest replica count r such that at least share q of the time had at most r replicas. */
+    double replicaPercentile(double q) {
+        if (seconds == 0) {
+            return 0;
+        }
+        double acc = 0;
+        for (int r = 0; r < replicaHistogram.length; r++) {
+            acc += replicaHistogram[r];
+            if (acc >= q * seconds - 1e-9) {
+                return r;
+            }
+        }
+        return replicaHistogram.length - 1;
+    }
+}
