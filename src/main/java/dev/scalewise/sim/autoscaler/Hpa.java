@@ -66,9 +66,19 @@ public final class Hpa implements Autoscaler {
 
     @Override
     public int decide(long nowSeconds, int currentReplicas, int readyReplicas, MetricsView view) {
+        observe(nowSeconds, view);
+        return decideObserved(nowSeconds, currentReplicas, readyReplicas);
+    }
+
+    /** Feeds every metric's pipeline with this instant's signals. */
+    void observe(long nowSeconds, MetricsView view) {
         for (HpaMetric m : metrics) {
             m.observe(nowSeconds, view);
         }
+    }
+
+    /** One reconcile on the metrics already observed (KEDA observes at every poll, reconciles every sync). */
+    int decideObserved(long nowSeconds, int currentReplicas, int readyReplicas) {
         int desired;
         if (currentReplicas == 0 && minReplicas != 0) {
             return 0; // upstream: "scaling is disabled since the replica count of the target is zero"
