@@ -53,9 +53,10 @@ class HpaTest {
 
     @Test
     void externalAverageValueDividesTheTotal() {
-        // TestReplicaCalcScaleUpCMExternalNoLabels-style: 8600 total / 4400 per pod, current 1 ->
-        // ratio 1.95, ceil(8600/4400) = 2
-        assertEquals(2, ReplicaCalculator.totalPerPod(1, 8600, 4400, DEFAULT_TOLERANCE));
+        // TestReplicaCalcScaleUpPerPodCMExternal: 8600 total, 2150 per pod, 3 pods -> ceil(8600/2150) = 4
+        assertEquals(4, ReplicaCalculator.totalPerPod(3, 8600, 2150, DEFAULT_TOLERANCE));
+        // TestReplicaCalcScaleDownPerPodCMExternal: 8600 total, 2867 per pod, 5 pods -> ceil(2.9997) = 3
+        assertEquals(3, ReplicaCalculator.totalPerPod(5, 8600, 2867, DEFAULT_TOLERANCE));
         // total 1000 over 10 pods of target 100: ratio 1.0 -> unchanged
         assertEquals(10, ReplicaCalculator.totalPerPod(10, 1000, 100, DEFAULT_TOLERANCE));
         // Value target: ratio 2 x 3 ready = 6; from zero pods: ceil(ratio) = 2
@@ -226,5 +227,17 @@ class HpaTest {
         // cpu: 25 % of 50 % on 4 pods -> ceil(0.5 x 4) = 2; rps: 100 / 10 -> 10 -> 10
         Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.25).set(Signal.RPS, 100);
         assertEquals(10, hpa.decide(0, 4, 4, m));
+    }
+
+    @Test
+    void aMissingMetricBlocksScaleDownButNotScaleUp() {
+        // computeReplicasForMetrics: with one of two metrics invalid, a scale-up still happens, a
+        // scale-down does not (horizontal_test.go TestScaleUpOneMetricInvalid / TestScaleDownOneMetricInvalid)
+        Hpa up = new Hpa(hpa(1, 50, Optional.empty(), cpuUtilization(50), rpsAverageValue(10)));
+        Fixtures.Metrics cpuOnlyHigh = new Fixtures.Metrics().set(Signal.CPU_UTIL, 1.0); // rps unknown
+        assertEquals(8, up.decide(0, 4, 4, cpuOnlyHigh)); // ceil(2 x 4) = 8
+        Hpa down = new Hpa(hpa(1, 50, Optional.empty(), cpuUtilization(50), rpsAverageValue(10)));
+        Fixtures.Metrics cpuOnlyLow = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.1);
+        assertEquals(4, down.decide(0, 4, 4, cpuOnlyLow));
     }
 }

@@ -131,4 +131,19 @@ class KnativeKpaTest {
         assertTrue(r >= 1, "scaled from zero: " + r);
         assertEquals(1, r);
     }
+
+    @Test
+    void minScaleKeepsTheFloorAndMaxScaleTheCeiling() {
+        // min-scale 2: no traffic never goes below 2, and never to zero
+        KnativeKpa floor = new KnativeKpa(kpa(2, 10, 30));
+        Fixtures.Metrics idle = new Fixtures.Metrics().set(Signal.CONCURRENCY, 0).set(Signal.QUEUE_DEPTH, 0);
+        int r = 2;
+        for (long t = 0; t <= 300; t += 2) {
+            r = floor.decide(t, r, r, idle);
+        }
+        assertEquals(2, r);
+        // max-scale 3: 1 pod at 700 in flight wants ceil(700 / 70) = 10 -> 3
+        KnativeKpa ceiling = new KnativeKpa(kpa(0, 3, 30));
+        assertEquals(3, ceiling.decide(0, 1, 1, new Fixtures.Metrics().set(Signal.CONCURRENCY, 700)));
+    }
 }
