@@ -4,6 +4,10 @@ package dev.scalewise.sim;
  * One autoscaling controller, replayed. The replay loop calls {@link #decide} every
  * {@link #periodSeconds()} of simulated time; the controller keeps whatever history it needs
  * (recommendations, scale events, windows) between calls. Deterministic: no wall clock.
+ *
+ * <p>Call {@code decide} at non-decreasing {@code nowSeconds}, once every {@link #periodSeconds()}: the
+ * controllers' windows and delays are measured in replay seconds and fed by the samples they see at their
+ * decisions. Instances are stateful, one per replay ({@code dev.scalewise.sim.autoscaler.Autoscalers}).
  */
 public interface Autoscaler {
     /** Seconds between two decisions (HPA sync period, KEDA polling interval, KPA tick, ...). */

@@ -1,0 +1,139 @@
+package dev.scalewise.sim.autoscaler;
+
+import dev.scalewise.policy.Behavior;
+import dev.scalewise.policy.HpaPolicy;
+import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.ScalingRules;
+import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.MetricsView;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kubernetes' HorizontalPodAutoscaler, replayed ({@code horizontal.go} {@code reconcileAutoscaler}):
+ * per-metric proposals ({@link ReplicaCalculator}), the largest wins; then either the legacy path
+ * (300 s downscale stabilization, scale-up capped at max(2x, 4)) or the behavior path (both stabilization
+ * windows, rate-limit policies, selectPolicy); then [min, max]. Every 15 s by default.
+ */
+public final class Hpa implements Autoscaler {
+    /** {@code --horizontal-pod-autoscaler-downscale-stabilization}, the legacy path's window. */
+    public static final long LEGACY_DOWNSCALE_STABILIZATION_SECONDS = 300;
+
+    private final int minReplicas;
+    private final int maxReplicas;
+    private final int syncPeriodSeconds;
+    private final HpaMetric[] metrics;
+    private final Optional<Behavior> behavior;
+    private final Tolerances tolerances;
+    private final Stabilizer stabilizer;
+    private final RateLimiter rateLimiter;
+
+    public Hpa(HpaPolicy policy) {
+        this.minReplicas = policy.minReplicas();
+        this.maxReplicas = policy.maxReplicas();
+        this.syncPeriodSeconds = policy.syncPeriodSeconds();
+        List<MetricTarget> targets = policy.metrics();
+        this.metrics = new HpaMetric[targets.size()];
+        for (int i = 0; i < metrics.length; i++) {
+            metrics[i] = new HpaMetric(targets.get(i), syncPeriodSeconds);
+        }
+        this.behavior = policy.behavior();
+        this.tolerances = behavior
+                .map(b -> new Tolerances(b.scaleDown().tolerance(), b.scaleUp().tolerance()))
+                .orElse(Tolerances.both(policy.tolerance()));
+        long window = behavior
+                .map(b -> (long) Math.max(b.scaleUp().stabilizationWindowSeconds(), b.scaleDown().stabilizationWindowSeconds()))
+                .orElse(LEGACY_DOWNSCALE_STABILIZATION_SECONDS);
+        this.stabilizer = new Stabilizer(window, syncPeriodSeconds);
+        long longestPeriod = behavior.map(b -> (long) Math.max(longestPeriod(b.scaleUp()), longestPeriod(b.scaleDown())))
+                .orElse(0L);
+        this.rateLimiter = new RateLimiter(Math.max(1, longestPeriod), syncPeriodSeconds);
+    }
+
+    private static int longestPeriod(ScalingRules rules) {
+        int longest = 0;
+        for (ScalingRules.ScalingPolicy p : rules.policies()) {
+            longest = Math.max(longest, p.periodSeconds());
+        }
+        return longest;
+    }
+
+    @Override
+    public int periodSeconds() {
+        return syncPeriodSeconds;
+    }
+
+    @Override
+    public int decide(long nowSeconds, int currentReplicas, int readyReplicas, MetricsView view) {
+        observe(nowSeconds, view);
+        return decideObserved(nowSeconds, currentReplicas, readyReplicas);
+    }
+
+    /** Feeds every metric's pipeline with this instant's signals. */
+    void observe(long nowSeconds, MetricsView view) {
+        for (HpaMetric m : metrics) {
+            m.observe(nowSeconds, view);
+        }
+    }
+
+    /** One reconcile on the metrics already observed (KEDA observes at every poll, reconciles every sync). */
+    int decideObserved(long nowSeconds, int currentReplicas, int readyReplicas) {
+        int desired;
+        if (currentReplicas == 0 && minReplicas != 0) {
+            return 0; // upstream: "scaling is disabled since the replica count of the target is zero"
+        } else if (currentReplicas > maxReplicas) {
+            desired = maxReplicas;
+        } else if (currentReplicas < minReplicas) {
+            desired = minReplicas;
+        } else {
+            int proposal = propose(nowSeconds, currentReplicas, readyReplicas);
+            if (proposal == ReplicaCalculator.NO_PROPOSAL) {
+                return currentReplicas; // reconcile fails: nothing changes, nothing is recorded
+            }
+            desired = normalize(nowSeconds, currentReplicas, proposal);
+        }
+        if (behavior.isPresent()) {
+            rateLimiter.recordScale(nowSeconds, currentReplicas, desired);
+        }
+        return desired;
+    }
+
+    /**
+     * {@code computeReplicasForMetrics}: the largest proposal; none when every metric failed, or when some
+     * failed and the others would scale down (upstream refuses to scale down on partial data).
+     */
+    int propose(long now, int currentReplicas, int readyReplicas) {
+        int best = 0;
+        int invalid = 0;
+        for (HpaMetric m : metrics) {
+            int p = m.propose(now, currentReplicas, readyReplicas, tolerances);
+            if (p == ReplicaCalculator.NO_PROPOSAL) {
+                invalid++;
+            } else {
+                best = Math.max(best, p);
+            }
+        }
+        if (invalid >= metrics.length || (invalid > 0 && best < currentReplicas)) {
+            return ReplicaCalculator.NO_PROPOSAL;
+        }
+        return best;
+    }
+
+    /** {@code normalizeDesiredReplicas} or {@code normalizeDesiredReplicasWithBehaviors}. */
+    int normalize(long now, int currentReplicas, int proposal) {
+        if (behavior.isEmpty()) {
+            int stabilized = stabilizer.stabilizeLegacy(now, proposal, LEGACY_DOWNSCALE_STABILIZATION_SECONDS);
+            return RateLimiter.legacyBounds(currentReplicas, stabilized, minReplicas, maxReplicas);
+        }
+        Behavior b = behavior.get();
+        int stabilized = stabilizer.stabilizeWithBehavior(now, proposal, currentReplicas,
+                b.scaleUp().stabilizationWindowSeconds(), b.scaleDown().stabilizationWindowSeconds());
+        return rateLimiter.limit(now, currentReplicas, stabilized, minReplicas, maxReplicas, b.scaleUp(), b.scaleDown());
+    }
+
+    /** The windowed value of the i-th metric, in the target's units (KEDA's activation check reads it). */
+    double windowedMetric(int i, long now) {
+        return metrics[i].windowed(now);
+    }
+}

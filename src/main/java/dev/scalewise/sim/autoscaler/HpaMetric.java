@@ -1,0 +1,76 @@
+package dev.scalewise.sim.autoscaler;
+
+import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.MetricTarget.MetricSource;
+import dev.scalewise.policy.MetricTarget.TargetType;
+import dev.scalewise.policy.Signal;
+import dev.scalewise.sim.MetricsView;
+
+/**
+ * One entry of an HPA's {@code metrics}: its metrics pipeline (a windowed mean of the signal, sampled at
+ * every sync) and the replica-calculator function its source and target type select.
+ *
+ * <p>Pipeline windows: Resource metrics come from metrics-server, whose CPU figure is a rate over the
+ * kubelet's ~30 s window; every other source goes through a Prometheus adapter whose rules use
+ * {@code rate(...[1m])}-style 60 s windows (or scrape a gauge every 15-30 s and serve it as is).
+ */
+final class HpaMetric {
+    static final long RESOURCE_WINDOW_SECONDS = 30;
+    static final long ADAPTER_WINDOW_SECONDS = 60;
+
+    private final MetricTarget target;
+    private final Signal signal;
+    private final long windowSeconds;
+    /** Multiplies the signal into the target's units (x100 for 0..1 fractions aimed at in percent). */
+    private final double signalScale;
+    private final TimedRing samples;
+
+    HpaMetric(MetricTarget target, int syncPeriodSeconds) {
+        this.target = target;
+        this.signal = target.signal();
+        boolean resource = target.source() == MetricSource.RESOURCE || target.source() == MetricSource.CONTAINER_RESOURCE;
+        this.windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
+        this.signalScale = unitScale(target);
+        this.samples = new TimedRing(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
+    }
+
+    /**
+     * The util signals are fractions 0..1; a Utilization target is a percent, and so is an AverageValue or
+     * Value above 1 on them (DCGM_FI_DEV_GPU_UTIL is exported in percent). MetricTarget carries no unit,
+     * so "target above 1 means percent" is the rule here.
+     */
+    static double unitScale(MetricTarget target) {
+        boolean fraction = target.signal() == Signal.GPU_UTIL || target.signal() == Signal.CPU_UTIL
+                || target.signal() == Signal.MEM_UTIL;
+        if (!fraction) {
+            return 1;
+        }
+        return target.targetType() == TargetType.UTILIZATION || target.target() > 1 ? 100 : 1;
+    }
+
+    /** Records this sync's sample; called at every decision so the window stays current. */
+    void observe(long now, MetricsView metrics) {
+        samples.add(now, metrics.value(signal) * signalScale);
+    }
+
+    /** The metric's proposal from the windowed value, or {@link ReplicaCalculator#NO_PROPOSAL}. */
+    int propose(long now, int currentReplicas, int readyReplicas, Tolerances tolerances) {
+        double observed = samples.mean(now, windowSeconds);
+        if (Double.isNaN(observed)) {
+            return ReplicaCalculator.NO_PROPOSAL;
+        }
+        double t = target.target();
+        if (target.targetType() == TargetType.VALUE) {
+            return ReplicaCalculator.value(currentReplicas, readyReplicas, observed / t, tolerances);
+        }
+        if (signal.perReplica()) {
+            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, observed / t, tolerances);
+        }
+        return ReplicaCalculator.totalPerPod(currentReplicas, observed, t, tolerances);
+    }
+
+    /** The windowed value as last seen (for activation checks). */
+    double windowed(long now) {
+        return samples.mean(now, windowSeconds);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.scalewise.sim.autoscaler;
+
+import java.util.Arrays;
+
+/**
+ * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the one windowed store every
+ * replayed controller uses (metric windows, HPA recommendation history, scale events, KPA delay window).
+ *
+ * <p>Queries walk from the newest sample back and stop at the first one outside the window, so a query
+ * costs the samples inside the window. The arrays grow only while the retention horizon is still
+ * filling (warm-up); in steady state {@link #add} overwrites the oldest slot and allocates nothing.
+ * Window bounds are exclusive of the cutoff: a sample at {@code t} is inside the window
+ * {@code (now - windowSeconds, now]} iff {@code t > now - windowSeconds}, as Go's {@code After(cutoff)}.
+ */
+public final class TimedRing {
+    private final long retentionSeconds;
+    private long[] times;
+    private double[] values;
+    private int head; // index of the newest sample
+    private int size;
+
+    public TimedRing(long retentionSeconds, int initialCapacity) {
+        this.retentionSeconds = retentionSeconds;
+        int cap = Math.max(4, initialCapacity);
+        this.times = new long[cap];
+        this.values = new double[cap];
+        this.head = -1;
+    }
+
+    public void add(long timeSeconds, double value) {
+        if (size == times.length) {
+            int oldest = index(size - 1);
+            if (times[oldest] > timeSeconds - retentionSeconds) {
+                grow();
+            } else {
+                size--;
+            }
+        }
+        head = (head + 1) % times.length;
+        times[head] = timeSeconds;
+        values[head] = value;
+        size++;
+    }
+
+    /** Forgets every sample (a controller restart, e.g. KEDA handing back to a fresh HPA). */
+    public void clear() {
+        size = 0;
+        head = -1;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Time of the i-th newest sample (0 = newest). */
+    public long timeAt(int i) {
+        return times[index(i)];
+    }
+
+    /** Value of the i-th newest sample (0 = newest). */
+    public double valueAt(int i) {
+        return values[index(i)];
+    }
+
+    /** Mean of the non-NaN samples with {@code t > now - windowSeconds}; NaN when there is none. */
+    public double mean(long now, long windowSeconds) {
+        long cutoff = now - windowSeconds;
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            int k = index(i);
+            if (times[k] <= cutoff) {
+                break;
+            }
+            double v = values[k];
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Sum of the samples with {@code t > now - windowSeconds} (NaN samples ignored). */
+    public double sum(long now, long windowSeconds) {
+        long cutoff = now - windowSeconds;
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            int k = index(i);
+            if (times[k] <= cutoff) {
+                break;
+            }
+            if (!Double.isNaN(values[k])) {
+                sum += values[k];
+            }
+        }
+        return sum;
+    }
+
+    /** Largest sample with {@code t > now - windowSeconds}, or {@code otherwise} when there is none. */
+    public double max(long now, long windowSeconds, double otherwise) {
+        long cutoff = now - windowSeconds;
+        double best = otherwise;
+        boolean any = false;
+        for (int i = 0; i < size; i++) {
+            int k = index(i);
+            if (times[k] <= cutoff) {
+                break;
+            }
+            if (!any || values[k] > best) {
+                best = values[k];
+                any = true;
+            }
+        }
+        return best;
+    }
+
+    private int index(int fromNewest) {
+        int k = head - fromNewest;
+        return k < 0 ? k + times.length : k;
+    }
+
+    private void grow() {
+        int n = times.length;
+        long[] t = new long[n * 2];
+        double[] v = new double[n * 2];
+        // unroll oldest..newest into the front of the new arrays
+        for (int i = 0; i < size; i++) {
+            int k = index(size - 1 - i);
+            t[i] = times[k];
+            v[i] = values[k];
+        }
+        times = t;
+        values = v;
+        head = size - 1;
+        Arrays.fill(times, size, times.length, Long.MIN_VALUE);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.scalewise.sim.autoscaler;
+
+import dev.scalewise.policy.Behavior;
+import dev.scalewise.policy.ScalingRules;
+import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import dev.scalewise.policy.Signal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static dev.scalewise.sim.autoscaler.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Golden rows from kubernetes/kubernetes pkg/controller/podautoscaler, plus hand-derived scenarios. */
+class HpaTest {
+    private static final Tolerances DEFAULT_TOLERANCE = Tolerances.both(0.1);
+
+    // replica_calculator_test.go; the usage ratio is mean utilization over ready pods / target.
+    static Stream<Arguments> perPodRows() {
+        return Stream.of(
+                // TestReplicaCalcScaleUp: 3 pods at 300/500/700m of 1 CPU, target 30 % -> mean 50 %,
+                // ratio 50/30, ceil(1.667 x 3) = 5
+                Arguments.of("TestReplicaCalcScaleUp", 3, 3, 50.0 / 30, DEFAULT_TOLERANCE, 5),
+                // TestReplicaCalcScaleUpUnreadyLessScale: pod 0 (300m) unready, ready mean 600m = 60 %;
+                // unready counts 0 on scale-up: (0+500+700)/3 = 40 %, ratio 1.333, ceil(1.333 x 3) = 4
+                Arguments.of("TestReplicaCalcScaleUpUnreadyLessScale", 3, 2, 60.0 / 30, DEFAULT_TOLERANCE, 4),
+                // TestReplicaCalcScaleDown: 5 pods at 100/300/500/250/250m, target 50 % -> mean 28 %,
+                // ratio 0.56, ceil(0.56 x 5) = 3
+                Arguments.of("TestReplicaCalcScaleDown", 5, 5, 28.0 / 50, DEFAULT_TOLERANCE, 3),
+                // TestReplicaCalcTolerance: usage 102 % of target -> within 0.1, keep 3
+                Arguments.of("TestReplicaCalcTolerance", 3, 3, 1.02, DEFAULT_TOLERANCE, 3),
+                // per-direction tolerance (HPA KEP-4951): scale-up tolerance 0.5 swallows ratio 1.3 ...
+                Arguments.of("per-direction: up tolerance 0.5", 10, 10, 1.3, new Tolerances(0.05, 0.5), 10),
+                // ... while scale-down tolerance 0.05 lets ratio 0.9 act: ceil(0.9 x 10) = 9
+                Arguments.of("per-direction: down tolerance 0.05", 10, 10, 0.9, new Tolerances(0.05, 0.5), 9),
+                // with the global 0.1 the same 0.9 stays put
+                Arguments.of("global tolerance 0.1 keeps 0.9", 10, 10, 0.9, DEFAULT_TOLERANCE, 10),
+                // no ready pod: nothing to average, no proposal
+                Arguments.of("no ready pods", 2, 0, 3.0, DEFAULT_TOLERANCE, ReplicaCalculator.NO_PROPOSAL));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("perPodRows")
+    void perPodProposal(String row, int current, int ready, double ratio, Tolerances tol, int expected) {
+        assertEquals(expected, ReplicaCalculator.perPod(current, ready, ratio, tol));
+    }
+
+    @Test
+    void externalAverageValueDividesTheTotal() {
+        // TestReplicaCalcScaleUpPerPodCMExternal: 8600 total, 2150 per pod, 3 pods -> ceil(8600/2150) = 4
+        assertEquals(4, ReplicaCalculator.totalPerPod(3, 8600, 2150, DEFAULT_TOLERANCE));
+        // TestReplicaCalcScaleDownPerPodCMExternal: 8600 total, 2867 per pod, 5 pods -> ceil(2.9997) = 3
+        assertEquals(3, ReplicaCalculator.totalPerPod(5, 8600, 2867, DEFAULT_TOLERANCE));
+        // total 1000 over 10 pods of target 100: ratio 1.0 -> unchanged
+        assertEquals(10, ReplicaCalculator.totalPerPod(10, 1000, 100, DEFAULT_TOLERANCE));
+        // Value target: ratio 2 x 3 ready = 6; from zero pods: ceil(ratio) = 2
+        assertEquals(6, ReplicaCalculator.value(4, 3, 2.0, DEFAULT_TOLERANCE));
+        assertEquals(2, ReplicaCalculator.value(0, 0, 2.0, DEFAULT_TOLERANCE));
+    }
+
+    // horizontal_test.go TestScalingWithRules: convertDesiredReplicasWithBehaviorRate, no past events.
+    static Stream<Arguments> rateLimitRows() {
+        ScalingRules up = defaultScaleUp();
+        ScalingRules down = defaultScaleDown();
+        return Stream.of(
+                Arguments.of("prenormalized desired replicas within range", 3, 8, 5, 7, up, down, 7),
+                Arguments.of("prenormalized desired replicas < minReplicas", 2, 8, 3, 1, up, down, 2),
+                Arguments.of("maxReplicas is the limit because maxReplicas < scaleUpLimit", 1, 10, 20, 1000, up, down, 10),
+                // default scaleUp: max(10 + 4, 10 x 200 %) = 20
+                Arguments.of("scaleUp with default behavior", 1, 1000, 10, 50, up, down, 20),
+                Arguments.of("scaleUp with pods policy larger than percent policy", 1, 1000, 10, 500,
+                        rules(0, SelectPolicy.MAX, pods(100, 60), percent(100, 60)), down, 110),
+                Arguments.of("scaleUp with percent policy limitation", 1, 1000, 10, 50,
+                        rules(0, SelectPolicy.MAX, percent(200, 60)), down, 30),
+                Arguments.of("scaleUpLimit is the limit ... with user policies", 1, 2000, 3, 1000,
+                        rules(0, SelectPolicy.MAX, percent(1, 60)), down, 4), // ceil(3 x 1.01) = 4
+                // max(100 - 2, trunc(100 x 0.99) = 99) under Max means the larger change: min(98, 99) = 98
+                Arguments.of("scaleDown with pod policy larger than percent policy", 1, 1000, 100, 2, up,
+                        rules(300, SelectPolicy.MAX, pods(2, 60), percent(1, 60)), 98),
+                Arguments.of("scaleDown with percent policy larger than pod policy", 1, 1000, 100, 2, up,
+                        rules(300, SelectPolicy.MAX, pods(20, 60), percent(1, 60)), 80),
+                Arguments.of("scaleDown with spec MinReplicas limitation with large percent policy", 5, 1000, 10, 2,
+                        up, rules(300, SelectPolicy.MAX, percent(100, 60)), 5),
+                Arguments.of("scaleDown with pod policy limitation", 1, 1000, 10, 2, up,
+                        rules(300, SelectPolicy.MAX, pods(5, 60)), 5),
+                // selectPolicy Min picks the smaller change: min(10 + 4, 20) = 14 (hand-derived)
+                Arguments.of("scaleUp selectPolicy Min", 1, 1000, 10, 50,
+                        rules(0, SelectPolicy.MIN, pods(4, 15), percent(100, 15)), down, 14),
+                // scale-down Min: max(100 - 2, 99) = 99 (hand-derived)
+                Arguments.of("scaleDown selectPolicy Min", 1, 1000, 100, 2, up,
+                        rules(300, SelectPolicy.MIN, pods(2, 60), percent(1, 60)), 99),
+                // Disabled forbids the direction (hand-derived from calculateScaleUpLimitWithScalingRules)
+                Arguments.of("scaleUp Disabled", 1, 1000, 5, 10, rules(0, SelectPolicy.DISABLED), down, 5),
+                Arguments.of("scaleDown Disabled", 1, 1000, 5, 2, up, rules(300, SelectPolicy.DISABLED), 5),
+                Arguments.of("scaleDown Disabled leaves scale-up alone", 1, 1000, 5, 7, up, rules(300, SelectPolicy.DISABLED), 7));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rateLimitRows")
+    void rateLimits(String row, int min, int max, int current, int desired, ScalingRules up, ScalingRules down,
+                    int expected) {
+        RateLimiter limiter = new RateLimiter(600, 15);
+        assertEquals(expected, limiter.limit(0, current, desired, min, max, up, down));
+    }
+
+    @Test
+    void rateLimitsCountPastEventsOfThePeriod() {
+        // TestScalingWithRules "scaleDown with percent policy limitation and previous events": events
+        // -2/-4/-6 inside 120 s -> the period started at 100 + 12 = 112; 50 % of 112 = 56
+        RateLimiter limiter = new RateLimiter(120, 15);
+        limiter.recordScale(-100, 114, 112);
+        limiter.recordScale(-60, 112, 108);
+        limiter.recordScale(-20, 108, 102);
+        ScalingRules down = rules(300, SelectPolicy.MAX, percent(50, 120));
+        assertEquals(56, limiter.limit(0, 100, 0, 1, 1000, defaultScaleUp(), down));
+        // "scaleUp with percent policy and previous scale up and down events": +4 and -2 within 300 s,
+        // current 6 -> period start 4; 300 % more = 16
+        RateLimiter mixed = new RateLimiter(300, 15);
+        mixed.recordScale(-60, 4, 8);
+        mixed.recordScale(-60, 8, 6);
+        assertEquals(16, mixed.limit(0, 6, 24, 1, 1000, rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown()));
+        // an event older than the period no longer counts: the same +4 at -301 s
+        RateLimiter old = new RateLimiter(300, 15);
+        old.recordScale(-301, 2, 6);
+        assertEquals(24, old.limit(0, 6, 24, 1, 1000, rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown()));
+    }
+
+    // horizontal_test.go TestNormalizeDesiredReplicas (legacy path, 5 min window).
+    static Stream<Arguments> legacyStabilizationRows() {
+        return Stream.of(
+                Arguments.of("empty log", new long[]{}, new int[]{}, 5, 5),
+                Arguments.of("stabilize", new long[]{-120, -60}, new int[]{4, 5}, 3, 5),
+                Arguments.of("no stabilize", new long[]{-120, -60}, new int[]{1, 2}, 3, 3),
+                Arguments.of("no stabilize - old recommendations", new long[]{-600, -540}, new int[]{10, 9}, 3, 3),
+                Arguments.of("stabilize - old recommendations", new long[]{-600, -540, -120, -60}, new int[]{10, 9, 5, 4}, 3, 5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("legacyStabilizationRows")
+    void legacyStabilization(String row, long[] times, int[] recs, int raw, int expected) {
+        Stabilizer s = new Stabilizer(300, 15);
+        for (int i = 0; i < times.length; i++) {
+            s.record(times[i], recs[i]);
+        }
+        assertEquals(expected, s.stabilizeLegacy(0, raw, 300));
+    }
+
+    @Test
+    void behaviorStabilizationTakesTheMaxOfTheDownWindowAndTheMinOfTheUpWindow() {
+        // recommendations 4 at -2 min and 5 at -1 min, current 100, raw 3, scale-down window 180 s:
+        // down = max(3, 4, 5) = 5, up (window 0) = 3; min(max(100, 3), 5) = 5
+        Stabilizer s = new Stabilizer(180, 15);
+        s.record(-120, 4);
+        s.record(-60, 5);
+        assertEquals(5, s.stabilizeWithBehavior(0, 3, 100, 0, 180));
+        // then the default scale-down rate (100 % per 15 s) lets all of it happen: 5
+        assertEquals(5, new RateLimiter(15, 15).limit(0, 100, 5, 1, 1000, defaultScaleUp(), defaultScaleDown()));
+
+        // scale-up window 60 s with recommendations 8 at -45 s and 12 at -15 s, current 5, raw 20:
+        // up = min(20, 8, 12) = 8, down (window 0) = 20 -> 8
+        Stabilizer up = new Stabilizer(60, 15);
+        up.record(-45, 8);
+        up.record(-15, 12);
+        assertEquals(8, up.stabilizeWithBehavior(0, 20, 5, 60, 0));
+    }
+
+    /**
+     * A 10-minute lull under the legacy 300 s window, CPU target 50 %, 4 pods at 50 % until t = 300 s,
+     * then 10 %. The metrics-server window (30 s) holds the samples at t and t - 15.
+     * t=300: mean(10, 50) = 30 % -> ratio 0.6 -> ceil(2.4) = 3, but 4s from t in [0, 285] dominate;
+     * t=315..585: raw 1 (ratio 0.2 x 4 = 0.8), still 4 because t=285 is inside [t-300, t];
+     * t=600: window [300, 600] holds 3 (t=300) and 1s -> 3;  t=615: window starts at 315 -> 1.
+     */
+    @Test
+    void legacyLullWaitsForTheDownscaleWindow() {
+        Hpa hpa = new Hpa(hpa(1, 10, Optional.empty(), cpuUtilization(50)));
+        Fixtures.Metrics m = new Fixtures.Metrics();
+        int replicas = 4;
+        List<Integer> timeline = new ArrayList<>();
+        for (long t = 0; t <= 615; t += 15) {
+            m.set(Signal.CPU_UTIL, t < 300 ? 0.5 : 0.1);
+            replicas = hpa.decide(t, replicas, replicas, m);
+            timeline.add(replicas);
+        }
+        assertEquals(4, timeline.get(585 / 15));
+        assertEquals(3, timeline.get(600 / 15));
+        assertEquals(1, timeline.get(615 / 15));
+        assertEquals(List.of(4), timeline.subList(0, 585 / 15 + 1).stream().distinct().toList());
+    }
+
+    /**
+     * Default behavior from 2 pods at 400 % of a 100 % target (RPS-free CPU signal, steady):
+     * t=0: raw ceil(4 x 2) = 8; limit max(2 + 4, 2 x 2) = 6 -> 6 (event +4).
+     * t=15: the +4 at t=0 falls out of the 15 s period (strict After), period start 6; raw ceil(4 x 6) = 24
+     * -> limit max(10, 12) = 12.  t=30: start 12 -> max(16, 24) = 24 -> raw ceil(4 x 12) = 48 -> 24.
+     */
+    @Test
+    void defaultBehaviorDoublesEveryPeriod() {
+        Hpa hpa = new Hpa(hpa(1, 100, Optional.of(defaultBehavior()), cpuUtilization(100)));
+        Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.CPU_UTIL, 4.0);
+        assertEquals(6, hpa.decide(0, 2, 2, m));
+        assertEquals(12, hpa.decide(15, 6, 6, m));
+        assertEquals(24, hpa.decide(30, 12, 12, m));
+    }
+
+    @Test
+    void boundsAndDisabledAtZero() {
+        Hpa hpa = new Hpa(hpa(2, 5, Optional.empty(), cpuUtilization(50)));
+        Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.5);
+        assertEquals(5, hpa.decide(0, 9, 9, m));  // above max: straight to max
+        assertEquals(2, hpa.decide(15, 1, 1, m)); // below min: straight to min
+        assertEquals(0, hpa.decide(30, 0, 0, m)); // at zero with min 2: autoscaling disabled
+        // unknown metric: no proposal, nothing changes
+        assertEquals(3, hpa.decide(45, 3, 3, new Fixtures.Metrics()));
+    }
+
+    @Test
+    void severalMetricsTakeTheLargestProposal() {
+        Hpa hpa = new Hpa(hpa(1, 50, Optional.of(new Behavior(rules(0, SelectPolicy.MAX, pods(100, 15)), defaultScaleDown())),
+                cpuUtilization(50), rpsAverageValue(10)));
+        // cpu: 25 % of 50 % on 4 pods -> ceil(0.5 x 4) = 2; rps: 100 / 10 -> 10 -> 10
+        Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.25).set(Signal.RPS, 100);
+        assertEquals(10, hpa.decide(0, 4, 4, m));
+    }
+
+    @Test
+    void aMissingMetricBlocksScaleDownButNotScaleUp() {
+        // computeReplicasForMetrics: with one of two metrics invalid, a scale-up still happens, a
+        // scale-down does not (horizontal_test.go TestScaleUpOneMetricInvalid / TestScaleDownOneMetricInvalid)
+        Hpa up = new Hpa(hpa(1, 50, Optional.empty(), cpuUtilization(50), rpsAverageValue(10)));
+        Fixtures.Metrics cpuOnlyHigh = new Fixtures.Metrics().set(Signal.CPU_UTIL, 1.0); // rps unknown
+        assertEquals(8, up.decide(0, 4, 4, cpuOnlyHigh)); // ceil(2 x 4) = 8
+        Hpa down = new Hpa(hpa(1, 50, Optional.empty(), cpuUtilization(50), rpsAverageValue(10)));
+        Fixtures.Metrics cpuOnlyLow = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.1);
+        assertEquals(4, down.decide(0, 4, 4, cpuOnlyLow));
+    }
+}
