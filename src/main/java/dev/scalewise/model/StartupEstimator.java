@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Estimates startup seconds from history when services.yaml does not state it: for each step where
- * ready replicas went up, walk back to the start of the demand rise that preceded it; the lag is the
- * time from that start to the step the replicas were ready. The median over such events is an upper
+ * ready replicas went up, walk back to the latest demand step-up (a step at least 10 % above the one
+ * before) within 30 minutes; the lag is the time from that step to the step the replicas were ready. The median over such events is an upper
  * bound of the startup time, because it also contains the autoscaler's own reaction time.
  */
 final class StartupEstimator {
@@ -16,8 +16,8 @@ final class StartupEstimator {
     static final int MIN_EVENTS = 3;
     /** Look back at most this long for the demand rise behind a scale-up. */
     static final int MAX_LOOKBACK_SECONDS = 1800;
-    /** A step counts as still rising when it is within this share of the next one (absorbs noise). */
-    static final double RISE_TOLERANCE = 0.02;
+    /** A demand step-up: one step's requests exceed the previous step's by this share. */
+    static final double STEP_UP = 0.10;
 
     private StartupEstimator() {
     }
@@ -32,13 +32,12 @@ final class StartupEstimator {
             if (!(rep[i] >= rep[i - 1] + 0.5)) {
                 continue;
             }
-            int j = i - 1;
             int floor = Math.max(1, i - lookbackSteps);
-            while (j > floor && req[j - 1] < req[j] * (1 - RISE_TOLERANCE)) {
-                j--;
-            }
-            if (j < i - 1 && Double.isFinite(req[j]) && req[i - 1] > req[j]) {
-                lags[events++] = (double) (i - j) * h.stepSeconds();
+            for (int j = i - 1; j >= floor; j--) {
+                if (req[j - 1] > 0 && req[j] > req[j - 1] * (1 + STEP_UP)) {
+                    lags[events++] = (double) (i - j) * h.stepSeconds();
+                    break;
+                }
             }
         }
         if (events < MIN_EVENTS) {
