@@ -39,8 +39,13 @@ public final class Replay {
     private final ReplayMetrics view;
     private final Pods pods;
 
+    private final double invDt;
     private double backlog;
     private double rate;
+    // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
+    private int cachedReady = -1;
+    private double invReady;
+    private double invCapacityRps;
     // Means over the decision period in progress, as seconds-weighted sums.
     private double winSeconds;
     private double winArrivals;
@@ -71,6 +76,7 @@ public final class Replay {
         this.gpuKnown = gpu.known();
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
+        this.invDt = 1.0 / dtSeconds;
         this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
@@ -230,17 +236,21 @@ public final class Replay {
         double load;
         double concurrency;
         double queueMean;
+        if (ready != cachedReady) {
+            cachedReady = ready;
+            invReady = ready > 0 ? 1.0 / ready : 1;
+            invCapacityRps = ready > 0 ? 1 / (ready * capacityPerReplica) : 0;
+        }
         if (ready > 0) {
-            double capacityRps = ready * capacityPerReplica;
             double available = b0 + arrivals;
-            double served = Math.min(available, capacityRps * dt);
+            double served = Math.min(available, ready * capacityPerReplica * dt);
             backlog = available - served;
-            load = served / dt / ready;
+            load = served * invDt * invReady;
             queueMean = 0.5 * (b0 + backlog);
             double serviceMs = curve.latencyMs(load);
-            latencyMs = serviceMs + queueMean / capacityRps * 1000;
+            latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
             // Little's law: in service = served rate x service latency; waiting = the backlog.
-            concurrency = (load * serviceMs * 0.001) + queueMean / ready;
+            concurrency = (load * serviceMs * 0.001) + queueMean * invReady;
             if (gpuKnown) {
                 tally.addGpuUtil(Math.min(1, gpu.at(load)));
             }
@@ -266,7 +276,7 @@ public final class Replay {
         tally.addStep(dt, arrivals, paid, cost, idleCost);
         winSeconds += dt;
         winArrivals += arrivals;
-        winRpsPerReplica += (ready > 0 ? rate / ready : rate) * dt;
+        winRpsPerReplica += rate * invReady * dt;
         winLoadPerReplica += load * dt;
         winConcurrency += concurrency * dt;
         winBacklog += queueMean * dt;
