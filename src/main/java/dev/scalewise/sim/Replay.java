@@ -20,6 +20,9 @@ import dev.scalewise.policy.Signal;
  * <p>The loop allocates nothing after setup and reads no clock: the same inputs give the same outcome.
  */
 public final class Replay {
+    /** Requests; a backlog below this is rounding, not a queue. */
+    static final double BACKLOG_EPSILON = 1e-9;
+
     private final double[] requests;
     private final int stepSeconds;
     private final LatencyCurve curve;
@@ -244,7 +247,8 @@ public final class Replay {
         if (ready > 0) {
             double available = b0 + arrivals;
             double served = Math.min(available, ready * capacityPerReplica * dt);
-            backlog = available - served;
+            // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
+            backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
             load = served * invDt * invReady;
             queueMean = 0.5 * (b0 + backlog);
             double serviceMs = curve.latencyMs(load);

@@ -2,6 +2,7 @@ package dev.scalewise.sim;
 
 import dev.scalewise.policy.Signal;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -14,6 +15,12 @@ import java.util.OptionalInt;
  */
 public record ReplayOptions(String policyName, OptionalInt initialReplicas, TimelineRecorder timeline,
                             Signal timelineSignal) {
+    public ReplayOptions {
+        Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(initialReplicas, "initialReplicas");
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(timelineSignal, "timelineSignal");
+    }
 
     public static ReplayOptions of(String policyName) {
         return new ReplayOptions(policyName, OptionalInt.empty(), TimelineRecorder.NONE, Signal.RPS);

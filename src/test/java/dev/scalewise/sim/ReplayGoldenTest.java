@@ -1,8 +1,10 @@
 package dev.scalewise.sim;
 
+import dev.scalewise.UserError;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
@@ -15,6 +17,8 @@ import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Multi-step scenarios worked out by hand. The model throughout: p95 latency rises linearly from
@@ -164,5 +168,23 @@ class ReplayGoldenTest {
                 () -> assertEquals(0.195, r.total().cost(), EPS),
                 () -> assertEquals(1, r.total().scaleUpEvents()),
                 () -> assertEquals(1, r.total().scaleDownEvents()));
+    }
+
+    /** The same step increase with an instant startup: pod 2 serves from 120 s, 7.5 rps/replica, no breach. */
+    @Test
+    void instantStartupServesFromTheDecision() {
+        ServiceHistory h = Histories.requests(300, 300, 900, 900, 900, 900, 900, 900, 900, 900).replicas(1).build();
+        Outcome o = Replay.run(h, model(0), spec(), TestAutoscalers.schedule(15, t -> t < 120 ? 1 : 2),
+                ReplayOptions.of("instant")).total();
+        assertEquals(0, o.breachMinutes());
+        assertEquals(1.08, o.cost(), EPS);
+    }
+
+    @Test
+    void refusesAModelWithoutCapacityNamingTheServiceAndWhy() {
+        ServiceModel unknown = ServiceModelFitter.fit(Histories.requests(600, 600).replicas(1).build(), spec());
+        UserError e = assertThrows(UserError.class, () -> Replay.run(Histories.requests(600).replicas(1).build(),
+                unknown, spec(), TestAutoscalers.always(1), ReplayOptions.of("x")));
+        assertTrue(e.getMessage().contains("svc") && e.getMessage().contains("too little data"), e.getMessage());
     }
 }
