@@ -35,8 +35,22 @@ public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile 
                 Fitted.configured(pricePerReplicaHour, "the stated model"), "USD");
     }
 
+    /**
+     * Requests in flight per replica at a load: the observed in-flight line when history had one, else
+     * Little's law, load x latency (with the SLO-percentile curve, so an upper estimate).
+     */
+    public double concurrencyPerReplica(double rpsPerReplica) {
+        return concurrency.known() ? concurrency.at(rpsPerReplica)
+                : rpsPerReplica * latency.latencyMs(rpsPerReplica) / 1000;
+    }
+
     public ServiceModel withGpuUtil(SignalCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, curve, cpuUtil, memUtil,
                 concurrency, queueDepth, startupSeconds, pricePerReplicaHour, currency);
+    }
+
+    public ServiceModel withConcurrency(SignalCurve curve) {
+        return new ServiceModel(service, latency, percentile, capacityPerReplica, gpuUtil, cpuUtil, memUtil,
+                curve, queueDepth, startupSeconds, pricePerReplicaHour, currency);
     }
 }

@@ -146,4 +146,14 @@ class ServiceModelFitterTest {
                 () -> assertEquals(5, startup.sampleSize()),
                 () -> assertEquals(Confidence.LOW, startup.confidence()));
     }
+
+    /** Without in-flight data, concurrency follows Little's law on the latency curve: 10 rps x 0.2 s = 2. */
+    @Test
+    void concurrencyFallsBackToLittlesLaw() {
+        ServiceModel m = ServiceModel.stated("svc", LatencyCurve.queueing(100, 20), SLO, 60, 1);
+        assertEquals(2.0, m.concurrencyPerReplica(10), 1e-9);
+        ServiceModel observed = m.withConcurrency(new SignalCurve("concurrency", 0.5, 0.1, 0,
+                Double.POSITIVE_INFINITY, 20, Confidence.HIGH, "test"));
+        assertEquals(1.5, observed.concurrencyPerReplica(10), 1e-9);
+    }
 }
