@@ -1,8 +1,11 @@
 package dev.scalewise.sim;
 
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.ServiceModel;
 import dev.scalewise.testkit.Histories;
 import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,5 +68,37 @@ class AsRunTest {
         Outcome o = AsRun.outcomes(h, ReplayGoldenTest.model(120), ReplayGoldenTest.spec()).total();
         assertEquals(10, o.sloMinutes());
         assertEquals(5, o.breachMinutes());
+    }
+
+    /**
+     * Replaying the observed replica counts (instant startup, decided at each minute) pays exactly what the
+     * as-run baseline pays when billing is replicas x price, with the same requests and scale events.
+     */
+    @Test
+    void replayingTheObservedReplicasCostsWhatAsRunCosts() {
+        SplittableRandom random = new SplittableRandom(5);
+        int minutes = 3 * 1440;
+        double[] requests = new double[minutes];
+        double[] replicas = new double[minutes];
+        for (int m = 0; m < minutes; m++) {
+            replicas[m] = 1 + random.nextInt(6);
+            requests[m] = random.nextInt(3000);
+        }
+        ServiceHistory h = Histories.requests(requests).replicas(replicas).build();
+        ServiceModel model = ReplayGoldenTest.model(0);
+        Autoscaler replayObserved = TestAutoscalers.schedule(60, t -> (int) replicas[(int) (t / 60)]);
+        ReplayResult replayed = Replay.run(h, model, ReplayGoldenTest.spec(), replayObserved, ReplayOptions.of("same"));
+        ReplayResult observed = AsRun.outcomes(h, model, ReplayGoldenTest.spec());
+        assertEquals(3, observed.days().size());
+        for (int d = 0; d < 3; d++) {
+            Outcome r = replayed.days().get(d);
+            Outcome o = observed.days().get(d);
+            assertEquals(o.cost(), r.cost(), 1e-9 * o.cost());
+            assertEquals(o.requests(), r.requests(), 1e-6);
+            assertEquals(o.replicaHours(), r.replicaHours(), 1e-9);
+            assertEquals(o.idleCost(), r.idleCost(), 1e-9 * o.cost());
+            assertEquals(o.scaleUpEvents(), r.scaleUpEvents());
+            assertEquals(o.scaleDownEvents(), r.scaleDownEvents());
+        }
     }
 }
