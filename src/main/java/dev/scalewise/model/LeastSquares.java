@@ -1,0 +1,48 @@
+package dev.scalewise.model;
+
+/** Weighted least-squares line {@code y = intercept + slope * x}, accumulated one point at a time. */
+final class LeastSquares {
+    private double sw;
+    private double sx;
+    private double sy;
+    private double sxx;
+    private double sxy;
+    private double syy;
+    private long count;
+
+    void add(double x, double y, double weight) {
+        sw += weight;
+        sx += weight * x;
+        sy += weight * y;
+        sxx += weight * x * x;
+        sxy += weight * x * y;
+        syy += weight * y * y;
+        count++;
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** NaN when all x are equal (no slope can be told). */
+    double slope() {
+        double varX = sw * sxx - sx * sx;
+        return varX > 1e-12 * Math.max(1, sw * sxx) ? (sw * sxy - sx * sy) / varX : Double.NaN;
+    }
+
+    double intercept() {
+        double b = slope();
+        return Double.isNaN(b) ? sy / sw : (sy - b * sx) / sw;
+    }
+
+    /** Share of y's variance the line explains (1 when y is constant). */
+    double rSquared() {
+        double varX = sw * sxx - sx * sx;
+        double varY = sw * syy - sy * sy;
+        if (varY <= 1e-12 * Math.max(1, sw * syy)) {
+            return 1;
+        }
+        double cov = sw * sxy - sx * sy;
+        return varX > 0 ? cov * cov / (varX * varY) : 0;
+    }
+}

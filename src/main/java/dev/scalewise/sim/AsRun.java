@@ -1,0 +1,78 @@
+package dev.scalewise.sim;
+
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Slo;
+
+/**
+ * The observed ("as run") baseline: the same {@link Outcome} fields a replay produces, computed from
+ * the history itself, so policies and reality compare line by line. A pure function of its inputs (safe
+ * inside Spark executors).
+ *
+ * <ul>
+ *   <li>replicas: the observed ready replicas; a step with unknown replicas adds requests and cost but
+ *       no replica time;</li>
+ *   <li>cost: billing attributed to the step; where billing is unknown, observed replicas x price;</li>
+ *   <li>SLO: the observed SLO-percentile latency of minutes with requests; a step longer than a minute
+ *       judges each of its minutes alike, shorter steps are folded into their minute (worst step);</li>
+ *   <li>idle cost: the share of the step's cost buying replicas above demand / fitted capacity
+ *       (NaN when the capacity is unknown);</li>
+ *   <li>cold-start minutes: requests while no replica was ready; scale events: changes of the rounded
+ *       observed replicas between known steps.</li>
+ * </ul>
+ */
+public final class AsRun {
+    public static final String POLICY = "observed";
+
+    private AsRun() {
+    }
+
+    public static ReplayResult outcomes(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        int step = h.stepSeconds();
+        Slo slo = spec.slo();
+        double[] latency = ServiceModelFitter.latencySeries(h, slo.percentile());
+        double price = model.pricePerReplicaHour().value();
+        double capacity = model.capacityPerReplica().value();
+        DayTallies days = new DayTallies(h.start(), (long) h.steps() * step);
+        MinuteJudge judge = new MinuteJudge(slo.thresholdMs());
+        int minutesPerStep = Math.max(1, step / 60);
+        long currentMinute = 0;
+        OutcomeTally minuteTally = days.day(0);
+        long previousReplicas = -1;
+        for (int i = 0; i < h.steps(); i++) {
+            long t = (long) i * step;
+            OutcomeTally tally = days.day(days.dayOf(t));
+            if (t / 60 != currentMinute) {
+                judge.flush(minuteTally, minutesPerStep);
+                currentMinute = t / 60;
+            }
+            minuteTally = tally;
+            double requests = h.requests()[i] > 0 ? h.requests()[i] : 0;
+            double replicas = h.replicas()[i];
+            boolean replicasKnown = Double.isFinite(replicas);
+            double cost = Double.isFinite(h.cost()[i]) ? h.cost()[i]
+                    : replicasKnown ? replicas * price * step / 3600 : 0;
+            double needed = requests / step / capacity;
+            double idleCost = replicasKnown && replicas > 0 ? cost * Math.max(0, replicas - needed) / replicas : 0;
+            tally.addStep(replicasKnown ? step : 0, requests, replicasKnown ? replicas : 0, cost, idleCost);
+            tally.addGpuUtil(h.gpuUtil()[i]);
+            if (requests > 0 && Double.isFinite(latency[i])) {
+                judge.add(latency[i]);
+            }
+            if (requests > 0 && replicasKnown && replicas < 0.5) {
+                judge.markColdStart();
+            }
+            if (replicasKnown) {
+                long rounded = Math.round(replicas);
+                if (previousReplicas >= 0) {
+                    tally.addScaleEvent((int) previousReplicas, (int) rounded);
+                }
+                previousReplicas = rounded;
+            }
+        }
+        judge.flush(minuteTally, minutesPerStep);
+        return days.result(h.service(), POLICY, h.currency(), slo);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scalewise.sim;
+
+/**
+ * Folds the steps of one minute into its SLO verdict: the minute's modeled (or observed) SLO-percentile
+ * latency is the worst of its steps that carried traffic, and it breaches when that exceeds the
+ * threshold. A minute without traffic is not judged (no request could miss the SLO).
+ */
+final class MinuteJudge {
+    /** Absorbs rounding when latency sits exactly at the threshold (e.g. load exactly at capacity). */
+    static final double TOLERANCE_MS = 1e-9;
+
+    private final double thresholdMs;
+    private double worstMs;
+    private boolean judged;
+    private boolean coldStart;
+
+    MinuteJudge(double thresholdMs) {
+        this.thresholdMs = thresholdMs;
+    }
+
+    boolean breaches(double latencyMs) {
+        return latencyMs > thresholdMs + TOLERANCE_MS;
+    }
+
+    /** A step with traffic and known latency. */
+    void add(double latencyMs) {
+        judged = true;
+        if (latencyMs > worstMs) {
+            worstMs = latencyMs;
+        }
+    }
+
+    /** The minute had demand while no replica was ready. */
+    void markColdStart() {
+        coldStart = true;
+    }
+
+    /** Books the minute ({@code minutes} times when one step spans several) and starts the next. */
+    void flush(OutcomeTally tally, int minutes) {
+        for (int m = 0; m < minutes; m++) {
+            if (judged) {
+                tally.addSloMinute(breaches(worstMs));
+            }
+            if (coldStart) {
+                tally.addColdStartMinute();
+            }
+        }
+        worstMs = 0;
+        judged = false;
+        coldStart = false;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.scalewise.sim;
+
+import dev.scalewise.UserError;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.LatencyCurve;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.SignalCurve;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Signal;
+
+/**
+ * Replays one autoscaler against one service's demand (semantics in docs/replay.md, DESIGN §5).
+ *
+ * <p>Time advances in sub-steps of {@code gcd(autoscaler period, data step, 60 s)} seconds, so every
+ * sub-step lies inside one data step, one minute and one decision period. Per sub-step: the autoscaler
+ * decides (at period starts) on the means of the period that just ended; pods whose startup elapsed
+ * become ready; ready replicas serve arrivals and backlog up to their capacity, the rest queues as a
+ * fluid backlog; cost, idle cost, modeled latency and the minute's SLO verdict are tallied per UTC day.
+ *
+ * <p>The loop allocates nothing after setup and reads no clock: the same inputs give the same outcome.
+ */
+public final class Replay {
+    /** Requests; a backlog below this is rounding, not a queue. */
+    static final double BACKLOG_EPSILON = 1e-9;
+
+    private final double[] requests;
+    private final int stepSeconds;
+    private final LatencyCurve curve;
+    private final double capacityPerReplica;
+    private final double invCapacityPerReplica;
+    private final double startupSeconds;
+    private final SignalCurve gpu;
+    private final boolean gpuKnown;
+    private final Autoscaler autoscaler;
+    private final int dtSeconds;
+    private final double costPerReplicaPerSubStep;
+    private final TimelineRecorder timeline;
+    private final boolean recording;
+    private final Signal timelineSignal;
+    private final MinuteJudge judge;
+    private final DayTallies days;
+    private final ReplayMetrics view;
+    private final Pods pods;
+
+    private final double invDt;
+    private double backlog;
+    private double rate;
+    // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
+    private int cachedReady = -1;
+    private double invReady;
+    private double invCapacityRps;
+    // Means over the decision period in progress, as seconds-weighted sums.
+    private double winSeconds;
+    private double winArrivals;
+    private double winRpsPerReplica;
+    private double winLoadPerReplica;
+    private double winConcurrency;
+    private double winBacklog;
+    // The timeline row in progress.
+    private long rowStart;
+    private double rowSignal;
+    private int rowDesired;
+    private int rowStarting;
+    private int rowReady;
+    private double rowArrivals;
+    private double rowWorstMs;
+    private boolean rowTraffic;
+    private double rowCost;
+
+    private Replay(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
+                   ReplayOptions opts) {
+        this.requests = demand.requests();
+        this.stepSeconds = demand.stepSeconds();
+        this.curve = model.latency();
+        this.capacityPerReplica = model.capacityPerReplica().value();
+        this.invCapacityPerReplica = 1 / capacityPerReplica;
+        this.startupSeconds = model.startupSeconds().value();
+        this.gpu = model.gpuUtil();
+        this.gpuKnown = gpu.known();
+        this.autoscaler = autoscaler;
+        this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
+        this.invDt = 1.0 / dtSeconds;
+        this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
+        this.timeline = opts.timeline();
+        this.recording = opts.timeline() != TimelineRecorder.NONE;
+        this.timelineSignal = opts.timelineSignal();
+        this.judge = new MinuteJudge(spec.slo().thresholdMs());
+        this.days = new DayTallies(demand.start(), (long) demand.steps() * stepSeconds);
+        this.view = new ReplayMetrics(model);
+        this.pods = new Pods(opts.initialReplicas().orElseGet(() -> observedInitialReplicas(demand)));
+    }
+
+    /**
+     * @param demand     the service's history; only {@code requests} (demand) and, for the initial
+     *                   replicas, {@code replicas} are read. NaN requests count as no arrivals.
+     * @param model      the fitted service model; capacity and price must be known
+     * @param spec       the service's SLO
+     * @param autoscaler a fresh controller (it keeps state between decisions)
+     */
+    public static ReplayResult run(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
+                                   ReplayOptions opts) {
+        requireReplayable(model);
+        if (autoscaler.periodSeconds() <= 0) {
+            throw new IllegalArgumentException("autoscaler period must be positive: " + autoscaler.periodSeconds());
+        }
+        Replay replay = new Replay(demand, model, spec, autoscaler, opts);
+        replay.loop(demand.steps());
+        return replay.days.result(demand.service(), opts.policyName(), model.currency(), spec.slo());
+    }
+
+    private static void requireReplayable(ServiceModel model) {
+        if (!(model.capacityPerReplica().value() > 0)) {
+            throw new UserError("service " + model.service() + ": cannot replay without a capacity per replica ("
+                    + model.capacityPerReplica().note() + ")");
+        }
+        if (!model.pricePerReplicaHour().known()) {
+            throw new UserError("service " + model.service() + ": cannot replay without a price per replica-hour ("
+                    + model.pricePerReplicaHour().note() + ")");
+        }
+        if (!(model.startupSeconds().value() >= 0)) {
+            throw new UserError("service " + model.service() + ": startup seconds must be known and not negative, found "
+                    + model.startupSeconds().value());
+        }
+    }
+
+    /** The observed ready replicas at the first step that has them (0 when none does). */
+    static int observedInitialReplicas(ServiceHistory h) {
+        for (double r : h.replicas()) {
+            if (Double.isFinite(r)) {
+                return (int) Math.max(0, Math.round(r));
+            }
+        }
+        return 0;
+    }
+
+    private void loop(int steps) {
+        int subPerStep = stepSeconds / dtSeconds;
+        int subPerMinute = 60 / dtSeconds;
+        int subPerPeriod = autoscaler.periodSeconds() / dtSeconds;
+        long subSteps = (long) steps * subPerStep;
+        int day = 0;
+        long dayEnd = days.endOfDay(0);
+        OutcomeTally tally = days.day(0);
+        OutcomeTally minuteTally = tally;
+        int step = 0;
+        int inStep = 0;
+        int inMinute = 0;
+        int inPeriod = 0;
+        rate = rateOf(0);
+        for (long s = 0; s < subSteps; s++) {
+            long t = s * dtSeconds;
+            if (t >= dayEnd) {
+                tally = days.day(++day);
+                dayEnd = days.endOfDay(day);
+            }
+            if (inMinute == 0) {
+                minuteTally = tally;
+            }
+            if (inPeriod == 0) {
+                decide(t, tally);
+            }
+            pods.promote(t);
+            if (recording && inPeriod == 0) {
+                rowStarting = pods.starting();
+                rowReady = pods.ready();
+            }
+            serve(t, tally);
+            if (++inMinute == subPerMinute) {
+                judge.flush(minuteTally, 1);
+                inMinute = 0;
+            }
+            if (++inStep == subPerStep) {
+                inStep = 0;
+                rate = rateOf(++step);
+            }
+            if (++inPeriod == subPerPeriod) {
+                inPeriod = 0;
+            }
+        }
+        if (inMinute > 0) {
+            judge.flush(minuteTally, 1);
+        }
+        if (recording && subSteps > 0) {
+            emitRow(subSteps * dtSeconds);
+        }
+    }
+
+    private double rateOf(int step) {
+        if (step >= requests.length) {
+            return 0;
+        }
+        double r = requests[step];
+        return r > 0 ? r / stepSeconds : 0;
+    }
+
+    private void decide(long t, OutcomeTally tally) {
+        if (winSeconds > 0) {
+            double inv = 1 / winSeconds;
+            view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
+                    winBacklog * inv);
+            winSeconds = winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
+        } else {
+            showSteadyState();
+        }
+        if (recording && t > 0) {
+            emitRow(t);
+        }
+        int paid = pods.paid();
+        int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
+        if (desired != paid) {
+            tally.addScaleEvent(paid, desired);
+            pods.scaleTo(desired, t + startupSeconds);
+        }
+        if (recording) {
+            rowStart = t;
+            rowSignal = view.value(timelineSignal);
+            rowDesired = desired;
+        }
+    }
+
+    /** Before the first period has passed: the first step's demand served by the initial replicas. */
+    private void showSteadyState() {
+        int ready = pods.ready();
+        if (ready == 0) {
+            view.set(rate, rate, rate, 0, 0);
+            return;
+        }
+        double load = Math.min(rate / ready, capacityPerReplica);
+        view.set(rate, rate / ready, load, load * curve.latencyMs(load) * 0.001, 0);
+    }
+
+    private void serve(long t, OutcomeTally tally) {
+        int ready = pods.ready();
+        double dt = dtSeconds;
+        double arrivals = rate * dt;
+        double b0 = backlog;
+        boolean traffic = arrivals > 0 || b0 > 0;
+        double latencyMs;
+        double load;
+        double concurrency;
+        double queueMean;
+        if (ready != cachedReady) {
+            cachedReady = ready;
+            invReady = ready > 0 ? 1.0 / ready : 1;
+            invCapacityRps = ready > 0 ? 1 / (ready * capacityPerReplica) : 0;
+        }
+        if (ready > 0) {
+            double available = b0 + arrivals;
+            double served = Math.min(available, ready * capacityPerReplica * dt);
+            // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
+            backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
+            load = served * invDt * invReady;
+            queueMean = 0.5 * (b0 + backlog);
+            double serviceMs = curve.latencyMs(load);
+            latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
+            // Little's law: in service = served rate x service latency; waiting = the backlog.
+            concurrency = (load * serviceMs * 0.001) + queueMean * invReady;
+            if (gpuKnown) {
+                tally.addGpuUtil(Math.min(1, gpu.at(load)));
+            }
+        } else {
+            backlog = b0 + arrivals;
+            load = rate;
+            queueMean = 0.5 * (b0 + backlog);
+            concurrency = queueMean;
+            latencyMs = 0;
+            if (traffic) {
+                // Waiting requests get the cold start: until the first starting pod serves (forever if none).
+                latencyMs = (pods.nextReadyAt() - t) * 1000 + curve.latencyMs(0);
+                judge.markColdStart();
+            }
+        }
+        if (traffic) {
+            judge.add(latencyMs);
+        }
+        int paid = pods.paid();
+        double cost = paid * costPerReplicaPerSubStep;
+        double needed = rate * invCapacityPerReplica;
+        double idleCost = paid > needed ? (paid - needed) * costPerReplicaPerSubStep : 0;
+        tally.addStep(dt, arrivals, paid, cost, idleCost);
+        winSeconds += dt;
+        winArrivals += arrivals;
+        winRpsPerReplica += rate * invReady * dt;
+        winLoadPerReplica += load * dt;
+        winConcurrency += concurrency * dt;
+        winBacklog += queueMean * dt;
+        if (recording) {
+            rowArrivals += arrivals;
+            rowCost += cost;
+            if (traffic) {
+                rowTraffic = true;
+                rowWorstMs = Math.max(rowWorstMs, latencyMs);
+            }
+        }
+    }
+
+    private void emitRow(long rowEnd) {
+        timeline.row(rowStart, rowArrivals / (rowEnd - rowStart), rowSignal, rowDesired, rowStarting, rowReady, backlog,
+                rowWorstMs, rowTraffic && judge.breaches(rowWorstMs), rowCost);
+        rowArrivals = rowWorstMs = rowCost = 0;
+        rowTraffic = false;
+    }
+
+    static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}

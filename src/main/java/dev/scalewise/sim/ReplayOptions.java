@@ -1,0 +1,36 @@
+package dev.scalewise.sim;
+
+import dev.scalewise.policy.Signal;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How to run one replay.
+ *
+ * @param policyName      the name outcomes carry (a policy's metadata name)
+ * @param initialReplicas replicas ready at the start; empty = the observed replicas at the first step
+ * @param timeline        receives one row per decision period; {@link TimelineRecorder#NONE} for none
+ * @param timelineSignal  which signal the timeline's "signal seen" column shows
+ */
+public record ReplayOptions(String policyName, OptionalInt initialReplicas, TimelineRecorder timeline,
+                            Signal timelineSignal) {
+    public ReplayOptions {
+        Objects.requireNonNull(policyName, "policyName");
+        Objects.requireNonNull(initialReplicas, "initialReplicas");
+        Objects.requireNonNull(timeline, "timeline");
+        Objects.requireNonNull(timelineSignal, "timelineSignal");
+    }
+
+    public static ReplayOptions of(String policyName) {
+        return new ReplayOptions(policyName, OptionalInt.empty(), TimelineRecorder.NONE, Signal.RPS);
+    }
+
+    public ReplayOptions withInitialReplicas(int replicas) {
+        return new ReplayOptions(policyName, OptionalInt.of(replicas), timeline, timelineSignal);
+    }
+
+    public ReplayOptions withTimeline(TimelineRecorder recorder, Signal signal) {
+        return new ReplayOptions(policyName, initialReplicas, recorder, signal);
+    }
+}

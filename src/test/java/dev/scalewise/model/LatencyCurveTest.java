@@ -1,0 +1,32 @@
+package dev.scalewise.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LatencyCurveTest {
+    /** Knots 100, 400, 700 ms at 1, 3, 5 rps; tail mu = 10 anchored at (5, 700): 700 x 0.5 / (1 - x/10). */
+    static final LatencyCurve CURVE = new LatencyCurve(1, 2, new double[] {100, 400, 700}, 10);
+
+    @ParameterizedTest(name = "{0} rps -> {1} ms")
+    @CsvSource({
+        "0, 100",       // below the first knot: flat
+        "1, 100",
+        "2, 250",       // halfway 100..400
+        "4, 550",
+        "5, 700",       // last knot
+        "6, 875",       // 350 / (1 - 0.6)
+        "8, 1750",      // 350 / 0.2
+        "10, Infinity", // at the service rate
+        "12, Infinity"})
+    void interpolatesThenFollowsTheQueueingTail(double x, double expectedMs) {
+        assertEquals(expectedMs, CURVE.latencyMs(x), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} ms at {1} rps")
+    @CsvSource({"50, 0", "250, 2", "700, 5", "1750, 8"})
+    void loadAtIsTheInverse(double ms, double expectedRps) {
+        assertEquals(expectedRps, CURVE.loadAtMs(ms), 1e-9);
+    }
+}
