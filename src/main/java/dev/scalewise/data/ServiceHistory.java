@@ -45,4 +45,29 @@ public record ServiceHistory(String service, Instant start, int stepSeconds, dou
     public Instant timeOf(int step) {
         return start.plusSeconds((long) step * stepSeconds);
     }
+
+    /** Steps [from, to) as a history of their own (train/holdout splits, warm-up trimming). */
+    public ServiceHistory slice(int from, int to) {
+        if (from < 0 || to > steps() || from > to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + steps() + " steps");
+        }
+        return new ServiceHistory(service, timeOf(from), stepSeconds, cut(requests, from, to),
+                cut(replicas, from, to), cut(inFlight, from, to), cut(queueDepth, from, to), cut(p50Ms, from, to),
+                cut(p95Ms, from, to), cut(p99Ms, from, to), cut(gpuUtil, from, to), cut(cpuUtil, from, to),
+                cut(memUtil, from, to), cut(cost, from, to), currency);
+    }
+
+    /** The same history with demand multiplied by {@code factor} (what-if: +20 % demand). */
+    public ServiceHistory withDemandScaled(double factor) {
+        double[] scaled = requests.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= factor;
+        }
+        return new ServiceHistory(service, start, stepSeconds, scaled, replicas, inFlight, queueDepth, p50Ms, p95Ms,
+                p99Ms, gpuUtil, cpuUtil, memUtil, cost, currency);
+    }
+
+    private static double[] cut(double[] a, int from, int to) {
+        return java.util.Arrays.copyOfRange(a, from, to);
+    }
 }
