@@ -17,6 +17,9 @@ import java.util.OptionalInt;
  * {@link PolicyMeta#defaulted()} lists, e.g. {@code behavior.scaleUp.policies}.
  */
 public final class Render {
+    /** Key under which a policy's tree lists its defaulted field paths. */
+    public static final String DEFAULTED = "defaulted";
+
     private Render() {
     }
 
@@ -28,7 +31,10 @@ public final class Render {
         return Double.toString(v);
     }
 
-    /** The policy's fields (without meta); a nested base policy is rendered with its own kind and name. */
+    /**
+     * The policy's fields (without meta) after its kind and name, then the sorted list of defaulted
+     * paths under {@link #DEFAULTED}; a nested base policy is rendered the same way.
+     */
     public static Map<String, Object> tree(PolicySpec spec) {
         return record((Record) spec);
     }
@@ -53,6 +59,7 @@ public final class Render {
             withId.put("kind", kind(p));
             withId.put("name", p.meta().name());
             withId.putAll(out);
+            withId.put(DEFAULTED, new ArrayList<>(new java.util.TreeSet<>(p.meta().defaulted())));
             return withId;
         }
         return out;
