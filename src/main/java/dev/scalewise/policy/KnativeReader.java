@@ -75,7 +75,7 @@ final class KnativeReader {
             case "concurrency" -> KpaPolicy.Metric.CONCURRENCY;
             case "rps" -> KpaPolicy.Metric.RPS;
             default -> throw metricNode.error("the KPA scales on concurrency or rps, found '" + metricText
-                    + "' (cpu and memory need class " + CLASS_HPA + ")");
+                    + "'; cpu and memory need an HPA (Knative class " + CLASS_HPA + ", KServe autoscalerClass hpa)");
         };
         int cc = f.integer(ov.containerConcurrency(), "containerConcurrency", 0);
         Fields.within(ov.containerConcurrency(), cc, 0, 1000, "containerConcurrency");

@@ -28,8 +28,10 @@ final class Manifest {
         return annotations().get(key).text();
     }
 
-    Optional<String> signalOverride() {
-        return annotation(SignalMapping.ANNOTATION);
+    /** The scalewise.dev/signal annotation node, if set. */
+    Optional<YNode> signalOverride() {
+        YNode n = annotations().get(SignalMapping.ANNOTATION);
+        return n.isPresent() ? Optional.of(n) : Optional.empty();
     }
 
     String name() {

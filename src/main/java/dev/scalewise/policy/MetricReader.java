@@ -22,14 +22,16 @@ final class MetricReader {
     private MetricReader() {
     }
 
-    static List<MetricTarget> read(YNode metrics, boolean v2beta1, Optional<String> signalOverride, Fields fields) {
+    static List<MetricTarget> read(YNode metrics, boolean v2beta1, Optional<YNode> signalOverride, Fields fields) {
         List<MetricTarget> out = new ArrayList<>();
         for (YNode m : metrics.items()) {
             out.add(v2beta1 ? v2beta1(m, signalOverride) : v2(m, signalOverride));
         }
         if (out.isEmpty()) {
             fields.mark("metrics");
-            out.add(DEFAULT_CPU);
+            out.add(signalOverride.isEmpty() ? DEFAULT_CPU : new MetricTarget(DEFAULT_CPU.source(), DEFAULT_CPU.metricName(),
+                    SignalMapping.parse(signalOverride.get(), signalOverride.get().requireText()),
+                    DEFAULT_CPU.targetType(), DEFAULT_CPU.target()));
         }
         return out;
     }
@@ -57,7 +59,7 @@ final class MetricReader {
         };
     }
 
-    private static MetricTarget v2(YNode m, Optional<String> override) {
+    private static MetricTarget v2(YNode m, Optional<YNode> override) {
         MetricSource source = source(m.get("type"));
         YNode body = m.get(field(source));
         YNode nameNode = source == MetricSource.RESOURCE || source == MetricSource.CONTAINER_RESOURCE
@@ -74,7 +76,7 @@ final class MetricReader {
         return build(source, nameNode, name, type, valueNode, override);
     }
 
-    private static MetricTarget v2beta1(YNode m, Optional<String> override) {
+    private static MetricTarget v2beta1(YNode m, Optional<YNode> override) {
         MetricSource source = source(m.get("type"));
         YNode body = m.get(field(source));
         YNode nameNode = source == MetricSource.RESOURCE || source == MetricSource.CONTAINER_RESOURCE
@@ -101,14 +103,14 @@ final class MetricReader {
     }
 
     static MetricTarget build(MetricSource source, YNode nameNode, String name, TargetType type, YNode valueNode,
-                              Optional<String> override) {
+                              Optional<YNode> override) {
         double value = valueNode.optQuantity().orElseThrow(() -> valueNode.error("required field is missing"));
         return build(source, nameNode, name, type, value, valueNode, override);
     }
 
     /** @param valueNode where the target was written (or its parent, when it is a default) */
     static MetricTarget build(MetricSource source, YNode nameNode, String name, TargetType type, double value,
-                              YNode valueNode, Optional<String> override) {
+                              YNode valueNode, Optional<YNode> override) {
         if (type == TargetType.UTILIZATION && source != MetricSource.RESOURCE && source != MetricSource.CONTAINER_RESOURCE) {
             throw valueNode.error("Utilization targets exist only for Resource and ContainerResource metrics");
         }

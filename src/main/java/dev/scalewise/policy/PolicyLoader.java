@@ -33,20 +33,23 @@ public final class PolicyLoader {
 
     /** @param services known services (from --services), merged with any services files among the paths */
     public static PolicySet load(List<String> paths, Map<String, ServiceSpec> services) {
-        List<String> problems = new ArrayList<>();
+        List<String> pathProblems = new ArrayList<>();
+        // problems grouped by file, in input order, so the report reads like the directory listing
+        Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<YamlDoc> docs = new ArrayList<>();
-        for (String source : expand(paths, problems)) {
+        for (String source : expand(paths, pathProblems)) {
+            problems.put(source, new ArrayList<>());
             try {
                 docs.addAll(SafeYaml.load(source));
             } catch (YamlError e) {
-                problems.add(e.getMessage());
+                problems.get(source).add(e.getMessage());
             }
         }
         Map<String, ServiceSpec> known = new LinkedHashMap<>(services);
         for (YamlDoc doc : docs) {
             if (PolicyReader.isServices(doc)) {
-                attempt(problems, () -> {
+                attempt(problems.get(doc.source()), () -> {
                     ServicesFile.fromDoc(doc, known);
                     return List.of();
                 });
@@ -60,15 +63,16 @@ public final class PolicyLoader {
                 if (PolicyReader.isServices(doc) || PolicyReader.isNative(doc) != nativePass) {
                     continue;
                 }
-                List<PolicySpec> read = attempt(problems, () -> PolicyReader.readAll(doc, ctx));
+                List<PolicySpec> read = attempt(problems.get(doc.source()), () -> PolicyReader.readAll(doc, ctx));
                 if (read.isEmpty() && !nativePass && !doc.root().has("applications")) {
                     notes.add(doc.root().location() + ": skipped " + describe(doc) + ": not an autoscaling policy");
                 }
                 policies.addAll(read);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new UserError(String.join("\n", problems));
+        problems.values().forEach(pathProblems::addAll);
+        if (!pathProblems.isEmpty()) {
+            throw new UserError(String.join("\n", pathProblems));
         }
         return new PolicySet(policies, notes);
     }

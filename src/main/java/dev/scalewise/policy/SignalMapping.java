@@ -42,12 +42,12 @@ public final class SignalMapping {
     /**
      * @param nameNode  the node holding the metric name (or query), for the error location
      * @param name      the metric name, or a Prometheus query
-     * @param override  the manifest's {@value #ANNOTATION}, if any
+     * @param override  the manifest's {@value #ANNOTATION} node, if any
      */
     public static Signal map(YNode nameNode, String name, MetricSource source, TargetType targetType,
-                             Optional<String> override) {
+                             Optional<YNode> override) {
         if (override.isPresent()) {
-            return parse(nameNode, override.get());
+            return parse(override.get(), override.get().requireText());
         }
         return byName(name, source, targetType).orElseThrow(() -> nameNode.error("metric '" + name
                 + "' maps to no simulated signal; use a well-known metric (cpu, memory, DCGM_FI_DEV_GPU_UTIL,"
