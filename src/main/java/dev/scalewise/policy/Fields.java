@@ -53,6 +53,14 @@ final class Fields {
         return v;
     }
 
+    /** Fails with location unless v >= lo. */
+    static double atLeast(YNode node, double v, double lo, String what) {
+        if (v < lo) {
+            throw node.error(what + " must be at least " + Render.number(lo) + ", found " + Render.number(v));
+        }
+        return v;
+    }
+
     static int atLeast(YNode node, int v, int lo) {
         if (v < lo) {
             throw node.error("must be at least " + lo + ", found " + v);

@@ -83,7 +83,7 @@ final class KnativeReader {
         double defaultTarget = metric == KpaPolicy.Metric.RPS ? RPS_TARGET : cc > 0 ? cc : CONCURRENCY_TARGET;
         YNode targetNode = pick(ov.target(), annotation(ann, "target"));
         double target = f.number(targetNode, "target", defaultTarget);
-        Fields.within(targetNode, target, 0.01, Double.MAX_VALUE, "target");
+        Fields.atLeast(targetNode, target, 0.01, "target");
         YNode utilNode = annotation(ann, "target-utilization-percentage", "targetUtilizationPercentage").orElse(missing(ann));
         double utilization = f.number(utilNode, "targetUtilization", TARGET_UTILIZATION * 100);
         Fields.within(utilNode, utilization, 1, 100, "target-utilization-percentage");

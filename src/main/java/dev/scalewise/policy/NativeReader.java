@@ -63,7 +63,7 @@ final class NativeReader {
         String service = service(m, spec, base);
         YNode rpsNode = spec.get("targetRpsPerReplica");
         double rps = rpsNode.optDouble().orElseThrow(() -> rpsNode.error("required field is missing"));
-        Fields.within(rpsNode, rps, 1e-6, Double.MAX_VALUE, "targetRpsPerReplica");
+        Fields.atLeast(rpsNode, rps, 1e-6, "targetRpsPerReplica");
         Optional<Double> startup = Optional.ofNullable(ctx.services().get(service))
                 .flatMap(s -> s.startupSeconds().isPresent() ? Optional.of(s.startupSeconds().getAsDouble()) : Optional.empty());
         YNode leadNode = spec.get("leadSeconds");

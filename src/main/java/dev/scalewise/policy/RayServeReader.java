@@ -82,9 +82,9 @@ final class RayServeReader {
         double target = f.number(targetNode, "targetOngoingRequests", TARGET_ONGOING_REQUESTS);
         positive(targetNode, target);
         double up = f.number(cfg.get("upscale_delay_s"), "upscaleDelaySeconds", UPSCALE_DELAY_SECONDS);
-        Fields.within(cfg.get("upscale_delay_s"), up, 0, Double.MAX_VALUE, "upscale_delay_s");
+        Fields.atLeast(cfg.get("upscale_delay_s"), up, 0, "upscale_delay_s");
         double down = f.number(cfg.get("downscale_delay_s"), "downscaleDelaySeconds", DOWNSCALE_DELAY_SECONDS);
-        Fields.within(cfg.get("downscale_delay_s"), down, 0, Double.MAX_VALUE, "downscale_delay_s");
+        Fields.atLeast(cfg.get("downscale_delay_s"), down, 0, "downscale_delay_s");
         double smoothing = cfg.get("smoothing_factor").asDouble(SMOOTHING_FACTOR);
         YNode upNode = alias(cfg, "upscaling_factor", "upscale_smoothing_factor");
         double upFactor = f.number(upNode, "upscalingFactor", smoothing);

@@ -107,14 +107,7 @@ class GoldenDefaultsTest {
     /** Knative register.go: autoscaling.knative.dev/minScale is the legacy alias of min-scale. */
     @Test
     void knativeMinScaleAliasIsMinScale() {
-        KpaPolicy k = (KpaPolicy) Yamls.one("""
-                apiVersion: serving.knative.dev/v1
-                kind: Service
-                metadata: {name: hello}
-                spec:
-                  template:
-                    metadata:
-                      annotations:
+        KpaPolicy k = (KpaPolicy) Yamls.one(Yamls.KNATIVE_HEAD + """
                         autoscaling.knative.dev/minScale: "2"
                         autoscaling.knative.dev/maxScale: "7"
                         autoscaling.knative.dev/panicWindowPercentage: "20"

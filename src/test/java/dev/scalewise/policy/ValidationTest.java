@@ -13,15 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each invalid manifest fails with the offending node's path and line, and says what is wrong. */
 class ValidationTest {
-    private static final String KNATIVE = """
-            apiVersion: serving.knative.dev/v1
-            kind: Service
-            metadata: {name: hello}
-            spec:
-              template:
-                metadata:
-                  annotations:
-            """;
+    private static final String KNATIVE = Yamls.KNATIVE_HEAD;
     private static final String SCHEDULED = """
             apiVersion: scalewise.dev/v1alpha1
             kind: ScheduledScaling

@@ -23,6 +23,17 @@ final class Yamls {
         return PolicyReader.readAll(doc(yaml), PolicyReader.Context.standalone());
     }
 
+    /** A Knative Service up to its revision annotations (indent entries by 8). */
+    static final String KNATIVE_HEAD = """
+            apiVersion: serving.knative.dev/v1
+            kind: Service
+            metadata: {name: hello}
+            spec:
+              template:
+                metadata:
+                  annotations:
+            """;
+
     static final String HPA_HEAD = """
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
