@@ -64,7 +64,7 @@ public final class PolicyLoader {
                     continue;
                 }
                 List<PolicySpec> read = attempt(problems.get(doc.source()), () -> PolicyReader.readAll(doc, ctx));
-                if (read.isEmpty() && !nativePass && !doc.root().has("applications")) {
+                if (read.isEmpty() && !PolicyReader.models(doc)) {
                     notes.add(doc.root().location() + ": skipped " + describe(doc) + ": not an autoscaling policy");
                 }
                 policies.addAll(read);

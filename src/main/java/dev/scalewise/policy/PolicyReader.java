@@ -6,6 +6,7 @@ import dev.scalewise.yaml.YamlError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,8 +46,7 @@ public final class PolicyReader {
             return List.of();
         }
         Manifest m = new Manifest(doc);
-        String group = doc.apiVersion().contains("/") ? doc.apiVersion().substring(0, doc.apiVersion().indexOf('/')) : "";
-        return switch (group + ":" + doc.kind()) {
+        return switch (key(doc)) {
             case "autoscaling:HorizontalPodAutoscaler" -> {
                 if (doc.apiVersion().equals("autoscaling/v1")) {
                     throw doc.root().get("apiVersion").error("autoscaling/v1 is not read; convert it to autoscaling/v2 "
@@ -63,6 +63,21 @@ public final class PolicyReader {
             default -> doc.kind().isEmpty() && doc.root().has("applications")
                     ? RayServeReader.serveConfig(doc.root(), m, ctx.notes()) : List.of();
         };
+    }
+
+    /** True when the document is of a kind we read (even if it yields no policy, e.g. autoscalerClass none). */
+    static boolean models(YamlDoc doc) {
+        return MODELED.contains(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
+    }
+
+    private static final Set<String> MODELED = Set.of("autoscaling:HorizontalPodAutoscaler", "keda.sh:ScaledObject",
+            "serving.kserve.io:InferenceService", "serving.knative.dev:Service", "ray.io:RayService",
+            "scalewise.dev:ScheduledScaling", "scalewise.dev:PredictiveScaling");
+
+    /** API group and kind, e.g. "keda.sh:ScaledObject" (the version does not change the kind's meaning). */
+    private static String key(YamlDoc doc) {
+        String v = doc.apiVersion();
+        return (v.contains("/") ? v.substring(0, v.indexOf('/')) : "") + ":" + doc.kind();
     }
 
     /** True for documents PolicyLoader skips quietly: services.yaml and ours. */
