@@ -1,0 +1,115 @@
+package dev.scalewise.sample;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Writes one Parquet file through parquet-avro with fixed settings (ZSTD, dictionary on, default page
+ * and row-group sizes), straight to a local file: no Hadoop FileSystem, so no .crc side files, and no
+ * timestamps in the footer, so the same rows give the same bytes.
+ */
+final class ParquetFiles {
+    private ParquetFiles() {
+    }
+
+    static void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalFile(file))
+                .withSchema(schema)
+                .withDataModel(GenericData.get())
+                .withConf(new Configuration(false))
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withDictionaryEncoding(true)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .build()) {
+            for (GenericRecord row : rows) {
+                writer.write(row);
+            }
+        }
+    }
+
+    /** parquet 1.13 has no LocalOutputFile yet: a minimal one over java.nio. */
+    private record LocalFile(Path path) implements OutputFile {
+        @Override
+        public PositionOutputStream create(long blockSizeHint) throws IOException {
+            return stream(StandardOpenOption.CREATE_NEW);
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+            return stream(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        }
+
+        private PositionOutputStream stream(StandardOpenOption... options) throws IOException {
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(path,
+                    concat(options, StandardOpenOption.WRITE)), 1 << 16);
+            return new PositionOutputStream() {
+                private long position;
+
+                @Override
+                public long getPos() {
+                    return position;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    position++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    position += len;
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
+        }
+
+        private static StandardOpenOption[] concat(StandardOpenOption[] a, StandardOpenOption b) {
+            StandardOpenOption[] out = java.util.Arrays.copyOf(a, a.length + 1);
+            out[a.length] = b;
+            return out;
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return path.toString();
+        }
+    }
+}
