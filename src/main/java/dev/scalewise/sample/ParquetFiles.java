@@ -11,18 +11,36 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Util;
+
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Writes one Parquet file through parquet-avro with fixed settings (ZSTD, dictionary on, default page
  * and row-group sizes), straight to a local file: no Hadoop FileSystem, so no .crc side files, and no
  * timestamps in the footer, so the same rows give the same bytes.
+ *
+ * <p>One catch: parquet-mr 1.13 collects each column chunk's encodings in a {@code HashSet<Encoding>},
+ * and an enum's hash code is its identity hash, so the footer lists them in an order that changes with
+ * whatever else the JVM hashed first (the CLI and a test run gave different bytes). After writing, the
+ * footer is re-read, each encodings list sorted by its Thrift value, and written back: the same
+ * content, now in one order.
  */
 final class ParquetFiles {
     private ParquetFiles() {
@@ -42,6 +60,31 @@ final class ParquetFiles {
                 writer.write(row);
             }
         }
+        sortFooterEncodings(file);
+    }
+
+    /** Layout: data, footer (Thrift FileMetaData), 4-byte little-endian footer length, "PAR1". */
+    static void sortFooterEncodings(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int tail = bytes.length - 8;
+        int footerLength = ByteBuffer.wrap(bytes, tail, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int footerStart = tail - footerLength;
+        FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, footerStart, footerLength));
+        for (RowGroup group : footer.getRow_groups()) {
+            for (ColumnChunk chunk : group.getColumns()) {
+                List<Encoding> encodings = new ArrayList<>(chunk.getMeta_data().getEncodings());
+                encodings.sort(Comparator.comparingInt(Encoding::getValue));
+                chunk.getMeta_data().setEncodings(encodings);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        out.write(bytes, 0, footerStart);
+        ByteArrayOutputStream newFooter = new ByteArrayOutputStream(footerLength);
+        Util.writeFileMetaData(footer, newFooter);
+        newFooter.writeTo(out);
+        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(newFooter.size()).array());
+        out.write(bytes, tail + 4, 4); // "PAR1"
+        Files.write(file, out.toByteArray());
     }
 
     /** parquet 1.13 has no LocalOutputFile yet: a minimal one over java.nio. */
