@@ -3,7 +3,7 @@ package dev.scalewise.cli;
 import dev.scalewise.UserError;
 import dev.scalewise.sample.SampleConfig;
 import dev.scalewise.sample.SampleWriter;
-import dev.scalewise.sample.ServiceSeries;
+import dev.scalewise.sample.ServiceSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,7 +63,7 @@ final class SampleDataCommand implements Runnable {
         SampleConfig config = new SampleConfig(services, days, stepSeconds(step), seed, startDate(start));
         boolean terminal = System.console() != null;
         PrintWriter err = spec.commandLine().getErr();
-        List<ServiceSeries> fleet = new SampleWriter().write(config, out, force, done -> {
+        List<ServiceSummary> fleet = new SampleWriter().write(config, out, force, done -> {
             if (terminal) {
                 err.print("\rwriting day " + done + "/" + config.days());
                 err.flush();
@@ -98,20 +98,14 @@ final class SampleDataCommand implements Runnable {
         }
     }
 
-    private void printSummary(PrintWriter out, List<ServiceSeries> fleet) {
-        out.printf(Locale.ROOT, "wrote %s%n", out(fleet));
-        out.printf(Locale.ROOT, "%-16s %14s %12s %9s %10s %14s%n", "service", "requests", "replica-h",
+    private void printSummary(PrintWriter stdout, List<ServiceSummary> fleet) {
+        stdout.printf(Locale.ROOT, "wrote %s (%d services)%n", out.toAbsolutePath().normalize(), fleet.size());
+        stdout.printf(Locale.ROOT, "%-16s %14s %12s %9s %10s %14s%n", "service", "requests", "replica-h",
                 "max ready", "breach min", "cost USD");
-        for (ServiceSeries s : fleet) {
-            double breachMinutes = s.breachSteps() * s.stepSeconds() / 60.0;
-            out.printf(Locale.ROOT, "%-16s %14d %12.1f %9.1f %10.0f %14.2f%n", s.profile().name(), s.totalRequests(),
-                    s.totalReplicaHours(), s.maxReadyReplicas(), breachMinutes,
-                    s.totalReplicaHours() * s.profile().pricePerReplicaHour());
+        for (ServiceSummary s : fleet) {
+            stdout.printf(Locale.ROOT, "%-16s %14d %12.1f %9.1f %10.0f %14.2f%n", s.profile().name(), s.requests(),
+                    s.replicaHours(), s.maxReadyReplicas(), s.breachMinutes(), s.effectiveCost());
         }
-        out.flush();
-    }
-
-    private String out(List<ServiceSeries> fleet) {
-        return out.toAbsolutePath().normalize() + " (" + fleet.size() + " services)";
+        stdout.flush();
     }
 }

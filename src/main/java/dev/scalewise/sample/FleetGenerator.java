@@ -15,11 +15,21 @@ public final class FleetGenerator {
     private FleetGenerator() {
     }
 
+    /** The whole sample in memory: for tests and small fleets. */
     public static List<ServiceSeries> generate(SampleConfig config) {
         List<ServiceSeries> out = new ArrayList<>();
+        for (ServiceSimulator simulator : simulators(config)) {
+            out.add(simulator.advance(config.steps()));
+        }
+        return out;
+    }
+
+    /** One simulator per service, positioned at the start; advance them day by day to stream. */
+    static List<ServiceSimulator> simulators(SampleConfig config) {
+        List<ServiceSimulator> out = new ArrayList<>();
         for (ServiceProfile profile : FleetProfiles.first(config.services(), config.seed())) {
             out.add(new ServiceSimulator(profile, config.startEpochSecond(), config.stepSeconds(), config.steps(),
-                    launchOf(profile, config), config.seed()).run());
+                    launchOf(profile, config), config.seed()));
         }
         return out;
     }

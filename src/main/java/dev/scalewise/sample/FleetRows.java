@@ -11,25 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fleet's rows of one UTC day in the data contract's schemas, ordered by service then time
- * (long runs of one service compress well). Billing rows are hourly FOCUS rows per service plus two
- * daily rows that belong to no inference service, to show that attribution by tag works.
+ * The fleet's rows of one UTC day in the data contract's schemas, from each service's one-day chunk,
+ * ordered by service then time (long runs of one service compress well). Billing rows are hourly FOCUS
+ * rows per service plus two daily rows that belong to no inference service, to show that attribution
+ * by tag works.
  */
 final class FleetRows {
     static final String CURRENCY = "USD";
     static final String ACCOUNT = "arn:aws:eks:us-east-1:123456789012:";
 
-    private final List<ServiceSeries> fleet;
-    private final SampleConfig config;
     private final Schema requests = Datasets.schema("requests");
     private final Schema latency = Datasets.schema("latency");
     private final Schema gpu = Datasets.schema("gpu");
     private final Schema billing = Datasets.schema("billing");
-
-    FleetRows(List<ServiceSeries> fleet, SampleConfig config) {
-        this.fleet = fleet;
-        this.config = config;
-    }
 
     Schema schema(String dataset) {
         return switch (dataset) {
@@ -41,13 +35,14 @@ final class FleetRows {
         };
     }
 
-    List<GenericRecord> rows(String dataset, int day) {
+    /** @param day every service's chunk of the same UTC day */
+    List<GenericRecord> rows(String dataset, List<ServiceSeries> day) {
         if (dataset.equals("billing")) {
             return billingRows(day);
         }
-        List<GenericRecord> out = new ArrayList<>(fleet.size() * config.stepsPerDay());
-        for (ServiceSeries s : fleet) {
-            for (int i = day * config.stepsPerDay(); i < (day + 1) * config.stepsPerDay(); i++) {
+        List<GenericRecord> out = new ArrayList<>(day.size() * day.get(0).steps());
+        for (ServiceSeries s : day) {
+            for (int i = 0; i < s.steps(); i++) {
                 out.add(switch (dataset) {
                     case "requests" -> requestsRow(s, i);
                     case "latency" -> latencyRow(s, i);
@@ -100,13 +95,13 @@ final class FleetRows {
         return r;
     }
 
-    private List<GenericRecord> billingRows(int day) {
+    private List<GenericRecord> billingRows(List<ServiceSeries> day) {
         List<GenericRecord> out = new ArrayList<>();
-        long dayStart = config.startEpochSecond() + day * 86_400L;
-        for (ServiceSeries s : fleet) {
+        long dayStart = day.get(0).startEpochSecond();
+        for (ServiceSeries s : day) {
             ServiceProfile p = s.profile();
-            for (int h = 0; h < 24; h++) {
-                double hours = s.replicaHoursByHour()[day * 24 + h];
+            for (int h = 0; h < s.replicaHoursByHour().length; h++) {
+                double hours = s.replicaHoursByHour()[h];
                 double effective = hours * p.pricePerReplicaHour();
                 out.add(billingRow(dayStart + h * 3600L, 3600, effective, effective / (1 - p.committedDiscount()),
                         ACCOUNT + "nodegroup/inference-prod/" + p.name(), p.skuId(), hours,

@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -44,9 +45,9 @@ public final class SampleWriter {
      * Generates and writes the fleet.
      *
      * @param progress called with the number of days written so far (0..days)
-     * @return the simulated services, for the caller's summary
+     * @return per-service totals, for the caller's summary
      */
-    public List<ServiceSeries> write(SampleConfig config, Path outDir, boolean force, IntConsumer progress) {
+    public List<ServiceSummary> write(SampleConfig config, Path outDir, boolean force, IntConsumer progress) {
         Path dir = outDir.toAbsolutePath().normalize();
         refuseNonEmpty(dir, force);
         Path parent = dir.getParent();
@@ -55,10 +56,9 @@ public final class SampleWriter {
             Files.createDirectories(parent);
             deleteTree(temp); // left over by a run that was killed
             Files.createDirectory(temp);
-            List<ServiceSeries> fleet = FleetGenerator.generate(config);
-            writeAll(config, fleet, temp, progress);
+            List<ServiceSummary> summary = writeAll(config, temp, progress);
             publish(temp, dir);
-            return fleet;
+            return summary;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("writing " + dir + ": " + e.getMessage(), e);
@@ -85,23 +85,36 @@ public final class SampleWriter {
         }
     }
 
-    private void writeAll(SampleConfig config, List<ServiceSeries> fleet, Path root, IntConsumer progress)
-            throws IOException {
-        FleetRows rows = new FleetRows(fleet, config);
+    /** Day by day: only one day of the fleet is in memory, whatever the number of days. */
+    private List<ServiceSummary> writeAll(SampleConfig config, Path root, IntConsumer progress) throws IOException {
+        List<ServiceSimulator> simulators = FleetGenerator.simulators(config);
+        List<ServiceSummary> summary = new ArrayList<>();
+        FleetRows rows = new FleetRows();
         progress.accept(0);
         for (int day = 0; day < config.days(); day++) {
+            List<ServiceSeries> chunks = new ArrayList<>(simulators.size());
+            for (int i = 0; i < simulators.size(); i++) {
+                ServiceSeries chunk = simulators.get(i).advance(config.stepsPerDay());
+                chunks.add(chunk);
+                if (day == 0) {
+                    summary.add(ServiceSummary.of(chunk));
+                } else {
+                    summary.set(i, summary.get(i).plus(chunk));
+                }
+            }
             String partition = "date=" + config.startDate().plusDays(day);
             for (String dataset : Datasets.INPUTS) {
                 files.write(root.resolve(dataset).resolve(partition).resolve("part-00000.parquet"),
-                        rows.schema(dataset), rows.rows(dataset, day));
+                        rows.schema(dataset), rows.rows(dataset, chunks));
             }
             progress.accept(day + 1);
         }
-        List<ServiceProfile> profiles = fleet.stream().map(ServiceSeries::profile).toList();
+        List<ServiceProfile> profiles = summary.stream().map(ServiceSummary::profile).toList();
         Files.writeString(root.resolve("services.yaml"), SampleManifests.servicesYaml(profiles), StandardCharsets.UTF_8);
         Files.createDirectories(root.resolve("policies"));
         Files.writeString(root.resolve("policies").resolve("observed-hpa.yaml"), SampleManifests.hpaYaml(profiles),
                 StandardCharsets.UTF_8);
+        return summary;
     }
 
     /** Renames temp to dir; an existing dir (empty, or replaced under --force) is moved aside first. */

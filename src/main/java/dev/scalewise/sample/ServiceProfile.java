@@ -33,15 +33,12 @@ public record ServiceProfile(String name, String team, ZoneId zone, String skuId
         if (minReplicas < 1 || maxReplicas < minReplicas) {
             throw new IllegalArgumentException(name + ": need 1 <= minReplicas <= maxReplicas");
         }
-        latencyCurve(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // validates the SLO
+        LatencyCurve.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // rejects an SLO the base latency breaks
     }
 
-    private static LatencyCurve latencyCurve(double base, double p95, double p99, Slo slo, double capacity) {
-        return LatencyCurve.forSlo(base, p95, p99, slo, capacity);
-    }
-
+    /** The queueing curve whose SLO percentile reaches the SLO threshold exactly at capacityRpsAtSlo. */
     public LatencyCurve latencyCurve() {
-        return latencyCurve(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo);
+        return LatencyCurve.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo);
     }
 
     /** The HPA's AverageValue target of rps_per_replica. */

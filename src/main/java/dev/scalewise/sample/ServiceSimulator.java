@@ -26,24 +26,48 @@ final class ServiceSimulator {
 
     private final ServiceProfile profile;
     private final LatencyCurve curve;
-    private final long startEpochSecond;
     private final int stepSeconds;
-    private final int steps;
-    private final Optional<Long> launchEpochSecond;
-    private final SplittableRandom root;
+    private final int ticksPerStep;
+    private final DemandModel demandModel;
+    private final SplittableRandom arrivals;
+    private final SplittableRandom podStartups;
+    private final SplittableRandom observation;
+    private final HpaLegacyController hpa;
+    private final PodSet podSet = new PodSet();
+    private final double[] window = new double[METRIC_WINDOW_TICKS];
+    private final long startEpochSecond;
+    private long nextTickSecond;
+    private long tick;
+    private double queued; // the fluid backlog, requests
 
-    ServiceSimulator(ServiceProfile profile, long startEpochSecond, int stepSeconds, int steps,
+    /**
+     * @param horizonSteps steps the simulation will cover (bursts are drawn for all of it up front)
+     */
+    ServiceSimulator(ServiceProfile profile, long startEpochSecond, int stepSeconds, int horizonSteps,
                      Optional<Long> launchEpochSecond, long seed) {
         if (stepSeconds % TICK_SECONDS != 0) {
             throw new IllegalArgumentException("step must be a multiple of " + TICK_SECONDS + " s: " + stepSeconds);
         }
         this.profile = profile;
         this.curve = profile.latencyCurve();
-        this.startEpochSecond = startEpochSecond;
         this.stepSeconds = stepSeconds;
-        this.steps = steps;
-        this.launchEpochSecond = launchEpochSecond;
-        this.root = new SplittableRandom(serviceSeed(seed, profile.name()));
+        this.ticksPerStep = stepSeconds / TICK_SECONDS;
+        this.startEpochSecond = startEpochSecond;
+        this.nextTickSecond = startEpochSecond;
+        SplittableRandom root = new SplittableRandom(serviceSeed(seed, profile.name()));
+        long end = startEpochSecond + (long) horizonSteps * stepSeconds;
+        this.demandModel = new DemandModel(profile, startEpochSecond, end, launchEpochSecond, root.split());
+        this.arrivals = root.split();
+        this.podStartups = root.split();
+        this.observation = root.split();
+        this.hpa = new HpaLegacyController(HpaLegacyController.Params.defaults(
+                profile.minReplicas(), profile.maxReplicas(), profile.targetRpsPerReplica()));
+        double rate0 = demandModel.expectedRate(startEpochSecond);
+        int initial = hpa.bound(profile.maxReplicas(), (int) Math.ceil(rate0 / profile.targetRpsPerReplica()));
+        for (int i = 0; i < initial; i++) {
+            podSet.add(startEpochSecond - 1); // warm start: the fleet was already running
+        }
+        java.util.Arrays.fill(window, rate0 * TICK_SECONDS);
     }
 
     /** Per-service seed: adding or removing other services never changes this one's data. */
@@ -51,56 +75,45 @@ final class ServiceSimulator {
         return seed * 0x9E3779B97F4A7C15L + service.hashCode();
     }
 
-    ServiceSeries run() {
-        long end = startEpochSecond + (long) steps * stepSeconds;
-        DemandModel demand = new DemandModel(profile, startEpochSecond, end, launchEpochSecond, root.split());
-        SplittableRandom arrivals = root.split();
-        SplittableRandom pods = root.split();
-        SplittableRandom observation = root.split();
-        HpaLegacyController hpa = new HpaLegacyController(HpaLegacyController.Params.defaults(
-                profile.minReplicas(), profile.maxReplicas(), profile.targetRpsPerReplica()));
-
-        Accumulator acc = new Accumulator(steps, (int) ((end - startEpochSecond + 3599) / 3600));
-        PodSet podSet = new PodSet();
-        double rate0 = demand.expectedRate(startEpochSecond);
-        int initial = hpa.bound(profile.maxReplicas(), (int) Math.ceil(rate0 / profile.targetRpsPerReplica()));
-        for (int i = 0; i < initial; i++) {
-            podSet.add(startEpochSecond - 1); // warm start: the fleet was already running
+    /**
+     * Simulates the next {@code steps} output steps (a whole number of hours when billing is wanted:
+     * replica-hours are per hour of the chunk). Chunks continue one another exactly: one call for 14
+     * days gives the same numbers as 14 calls for a day, so the writer needs one day in memory.
+     */
+    ServiceSeries advance(int steps) {
+        long chunkStart = nextTickSecond;
+        Accumulator acc = new Accumulator(steps, (int) (((long) steps * stepSeconds + 3599) / 3600));
+        for (int k = 0; k < steps * ticksPerStep; k++, tick++, nextTickSecond += TICK_SECONDS) {
+            simulateTick(nextTickSecond, k / ticksPerStep, acc);
+            acc.podTicks[(int) ((nextTickSecond - chunkStart) / 3600)] += podSet.size();
         }
-        double[] window = new double[METRIC_WINDOW_TICKS];
-        java.util.Arrays.fill(window, rate0 * TICK_SECONDS);
-        double backlog = 0;
-        int ticksPerStep = stepSeconds / TICK_SECONDS;
-        long tick = 0;
-        for (long t = startEpochSecond; t < end; t += TICK_SECONDS, tick++) {
-            int ready = podSet.readyAt(t);
-            double windowCompletions = 0;
-            for (double w : window) {
-                windowCompletions += w;
-            }
-            int desired = hpa.decide(t - startEpochSecond, podSet.size(), ready,
-                    windowCompletions / (METRIC_WINDOW_TICKS * TICK_SECONDS));
-            resize(podSet, desired, t, pods);
-            ready = podSet.readyAt(t);
+        return acc.finish(chunkStart);
+    }
 
-            double rate = demand.rate(t);
-            double arrived = Gaussian.poisson(arrivals, rate * TICK_SECONDS);
-            double servable = ready * curve.saturationRps() * TICK_SECONDS;
-            double served = Math.min(backlog + arrived, servable);
-            backlog = backlog + arrived - served;
-            double dropped = Math.max(0, backlog - ready * curve.saturationRps() * profile.timeoutSeconds());
-            backlog -= dropped;
-            window[(int) (tick % METRIC_WINDOW_TICKS)] = served;
-
-            double perReplicaRps = ready == 0 ? 0 : served / TICK_SECONDS / ready;
-            double waitMs = ready == 0 ? 0 : 1000 * backlog / (ready * curve.saturationRps());
-            int step = (int) (tick / ticksPerStep);
-            acc.addTick(step, rate, served, dropped, backlog, ready, perReplicaRps,
-                    curve.p50Ms(perReplicaRps) + waitMs, curve.p95Ms(perReplicaRps) + waitMs,
-                    curve.p99Ms(perReplicaRps) + waitMs);
-            acc.replicaHours[(int) ((t - startEpochSecond) / 3600)] += podSet.size() * TICK_SECONDS / 3600.0;
+    private void simulateTick(long t, int step, Accumulator acc) {
+        double windowCompletions = 0;
+        for (double w : window) {
+            windowCompletions += w;
         }
-        return acc.finish(observation, ticksPerStep);
+        int desired = hpa.decide(t - startEpochSecond, podSet.size(), podSet.readyAt(t),
+                windowCompletions / (METRIC_WINDOW_TICKS * TICK_SECONDS));
+        resize(podSet, desired, t, podStartups);
+        int ready = podSet.readyAt(t);
+
+        double rate = demandModel.rate(t);
+        double arrived = Gaussian.poisson(arrivals, rate * TICK_SECONDS);
+        double servable = ready * curve.saturationRps() * TICK_SECONDS;
+        double served = Math.min(queued + arrived, servable);
+        queued = queued + arrived - served;
+        double dropped = Math.max(0, queued - ready * curve.saturationRps() * profile.timeoutSeconds());
+        queued -= dropped;
+        window[(int) (tick % METRIC_WINDOW_TICKS)] = served;
+
+        double perReplicaRps = ready == 0 ? 0 : served / TICK_SECONDS / ready;
+        double waitMs = ready == 0 ? 0 : 1000 * queued / (ready * curve.saturationRps());
+        acc.addTick(step, rate, served, dropped, queued, ready, perReplicaRps,
+                curve.p50Ms(perReplicaRps) + waitMs, curve.p95Ms(perReplicaRps) + waitMs,
+                curve.p99Ms(perReplicaRps) + waitMs);
     }
 
     private void resize(PodSet podSet, int desired, long now, SplittableRandom random) {
@@ -125,7 +138,7 @@ final class ServiceSimulator {
         final double[] p50;
         final double[] p95;
         final double[] p99;
-        final double[] replicaHours;
+        final long[] podTicks; // provisioned pods summed over the ticks of each hour: exact, then one division
 
         Accumulator(int steps, int hours) {
             demand = new double[steps];
@@ -138,7 +151,7 @@ final class ServiceSimulator {
             p50 = new double[steps];
             p95 = new double[steps];
             p99 = new double[steps];
-            replicaHours = new double[hours];
+            podTicks = new long[hours];
         }
 
         void addTick(int step, double rate, double servedNow, double droppedNow, double backlogNow, int readyNow,
@@ -163,7 +176,9 @@ final class ServiceSimulator {
             return BASE_ERROR_RATIO + OVERLOAD_ERROR_RATIO * Math.max(0, Math.min(1, over));
         }
 
-        ServiceSeries finish(SplittableRandom random, int ticksPerStep) {
+        ServiceSeries finish(long chunkStart) {
+            int steps = served.length;
+            SplittableRandom random = observation;
             long[] requests = new long[steps];
             long[] errors = new long[steps];
             double[] inFlight = new double[steps];
@@ -204,7 +219,11 @@ final class ServiceSimulator {
                 cpu[i] = round(Math.max(0, 0.08 + 0.5 * load + 0.02 * Gaussian.next(random)), 10_000);
                 mem[i] = round(clamp01(0.55 + 0.2 * load + 0.01 * Gaussian.next(random)), 10_000);
             }
-            return new ServiceSeries(profile, startEpochSecond, stepSeconds, demandRps, requests, errors, inFlight,
+            double[] replicaHours = new double[podTicks.length];
+            for (int h = 0; h < podTicks.length; h++) {
+                replicaHours[h] = podTicks[h] * TICK_SECONDS / 3600.0;
+            }
+            return new ServiceSeries(profile, chunkStart, stepSeconds, demandRps, requests, errors, inFlight,
                     queue, readyMean, lat50, lat95, lat99, gpu, sm, fb, cpu, mem, replicaHours);
         }
 

@@ -145,6 +145,28 @@ class FleetInvariantsTest {
         return n;
     }
 
+    /** The writer streams day by day; a day-by-day run must continue exactly where the last day ended. */
+    @Test
+    void dayByDayChunksEqualOneRun() {
+        SampleConfig three = new SampleConfig(2, 3, 60, 42, SAMPLE.startDate());
+        List<ServiceSeries> whole = FleetGenerator.generate(three);
+        List<ServiceSimulator> simulators = FleetGenerator.simulators(three);
+        for (int day = 0; day < three.days(); day++) {
+            for (int s = 0; s < simulators.size(); s++) {
+                ServiceSeries chunk = simulators.get(s).advance(three.stepsPerDay());
+                int from = day * three.stepsPerDay();
+                int to = from + three.stepsPerDay();
+                ServiceSeries all = whole.get(s);
+                assertTrue(Arrays.equals(Arrays.copyOfRange(all.requests(), from, to), chunk.requests()));
+                assertTrue(Arrays.equals(Arrays.copyOfRange(all.p95Ms(), from, to), chunk.p95Ms()));
+                assertTrue(Arrays.equals(Arrays.copyOfRange(all.gpuUtil(), from, to), chunk.gpuUtil()));
+                assertTrue(Arrays.equals(Arrays.copyOfRange(all.replicaHoursByHour(), day * 24, day * 24 + 24),
+                        chunk.replicaHoursByHour()));
+                assertEquals(all.startEpochSecond() + day * 86_400L, chunk.startEpochSecond());
+            }
+        }
+    }
+
     private ServiceSeries byName(String name) {
         return fleet.stream().filter(s -> s.profile().name().equals(name)).findFirst().orElseThrow();
     }

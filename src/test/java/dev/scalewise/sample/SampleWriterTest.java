@@ -37,7 +37,8 @@ class SampleWriterTest {
     @Test
     void writesTheHiveLayoutInTheContractSchemas() throws IOException {
         Path out = tmp.resolve("fleet");
-        List<ServiceSeries> fleet = new SampleWriter().write(SMALL, out, false, day -> { });
+        new SampleWriter().write(SMALL, out, false, day -> { });
+        List<ServiceSeries> fleet = FleetGenerator.generate(SMALL); // in one go: the writer goes day by day
         for (String dataset : Datasets.INPUTS) {
             for (String date : List.of("2026-10-05", "2026-10-06")) {
                 Path file = out.resolve(dataset).resolve("date=" + date).resolve("part-00000.parquet");
@@ -62,7 +63,7 @@ class SampleWriterTest {
     @Test
     void billingIsReplicaHoursTimesPrice() throws IOException {
         Path out = tmp.resolve("fleet");
-        List<ServiceSeries> fleet = new SampleWriter().write(SMALL, out, false, day -> { });
+        List<ServiceSummary> fleet = new SampleWriter().write(SMALL, out, false, day -> { });
         Map<String, Double> effective = new TreeMap<>();
         Map<String, Double> hours = new TreeMap<>();
         int unattributed = 0;
@@ -81,10 +82,14 @@ class SampleWriterTest {
                 }
             }
         }
-        for (ServiceSeries s : fleet) {
+        List<ServiceSeries> whole = FleetGenerator.generate(SMALL);
+        for (int i = 0; i < whole.size(); i++) {
+            ServiceSeries s = whole.get(i);
             String name = s.profile().name();
             assertEquals(s.totalReplicaHours(), hours.get(name), 1e-9);
             assertEquals(s.totalReplicaHours() * s.profile().pricePerReplicaHour(), effective.get(name), 1e-6);
+            assertEquals(s.totalRequests(), fleet.get(i).requests());
+            assertEquals(s.breachSteps(), fleet.get(i).breachMinutes());
         }
         assertEquals(2 * 2, unattributed, "two unrelated rows a day");
     }
