@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
 
 /** Generates the synthetic fleet as Parquet. Starts no Spark. */
 @Command(name = "sample-data", mixinStandardHelpOptions = true,
-        description = {"Generates a realistic synthetic inference fleet in the data contract: requests, latency,",
-                "gpu and billing as Hive-partitioned Parquet (DATASET/date=YYYY-MM-DD/part-00000.parquet),",
-                "plus services.yaml and policies/observed-hpa.yaml (the HPA the replicas imitate).",
-                "The same seed gives byte-identical files. Docs: sample-data/README.md."},
+        description = {"Generates a realistic synthetic inference fleet in the data contract:",
+                "requests, latency, gpu and billing as Hive-partitioned Parquet",
+                "(DATASET/date=YYYY-MM-DD/part-00000.parquet), plus services.yaml and",
+                "policies/observed-hpa.yaml (the HPA the observed replicas imitate).",
+                "The same seed gives byte-identical files. Starts no Spark.",
+                "Docs: sample-data/README.md."},
         footer = {"", "Examples:",
                 "  scalewise sample-data --out /tmp/fleet",
-                "  scalewise sample-data --out sample-data --services 5 --days 14 --step 60s --seed 42 --force",
+                "  scalewise sample-data --out /tmp/sample --seed 42 --start 2026-10-05",
+                "      (the committed sample-data/: 5 services, 14 days, 60 s)",
                 "  scalewise sample-data --out /data/fleet --services 200 --days 90 --step 5m"})
 final class SampleDataCommand implements Runnable {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)?");

@@ -6,7 +6,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -61,7 +60,8 @@ public final class SampleWriter {
             return summary;
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new UncheckedIOException("writing " + dir + ": " + e.getMessage(), e);
+            // a full disk or a read-only path: the user's to fix, so no stack trace
+            throw new UserError("--out " + dir + ": cannot write (" + e + "); nothing was written", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp);
             throw e;

@@ -140,7 +140,8 @@ class SampleWriterTest {
             ParquetFiles.write(file, schema, rows);
         });
         Path out = tmp.resolve("fleet");
-        assertThrows(RuntimeException.class, () -> failing.write(SMALL, out, false, day -> { }));
+        UserError e = assertThrows(UserError.class, () -> failing.write(SMALL, out, false, day -> { }));
+        assertTrue(e.getMessage().contains("disk full (simulated)"), e.getMessage());
         assertFalse(Files.exists(out));
         assertEquals(List.of(), list(tmp), "nothing left beside the output either");
     }
@@ -153,7 +154,7 @@ class SampleWriterTest {
         SampleWriter failing = new SampleWriter((file, schema, rows) -> {
             throw new IOException("simulated");
         });
-        assertThrows(RuntimeException.class, () -> failing.write(SMALL, out, true, day -> { }));
+        assertThrows(UserError.class, () -> failing.write(SMALL, out, true, day -> { }));
         assertEquals("previous", Files.readString(out.resolve("keep.txt")));
         assertEquals(List.of(out), list(tmp));
     }
