@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
         description = {"Generates a realistic synthetic inference fleet in the data contract:",
                 "requests, latency, gpu and billing as Hive-partitioned Parquet",
                 "(DATASET/date=YYYY-MM-DD/part-00000.parquet), plus services.yaml and",
-                "policies/observed-hpa.yaml (the HPA the observed replicas imitate).",
+                "policies/observed-hpa.yaml (the HPA that produced the replicas).",
                 "The same seed gives byte-identical files. Starts no Spark.",
                 "Docs: sample-data/README.md."},
         footer = {"", "Examples:",

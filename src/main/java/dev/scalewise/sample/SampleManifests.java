@@ -1,12 +1,19 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.policy.HpaPolicy;
+import dev.scalewise.policy.PolicyReader;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.yaml.SafeYaml;
+import dev.scalewise.yaml.YamlDoc;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The configuration the synthetic fleet was "run" with, as a user would keep it in a repository:
- * services.yaml (SLOs, start-up times) and the HPA manifests the observed replicas imitate.
+ * services.yaml (SLOs, start-up times) and the HPA manifests that produced the observed replicas.
  */
 public final class SampleManifests {
     /** Batch-like services that may queue; the rest are user-facing. */
@@ -30,33 +37,57 @@ public final class SampleManifests {
         return out.toString();
     }
 
+    /** Where the writer puts {@link #hpaYaml(List)}; also the source name of parse errors. */
+    static final String HPA_PATH = "policies/observed-hpa.yaml";
+
     /** One autoscaling/v2 HPA per service, legacy path (no behavior), Pods rps_per_replica AverageValue. */
     public static String hpaYaml(List<ServiceProfile> profiles) {
         StringBuilder out = new StringBuilder();
         for (ServiceProfile p : profiles) {
-            out.append("---\n")
-                    .append("apiVersion: autoscaling/v2\n")
-                    .append("kind: HorizontalPodAutoscaler\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(p.name()).append('\n')
-                    .append("  namespace: inference\n")
-                    .append("spec:\n")
-                    .append("  scaleTargetRef:\n")
-                    .append("    apiVersion: apps/v1\n")
-                    .append("    kind: Deployment\n")
-                    .append("    name: ").append(p.name()).append('\n')
-                    .append("  minReplicas: ").append(p.minReplicas()).append('\n')
-                    .append("  maxReplicas: ").append(p.maxReplicas()).append('\n')
-                    .append("  metrics:\n")
-                    .append("    - type: Pods\n")
-                    .append("      pods:\n")
-                    .append("        metric:\n")
-                    .append("          name: rps_per_replica\n")
-                    .append("        target:\n")
-                    .append("          type: AverageValue\n")
-                    .append("          averageValue: ").append(quantity(p.targetRpsPerReplica())).append('\n');
+            out.append(hpaYaml(p));
         }
         return out.toString();
+    }
+
+    /**
+     * The HPA that drives the service's simulated replicas, read back the way {@code scalewise} reads a
+     * user's manifest: so the document written to {@link #HPA_PATH} is by construction the policy that
+     * produced the observed replicas. rps_per_replica is a Pods AverageValue metric, which
+     * {@code SignalMapping} maps to {@link dev.scalewise.policy.Signal#RPS_PER_REPLICA} by name.
+     */
+    public static HpaPolicy observedHpa(ServiceProfile profile) {
+        List<YamlDoc> docs = SafeYaml.parse(HPA_PATH, hpaYaml(profile).getBytes(StandardCharsets.UTF_8));
+        PolicySpec policy = PolicyReader.read(docs.get(0))
+                .orElseThrow(() -> new IllegalStateException(profile.name() + ": the HPA manifest gave no policy"));
+        if (!(policy instanceof HpaPolicy hpa)) {
+            throw new IllegalStateException(profile.name() + ": expected an HPA, read "
+                    + policy.getClass().getSimpleName());
+        }
+        return hpa;
+    }
+
+    static String hpaYaml(ServiceProfile p) {
+        return "---\n"
+                + "apiVersion: autoscaling/v2\n"
+                + "kind: HorizontalPodAutoscaler\n"
+                + "metadata:\n"
+                + "  name: " + p.name() + "\n"
+                + "  namespace: inference\n"
+                + "spec:\n"
+                + "  scaleTargetRef:\n"
+                + "    apiVersion: apps/v1\n"
+                + "    kind: Deployment\n"
+                + "    name: " + p.name() + "\n"
+                + "  minReplicas: " + p.minReplicas() + "\n"
+                + "  maxReplicas: " + p.maxReplicas() + "\n"
+                + "  metrics:\n"
+                + "    - type: Pods\n"
+                + "      pods:\n"
+                + "        metric:\n"
+                + "          name: rps_per_replica\n"
+                + "        target:\n"
+                + "          type: AverageValue\n"
+                + "          averageValue: " + quantity(p.targetRpsPerReplica()) + "\n";
     }
 
     /** A Kubernetes quantity: whole numbers as is, otherwise milli-units (1.68 -> 1680m). */

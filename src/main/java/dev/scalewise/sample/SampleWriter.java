@@ -111,9 +111,9 @@ public final class SampleWriter {
         }
         List<ServiceProfile> profiles = summary.stream().map(ServiceSummary::profile).toList();
         Files.writeString(root.resolve("services.yaml"), SampleManifests.servicesYaml(profiles), StandardCharsets.UTF_8);
-        Files.createDirectories(root.resolve("policies"));
-        Files.writeString(root.resolve("policies").resolve("observed-hpa.yaml"), SampleManifests.hpaYaml(profiles),
-                StandardCharsets.UTF_8);
+        Path hpa = root.resolve(SampleManifests.HPA_PATH);
+        Files.createDirectories(hpa.getParent());
+        Files.writeString(hpa, SampleManifests.hpaYaml(profiles), StandardCharsets.UTF_8);
         return summary;
     }
 

@@ -1,15 +1,21 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.autoscaler.Autoscalers;
+import dev.scalewise.sim.autoscaler.ReplayContext;
+
+import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Runs one service through time in {@value #TICK_SECONDS}-second ticks (the HPA sync period) and
- * aggregates the ticks to the output step. Per tick:
+ * Runs one service through time in {@value #TICK_SECONDS}-second ticks and aggregates the ticks to
+ * the output step. Per tick:
  * <ol>
- *   <li>the HPA syncs on rps_per_replica = completions of the last 60 s / 60 s, summed over the ready
- *       pods (a Prometheus {@code rate(...[1m])}); pods it adds serve after their start-up time,
- *       pods it removes go at once;</li>
+ *   <li>at every sync period of the HPA, the project's replayed HPA ({@code sim.autoscaler.Hpa}), built
+ *       from the very manifest the sample documents ({@link SampleManifests#observedHpa}), decides on
+ *       the {@link TrueSignals} of the tick before (rps_per_replica = arrivals / ready replicas); pods
+ *       it adds serve after their own start-up time, pods it removes go at once;</li>
  *   <li>arrivals ~ Poisson(demand x tick); ready replicas serve up to saturationRps each; the rest
  *       waits in a fluid backlog carried to the next tick; requests waiting longer than the profile's
  *       timeout are dropped and counted as errors;</li>
@@ -18,7 +24,6 @@ import java.util.SplittableRandom;
  */
 final class ServiceSimulator {
     static final int TICK_SECONDS = 15;
-    private static final int METRIC_WINDOW_TICKS = 4; // rate over 1 minute
     private static final double BASE_ERROR_RATIO = 0.0005;
     private static final double OVERLOAD_ERROR_RATIO = 0.03;
     private static final double LATENCY_NOISE_SIGMA = 0.03;
@@ -32,12 +37,11 @@ final class ServiceSimulator {
     private final SplittableRandom arrivals;
     private final SplittableRandom podStartups;
     private final SplittableRandom observation;
-    private final HpaLegacyController hpa;
+    private final Autoscaler hpa;
+    private final TrueSignals signals = new TrueSignals();
     private final PodSet podSet = new PodSet();
-    private final double[] window = new double[METRIC_WINDOW_TICKS];
     private final long startEpochSecond;
     private long nextTickSecond;
-    private long tick;
     private double queued; // the fluid backlog, requests
 
     /**
@@ -60,14 +64,20 @@ final class ServiceSimulator {
         this.arrivals = root.split();
         this.podStartups = root.split();
         this.observation = root.split();
-        this.hpa = new HpaLegacyController(HpaLegacyController.Params.defaults(
-                profile.minReplicas(), profile.maxReplicas(), profile.targetRpsPerReplica()));
+        this.hpa = Autoscalers.create(SampleManifests.observedHpa(profile),
+                new ReplayContext(Instant.ofEpochSecond(startEpochSecond), profile.startupSeconds()));
+        if (hpa.periodSeconds() % TICK_SECONDS != 0) {
+            throw new IllegalStateException(profile.name() + ": HPA sync period " + hpa.periodSeconds()
+                    + " s is not a multiple of the " + TICK_SECONDS + "-s tick");
+        }
         double rate0 = demandModel.expectedRate(startEpochSecond);
-        int initial = hpa.bound(profile.maxReplicas(), (int) Math.ceil(rate0 / profile.targetRpsPerReplica()));
+        int initial = Math.max(profile.minReplicas(),
+                Math.min(profile.maxReplicas(), (int) Math.ceil(rate0 / profile.targetRpsPerReplica())));
         for (int i = 0; i < initial; i++) {
             podSet.add(startEpochSecond - 1); // warm start: the fleet was already running
         }
-        java.util.Arrays.fill(window, rate0 * TICK_SECONDS);
+        double rho0 = Math.min(1, rate0 / initial / curve.saturationRps());
+        signals.set(rate0, initial, rho0, rate0, curve.p50Ms(rate0 / initial), 0);
     }
 
     /** Per-service seed: adding or removing other services never changes this one's data. */
@@ -83,7 +93,7 @@ final class ServiceSimulator {
     ServiceSeries advance(int steps) {
         long chunkStart = nextTickSecond;
         Accumulator acc = new Accumulator(steps, (int) (((long) steps * stepSeconds + 3599) / 3600));
-        for (int k = 0; k < steps * ticksPerStep; k++, tick++, nextTickSecond += TICK_SECONDS) {
+        for (int k = 0; k < steps * ticksPerStep; k++, nextTickSecond += TICK_SECONDS) {
             simulateTick(nextTickSecond, k / ticksPerStep, acc);
             acc.podTicks[(int) ((nextTickSecond - chunkStart) / 3600)] += podSet.size();
         }
@@ -91,13 +101,11 @@ final class ServiceSimulator {
     }
 
     private void simulateTick(long t, int step, Accumulator acc) {
-        double windowCompletions = 0;
-        for (double w : window) {
-            windowCompletions += w;
+        long sinceStart = t - startEpochSecond;
+        if (sinceStart % hpa.periodSeconds() == 0) {
+            int desired = hpa.decide(sinceStart, podSet.size(), podSet.readyAt(t), signals);
+            resize(podSet, desired, t, podStartups);
         }
-        int desired = hpa.decide(t - startEpochSecond, podSet.size(), podSet.readyAt(t),
-                windowCompletions / (METRIC_WINDOW_TICKS * TICK_SECONDS));
-        resize(podSet, desired, t, podStartups);
         int ready = podSet.readyAt(t);
 
         double rate = demandModel.rate(t);
@@ -107,13 +115,18 @@ final class ServiceSimulator {
         queued = queued + arrived - served;
         double dropped = Math.max(0, queued - ready * curve.saturationRps() * profile.timeoutSeconds());
         queued -= dropped;
-        window[(int) (tick % METRIC_WINDOW_TICKS)] = served;
 
         double perReplicaRps = ready == 0 ? 0 : served / TICK_SECONDS / ready;
         double waitMs = ready == 0 ? 0 : 1000 * queued / (ready * curve.saturationRps());
+        double p50Ms = curve.p50Ms(perReplicaRps) + waitMs;
         acc.addTick(step, rate, served, dropped, queued, ready, perReplicaRps,
-                curve.p50Ms(perReplicaRps) + waitMs, curve.p95Ms(perReplicaRps) + waitMs,
-                curve.p99Ms(perReplicaRps) + waitMs);
+                p50Ms, curve.p95Ms(perReplicaRps) + waitMs, curve.p99Ms(perReplicaRps) + waitMs);
+        signals.set(arrived / TICK_SECONDS, ready, busy(perReplicaRps), served / TICK_SECONDS, p50Ms, queued);
+    }
+
+    /** Share of a ready replica's saturation throughput in use, capped at 1. */
+    private double busy(double perReplicaRps) {
+        return Math.min(1, perReplicaRps / curve.saturationRps());
     }
 
     private void resize(PodSet podSet, int desired, long now, SplittableRandom random) {
@@ -161,8 +174,7 @@ final class ServiceSimulator {
             dropped[step] += droppedNow;
             backlog[step] += backlogNow;
             ready[step] += readyNow;
-            double rho = perReplicaRps / curve.saturationRps();
-            busy[step] += Math.min(1, rho);
+            busy[step] += busy(perReplicaRps);
             overload[step] += servedNow * overloadErrorRatio(perReplicaRps);
             // latency percentiles weighted by the requests served in the tick
             p50[step] += servedNow * p50Ms;
@@ -213,11 +225,11 @@ final class ServiceSimulator {
                     lat50[i] = lat95[i] = lat99[i] = Double.NaN;
                 }
                 double load = busy[i] / ticksPerStep;
-                gpu[i] = round(clamp01(0.05 + 0.9 * load + 0.015 * Gaussian.next(random)), 10_000);
+                gpu[i] = round(clamp01(TrueSignals.gpuUtil(load) + 0.015 * Gaussian.next(random)), 10_000);
                 sm[i] = round(0.8 * gpu[i], 10_000);
                 fb[i] = MIB * StrictMath.round(modelBytes * (1 + 0.25 * load) / MIB); // DCGM reports MiB
-                cpu[i] = round(Math.max(0, 0.08 + 0.5 * load + 0.02 * Gaussian.next(random)), 10_000);
-                mem[i] = round(clamp01(0.55 + 0.2 * load + 0.01 * Gaussian.next(random)), 10_000);
+                cpu[i] = round(Math.max(0, TrueSignals.cpuUtil(load) + 0.02 * Gaussian.next(random)), 10_000);
+                mem[i] = round(clamp01(TrueSignals.memUtil(load) + 0.01 * Gaussian.next(random)), 10_000);
             }
             double[] replicaHours = new double[podTicks.length];
             for (int h = 0; h < podTicks.length; h++) {
