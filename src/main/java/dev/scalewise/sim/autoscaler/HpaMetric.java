@@ -64,7 +64,8 @@ final class HpaMetric {
             return ReplicaCalculator.value(currentReplicas, readyReplicas, observed / t, tolerances);
         }
         if (signal.perReplica()) {
-            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, observed / t, tolerances);
+            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, observed / t, tolerances,
+                    target.source() == MetricSource.PODS);
         }
         return ReplicaCalculator.totalPerPod(currentReplicas, observed, t, tolerances);
     }

@@ -6,9 +6,12 @@ package dev.scalewise.sim.autoscaler;
  * metric has nothing to say (no ready pod to average over, unknown value) — upstream an error that makes
  * the controller skip the metric.
  *
- * <p>Pods that exist but are not ready ({@code current - ready}) are "unready pods": upstream drops them
- * from the average and, on a scale-up only, counts them again at 0 usage, refusing to act when that
- * flips the direction. Missing-metric pods do not occur in the replay.
+ * <p>Pods that exist but are not ready ({@code current - ready}) are still starting. For Resource metrics
+ * they are upstream's "unready pods" (metrics-server reports CPU while the model loads): dropped from
+ * the average and, on a scale-up only, counted again at 0 usage. For Pods metrics, which the serving
+ * process itself exports once it is up, they are "missing pods": counted at 0 on a scale-up and at the
+ * target on a scale-down ({@code calcPlainMetricReplicas}). Either way the controller refuses to act when
+ * counting them flips the direction.
  */
 public final class ReplicaCalculator {
     public static final int NO_PROPOSAL = -1;
@@ -23,25 +26,35 @@ public final class ReplicaCalculator {
      * @param usageRatio mean over ready pods divided by the target
      */
     public static int perPod(int currentReplicas, int readyReplicas, double usageRatio, Tolerances tolerances) {
+        return perPod(currentReplicas, readyReplicas, usageRatio, tolerances, false);
+    }
+
+    /**
+     * @param startingAtTargetOnScaleDown true for Pods metrics: starting pods are missing-metric pods,
+     *                                    counted at the target when the ready ones ask to scale down
+     */
+    public static int perPod(int currentReplicas, int readyReplicas, double usageRatio, Tolerances tolerances,
+                             boolean startingAtTargetOnScaleDown) {
         if (readyReplicas <= 0 || Double.isNaN(usageRatio)) {
             return NO_PROPOSAL; // "did not receive metrics for targeted pods (pods might be unready)"
         }
-        int unready = Math.max(0, currentReplicas - readyReplicas);
-        boolean scaleUpWithUnready = unready > 0 && usageRatio > 1.0;
-        if (!scaleUpWithUnready) {
+        int starting = Math.max(0, currentReplicas - readyReplicas);
+        boolean countStarting = starting > 0 && (usageRatio > 1.0 || startingAtTargetOnScaleDown && usageRatio < 1.0);
+        if (!countStarting) {
             if (tolerances.within(usageRatio)) {
                 return currentReplicas;
             }
             return ceil(usageRatio * readyReplicas);
         }
-        // on a scale-up, unready pods count as using nothing: the ratio over all pods shrinks
-        int pods = readyReplicas + unready;
-        double newUsageRatio = usageRatio * readyReplicas / pods;
-        if (tolerances.within(newUsageRatio) || newUsageRatio < 1.0) {
-            return currentReplicas; // within tolerance, or the unready pods would flip the direction
+        // scale-up: starting pods use nothing; scale-down (Pods metrics): they sit exactly at the target
+        int pods = readyReplicas + starting;
+        double startingUsage = usageRatio > 1.0 ? 0 : 1;
+        double newUsageRatio = (usageRatio * readyReplicas + startingUsage * starting) / pods;
+        if (tolerances.within(newUsageRatio) || (usageRatio > 1.0) != (newUsageRatio > 1.0)) {
+            return currentReplicas; // within tolerance, or counting the starting pods flips the direction
         }
         int newReplicas = ceil(newUsageRatio * pods);
-        return Math.max(newReplicas, currentReplicas);
+        return newUsageRatio > 1.0 ? Math.max(newReplicas, currentReplicas) : Math.min(newReplicas, currentReplicas);
     }
 
     /**

@@ -52,6 +52,19 @@ class HpaTest {
     }
 
     @Test
+    void podsMetricCountsStartingPodsAtTargetOnScaleDown() {
+        // calcPlainMetricReplicas: pods without metrics count at the target when the rest scale down.
+        // 4 pods, 2 ready at 40 % of target, 2 starting: (0.4 + 0.4 + 1 + 1) / 4 = 0.7, ceil(0.7 x 4) = 3
+        assertEquals(3, ReplicaCalculator.perPod(4, 2, 0.4, DEFAULT_TOLERANCE, true));
+        // a Resource metric ignores them instead: ceil(0.4 x 2) = 1
+        assertEquals(1, ReplicaCalculator.perPod(4, 2, 0.4, DEFAULT_TOLERANCE, false));
+        // 4 pods, 2 ready at 85 %, 2 starting: (0.85 x 2 + 1 x 2) / 4 = 0.925 is within tolerance: keep 4
+        assertEquals(4, ReplicaCalculator.perPod(4, 2, 0.85, DEFAULT_TOLERANCE, true));
+        // scale-up: starting pods use nothing, as for Resource metrics: (2 x 3 + 0) / 4 = 1.5, ceil(6) = 6
+        assertEquals(6, ReplicaCalculator.perPod(4, 2, 3.0, DEFAULT_TOLERANCE, true));
+    }
+
+    @Test
     void externalAverageValueDividesTheTotal() {
         // TestReplicaCalcScaleUpPerPodCMExternal: 8600 total, 2150 per pod, 3 pods -> ceil(8600/2150) = 4
         assertEquals(4, ReplicaCalculator.totalPerPod(3, 8600, 2150, DEFAULT_TOLERANCE));
