@@ -54,7 +54,7 @@ class PolicyCommandTest {
         assertEquals("rps", p.get("signals").get(0).asText());
         assertEquals(30, p.get("policy").get("pollingIntervalSeconds").asInt());
         assertTrue(p.get("policy").get("defaulted").toString().contains("\"cooldownPeriodSeconds\""));
-        assertTrue(p.get("does").asText().startsWith("polls every 30 s; its HPA keeps 1-16 replicas"));
+        assertTrue(p.get("does").asText().startsWith("polls every 30 s; its HPA keeps 3-80 replicas"));
     }
 
     @Test

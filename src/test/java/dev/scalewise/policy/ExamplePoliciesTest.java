@@ -33,8 +33,8 @@ class ExamplePoliciesTest {
 
     @Test
     void everyFileGivesItsPolicies() {
-        // 8 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
-        assertEquals(List.of("llm-chat", "vision-ocr", "embed-search", "asr-whisper", "rerank", "chat/llm-chat",
+        // 9 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
                         "embed-search-predictive", "llm-chat-business-hours"),
                 set.policies().stream().map(p -> p.meta().name()).toList());
         assertEquals(1, set.notes().size());
@@ -45,7 +45,7 @@ class ExamplePoliciesTest {
     void hpaOnGpuTakesTheLegacyPath() {
         HpaPolicy h = (HpaPolicy) named("vision-ocr");
         assertEquals(2, h.minReplicas());
-        assertEquals(12, h.maxReplicas());
+        assertEquals(40, h.maxReplicas());
         assertEquals(List.of(new MetricTarget(MetricSource.PODS, "DCGM_FI_DEV_GPU_UTIL", Signal.GPU_UTIL,
                 TargetType.AVERAGE_VALUE, 70)), h.metrics());
         assertTrue(h.behavior().isEmpty());
@@ -59,11 +59,11 @@ class ExamplePoliciesTest {
     @Test
     void hpaWithTunedBehavior() {
         HpaPolicy h = (HpaPolicy) named("llm-chat");
-        assertEquals(Signal.QUEUE_DEPTH, h.metrics().get(0).signal());
+        assertEquals(Signal.CONCURRENCY, h.metrics().get(0).signal());
         Behavior b = h.behavior().orElseThrow();
         // scaleUp window and selectPolicy from defaults.go (0, Max); tolerance the global 0.1
         assertEquals(new ScalingRules(0, SelectPolicy.MAX,
-                List.of(new ScalingPolicy(PODS, 2, 60), new ScalingPolicy(PERCENT, 50, 60)), 0.1), b.scaleUp());
+                List.of(new ScalingPolicy(PODS, 4, 60), new ScalingPolicy(PERCENT, 100, 60)), 0.1), b.scaleUp());
         assertEquals(new ScalingRules(600, SelectPolicy.MAX, List.of(new ScalingPolicy(PERCENT, 10, 60)), 0.05),
                 b.scaleDown());
         assertEquals(Set.of("behavior.scaleUp.stabilizationWindowSeconds", "behavior.scaleUp.selectPolicy",
@@ -75,15 +75,15 @@ class ExamplePoliciesTest {
     @Test
     void kedaOnPrometheusRps() {
         KedaPolicy k = (KedaPolicy) named("embed-search");
-        assertEquals(1, k.minReplicas());
-        assertEquals(16, k.maxReplicas());
+        assertEquals(3, k.minReplicas());
+        assertEquals(80, k.maxReplicas());
         assertEquals(30, k.pollingIntervalSeconds());
         assertEquals(300, k.cooldownPeriodSeconds());
         assertEquals(0, k.initialCooldownPeriodSeconds());
         assertTrue(k.idleReplicaCount().isEmpty());
         assertTrue(k.fallback().isEmpty());
         KedaPolicy.Trigger t = k.triggers().get(0);
-        assertEquals(new MetricTarget(MetricSource.EXTERNAL, "s0-prometheus", Signal.RPS, TargetType.AVERAGE_VALUE, 40),
+        assertEquals(new MetricTarget(MetricSource.EXTERNAL, "s0-prometheus", Signal.RPS, TargetType.AVERAGE_VALUE, 84),
                 t.metric());
         assertEquals(1, t.activationThreshold());
         assertEquals("sum(rate(http_requests_total{service=\"embed-search\"}[1m]))", t.query());
@@ -97,18 +97,19 @@ class ExamplePoliciesTest {
     /** Knative config-autoscaler defaults (autoscaler.yaml) for every knob the Service leaves out. */
     @Test
     void knativeService() {
-        KpaPolicy k = (KpaPolicy) named("asr-whisper");
-        assertEquals(new KpaPolicy(k.meta(), 1, 6, KpaPolicy.Metric.CONCURRENCY, 2, 0.7, 4, 120, 10, 200, 1000, 2, 0,
+        KpaPolicy k = (KpaPolicy) named("llm-code");
+        assertEquals(new KpaPolicy(k.meta(), 2, 40, KpaPolicy.Metric.RPS, 5, 0.7, 32, 120, 10, 200, 1000, 2, 600,
                 30, 1, 1, 2), k);
         assertEquals(Set.of("targetUtilization", "panicWindowPercentage", "panicThresholdPercentage", "initialScale",
-                "scaleDownDelaySeconds", "activationScale", "maxScaleUpRate", "maxScaleDownRate",
+                "activationScale", "maxScaleUpRate", "maxScaleDownRate",
                 "scaleToZeroGracePeriodSeconds", "tickSeconds"), k.meta().defaulted());
     }
 
     @Test
     void kserveScaleToZero() {
-        KpaPolicy k = (KpaPolicy) named("rerank");
-        assertEquals(new KpaPolicy(k.meta(), 0, 8, KpaPolicy.Metric.CONCURRENCY, 4, 0.7, 8, 60, 10, 200, 1000, 2, 0,
+        KpaPolicy k = (KpaPolicy) set.policies().stream().filter(p -> p instanceof KpaPolicy kp
+                && kp.meta().name().equals("rerank")).map(KpaPolicy.class::cast).findFirst().orElseThrow();
+        assertEquals(new KpaPolicy(k.meta(), 0, 30, KpaPolicy.Metric.CONCURRENCY, 4, 0.7, 8, 60, 10, 200, 1000, 2, 0,
                 30, 1, 1, 2), k);
         assertEquals("InferenceService", k.meta().sourceKind());
         assertTrue(k.meta().defaulted().contains("stableWindowSeconds"));
@@ -118,7 +119,7 @@ class ExamplePoliciesTest {
     @Test
     void rayServe() {
         RayServePolicy r = (RayServePolicy) named("chat/llm-chat");
-        assertEquals(new RayServePolicy(r.meta(), 2, 20, 2, 6, 30, 300, 1, 1, 10, 30, 16), r);
+        assertEquals(new RayServePolicy(r.meta(), 4, 120, 4, 6, 30, 600, 1, 1, 10, 30, 16), r);
         assertEquals("llm-chat", r.meta().service());
         assertEquals(Set.of("initialReplicas", "upscaleDelaySeconds", "upscalingFactor", "downscalingFactor",
                 "metricsIntervalSeconds", "lookBackPeriodSeconds"), r.meta().defaulted());
@@ -128,10 +129,10 @@ class ExamplePoliciesTest {
     void scheduledOnTopOfTheHpaByName() {
         ScheduledPolicy s = (ScheduledPolicy) named("llm-chat-business-hours");
         assertEquals(named("llm-chat"), s.base());
-        assertEquals(ZoneId.of("Europe/Berlin"), s.timeZone());
+        assertEquals(ZoneId.of("America/New_York"), s.timeZone());
         assertEquals(List.of(
-                new ScheduledPolicy.Window("business-hours", "0 8 * * 1-5", 36_000, 8, ScheduledPolicy.Window.Mode.MIN),
-                new ScheduledPolicy.Window("sunday-maintenance", "0 2 * * SUN", 7_200, 3, ScheduledPolicy.Window.Mode.SET)),
+                new ScheduledPolicy.Window("business-hours", "0 8 * * 1-5", 36_000, 12, ScheduledPolicy.Window.Mode.MIN),
+                new ScheduledPolicy.Window("sunday-maintenance", "0 2 * * SUN", 7_200, 4, ScheduledPolicy.Window.Mode.SET)),
                 s.windows());
         assertEquals("llm-chat", s.meta().service());
         assertEquals(Set.of("windows[0].mode"), s.meta().defaulted());
@@ -143,8 +144,8 @@ class ExamplePoliciesTest {
         HpaPolicy floor = assertInstanceOf(HpaPolicy.class, p.base());
         assertEquals("embed-search-floor", floor.meta().name());
         assertEquals(Signal.RPS, floor.metrics().get(0).signal()); // External AverageValue: the HPA divides the total
-        assertEquals(40, p.targetRpsPerReplica());
-        assertEquals(45, p.leadSeconds()); // startupSeconds of embed-search in services.yaml
+        assertEquals(84, p.targetRpsPerReplica());
+        assertEquals(90, p.leadSeconds()); // startupSeconds of embed-search in services.yaml
         assertEquals(PredictivePolicy.Seasonality.DAILY_AND_WEEKLY, p.seasonality());
         assertEquals(0.15, p.headroom());
         assertEquals(28, p.historyDays());
@@ -154,12 +155,13 @@ class ExamplePoliciesTest {
     @Test
     void servicesFile() {
         Map<String, ServiceSpec> s = ServicesFile.load("policies/services.yaml");
-        assertEquals(List.of("llm-chat", "embed-search", "rerank", "vision-ocr", "asr-whisper"), List.copyOf(s.keySet()));
-        assertEquals(new Slo(Slo.Percentile.P95, 4000, 0.995), s.get("llm-chat").slo()); // 99.5 read as percent
-        assertEquals(4.10, s.get("llm-chat").pricePerReplicaHour().orElseThrow());
-        assertEquals(new Slo(Slo.Percentile.P99, 8000, 0.99), s.get("asr-whisper").slo()); // objective defaulted
-        assertTrue(s.get("embed-search").latencyCritical()); // default true
-        assertTrue(!s.get("rerank").latencyCritical());
-        assertTrue(s.get("embed-search").pricePerReplicaHour().isEmpty());
+        assertEquals(List.of("llm-chat", "embed-search", "rerank", "vision-ocr", "llm-code"), List.copyOf(s.keySet()));
+        assertEquals(new Slo(Slo.Percentile.P95, 8000, 0.99), s.get("llm-chat").slo());
+        assertEquals(new Slo(Slo.Percentile.P99, 250, 0.99), s.get("embed-search").slo());
+        assertEquals(540, s.get("llm-chat").startupSeconds().orElseThrow());
+        assertTrue(!s.get("vision-ocr").latencyCritical());
+        assertTrue(s.get("embed-search").pricePerReplicaHour().isEmpty()); // price comes from billing
+        // the sample generator writes its own copy; the example set must not drift from it
+        assertEquals(ServicesFile.load("sample-data/services.yaml"), s);
     }
 }
