@@ -1,0 +1,68 @@
+package dev.scalewise.backtest;
+
+import dev.scalewise.UserError;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.sim.AsRun;
+import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayResult;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Backtests every policy that applies to one service over its history.
+ *
+ * <p>The whole history is replayed (so each day starts from the state the previous day left), but only
+ * days starting in [reportFrom, reportTo) are returned: a nightly run passes a day of warm-up before the
+ * day it reports.
+ */
+public final class ServiceBacktest {
+    private ServiceBacktest() {
+    }
+
+    /** Every kept day of the observed baseline and of each policy, and what could not be replayed. */
+    public record Result(String service, List<PolicyOutcome> outcomes, List<Problem> problems) {
+        public Result {
+            outcomes = List.copyOf(outcomes);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** @param policies the policies whose service is this one */
+    public static Result run(ServiceHistory history, ServiceSpec spec, List<PolicySpec> policies, Instant reportFrom,
+                             Instant reportTo) {
+        String service = history.service();
+        ServiceModel model;
+        try {
+            model = ServiceModelFitter.fit(history, spec);
+        } catch (UserError | IllegalArgumentException e) {
+            return new Result(service, List.of(), List.of(new Problem(service, "", e.getMessage())));
+        }
+        List<PolicyOutcome> outcomes = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        keep(PolicyId.OBSERVED, AsRun.outcomes(history, model, spec), reportFrom, reportTo, outcomes);
+        for (PolicySpec policy : policies) {
+            PolicyId id = PolicyId.of(policy);
+            try {
+                keep(id, PolicyReplay.run(policy, history, model, spec), reportFrom, reportTo, outcomes);
+            } catch (UserError | IllegalArgumentException e) {
+                problems.add(new Problem(service, id.label(), e.getMessage()));
+            }
+        }
+        return new Result(service, outcomes, problems);
+    }
+
+    private static void keep(PolicyId id, ReplayResult result, Instant from, Instant to, List<PolicyOutcome> out) {
+        for (Outcome day : result.days()) {
+            if (!day.periodStart().isBefore(from) && day.periodStart().isBefore(to)) {
+                out.add(new PolicyOutcome(id, day));
+            }
+        }
+    }
+}
