@@ -12,12 +12,12 @@ public enum DataIssue {
     NON_FINITE("NaN or infinite value", "row dropped when the column is required, else that value is unknown"),
     DUPLICATE("duplicate key (service, interval_start[, pod])", "first row in file order kept, later ones dropped"),
     OUT_OF_ORDER("row earlier than the previous row of the same series in the same file", "kept (rows are sorted)"),
-    GAP("analysis steps the dataset does not cover", "requests: step unknown (NaN), excluded from totals; "
-            + "latency/gpu: value unknown for the step"),
+    GAP("analysis steps not covered by any row", "requests: traffic unknown (NaN) in those steps, which are left "
+            + "out of all totals; latency/gpu: value unknown in those steps"),
     UNTAGGED("billing row without the cost tag", "row dropped (not attributed to any service)"),
     MIXED_CURRENCY("billing row in another currency than the service's first row", "row dropped"),
     NO_REQUESTS("rows of a service that has no requests rows", "dropped (nothing to align them to)"),
-    NO_COST("services with no attributed billing rows", "cost and cost per 1k unknown for the service");
+    NO_COST("services without any attributed billing row", "cost and cost per 1k unknown for the service");
 
     private final String meaning;
     private final String rule;
@@ -33,6 +33,11 @@ public enum DataIssue {
 
     public String rule() {
         return rule;
+    }
+
+    /** What the count of this issue counts: rows, steps or services. */
+    public String unit() {
+        return this == GAP ? "" : this == NO_COST ? "" : "rows: ";
     }
 
     /** Lower-case id used in JSON and Parquet. */

@@ -63,8 +63,7 @@ public record DataQualityReport(List<Entry> entries, List<String> notes) {
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         for (Entry e : entries) {
-            String unit = e.issue == DataIssue.GAP ? "steps" : e.issue == DataIssue.NO_COST ? "services" : "rows";
-            out.add(e.dataset + ": " + e.count + " " + unit + " " + e.issue.meaning()
+            out.add(e.dataset + ": " + e.count + " " + e.issue.unit() + e.issue.meaning()
                     + (e.column.isEmpty() ? "" : " in column '" + e.column + "'")
                     + (e.exampleFile.isEmpty() ? "" : " (e.g. " + e.exampleFile + ")")
                     + " -> " + e.issue.rule());

@@ -53,7 +53,8 @@ public final class HistoryAligner {
             valid.put(k, new ArrayList<>());
         }
         List<InputRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(InputRow::file).thenComparingLong(InputRow::ordinal));
+        sorted.sort(Comparator.comparing(InputRow::file).thenComparingLong(InputRow::fileOffset)
+                .thenComparingLong(InputRow::ordinal));
         for (InputRow r : sorted) {
             InputRow checked = checkRow(r, counter);
             if (checked != null) {
@@ -81,6 +82,10 @@ public final class HistoryAligner {
     /** Applies the per-row rules; returns the row to keep (values cleaned) or null when dropped. */
     private static InputRow checkRow(InputRow r, DataQualityReport.Counter counter) {
         String ds = r.dataset().datasetName();
+        if (r.dataset() == DatasetKind.BILLING && r.service().isEmpty()) {
+            counter.add(ds, DataIssue.UNTAGGED, "Tags", 1, r.file());
+            return null;
+        }
         if (r.service().isEmpty() || r.startMs() == InputRow.UNKNOWN_TIME) {
             counter.add(ds, DataIssue.NULL_KEY, r.service().isEmpty() ? "service" : timeColumn(r.dataset()), 1, r.file());
             return null;
@@ -110,7 +115,7 @@ public final class HistoryAligner {
                 values[i] = Double.NaN;
             }
         }
-        return new InputRow(r.dataset(), r.service(), r.startMs(), r.endMs(), r.file(), r.ordinal(), r.pod(),
+        return new InputRow(r.dataset(), r.service(), r.startMs(), r.endMs(), r.file(), r.fileOffset(), r.ordinal(), r.pod(),
                 values, r.nulls(), r.currency());
     }
 

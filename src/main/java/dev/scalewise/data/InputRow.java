@@ -7,13 +7,14 @@ package dev.scalewise.data;
  * @param startMs  interval (or charge period) start, epoch ms; {@link #UNKNOWN_TIME} when null
  * @param endMs    exclusive end, epoch ms; {@link #UNKNOWN_TIME} when null
  * @param file     the file the row came from (for messages and within-file order)
- * @param ordinal  position of the row in its file (increasing; gaps allowed)
+ * @param fileOffset byte offset of the file split the row was read from (Spark may split a large file)
+ * @param ordinal  position of the row in its split (increasing; gaps allowed)
  * @param pod      pod name, "" when the source has none (per-service rows)
  * @param values   numeric values in {@link DatasetKind#columns()} order
  * @param nulls    bit i set when values[i] was null in the source (values[i] is then NaN)
  * @param currency billing currency, "" for other datasets
  */
-public record InputRow(DatasetKind dataset, String service, long startMs, long endMs, String file, long ordinal,
+public record InputRow(DatasetKind dataset, String service, long startMs, long endMs, String file, long fileOffset, long ordinal,
                        String pod, double[] values, long nulls, String currency) {
     public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 

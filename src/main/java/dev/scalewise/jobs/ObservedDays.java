@@ -6,7 +6,6 @@ import dev.scalewise.sim.OutcomeTally;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,10 +122,5 @@ public final class ObservedDays {
         double idleReplicaSeconds;
         double replicaSeconds;
         long unknownMinutes;
-    }
-
-    /** The UTC date of an instant (partition value of the output). */
-    static LocalDate utcDate(Instant t) {
-        return LocalDate.ofInstant(t, ZoneOffset.UTC);
     }
 }
