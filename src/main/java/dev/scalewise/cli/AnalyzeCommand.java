@@ -26,15 +26,18 @@ import java.util.regex.Pattern;
 
 /** `scalewise analyze`: the as-run baseline per service and day. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"As-run baseline per service and UTC day: requests, cost per 1k inferences, replica-hours,",
-                "GPU utilization, SLO breach minutes and budget burn, idle share. Bad rows are counted and",
-                "reported on stderr (and in JSON); see docs/data-validation.md and docs/analyze.md."},
+        description = "As-run baseline per service and UTC day: requests, cost per 1k inferences, replica-hours, "
+                + "GPU utilization, SLO breach minutes and budget burn, idle share. Bad rows are counted and reported "
+                + "on stderr (and in JSON); see docs/data-validation.md and docs/analyze.md.",
         footer = {"", "Examples:",
                 "  scalewise analyze --data exports/",
-                "  scalewise analyze --data exports/ --services services.yaml --from 2026-01-05 --to 2026-01-11 --format markdown",
-                "  scalewise analyze --data s3a://bucket/exports --out s3a://bucket/analyze --master yarn --conf spark.executor.memory=4g",
-                "", "With --out, the days analysed replace the same days under OUT (Parquet, date=YYYY-MM-DD)",
-                "and nothing else; a failed run leaves OUT as it was."})
+                "  scalewise analyze --data exports/ --services services.yaml \\",
+                "      --from 2026-01-05 --to 2026-01-11 --format markdown",
+                "  scalewise analyze --data s3a://bucket/exports --out s3a://bucket/analyze \\",
+                "      --master yarn --conf spark.executor.memory=4g",
+                "",
+                "With --out, the days analysed replace the same days under OUT (Parquet,",
+                "date=YYYY-MM-DD) and nothing else; a failed run leaves OUT as it was."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR",
             description = "Directory (any Hadoop path) holding requests/ and optionally latency/, gpu/, billing/.")

@@ -12,8 +12,7 @@ public enum DataIssue {
     NON_FINITE("NaN or infinite value", "row dropped when the column is required, else that value is unknown"),
     DUPLICATE("duplicate key (service, interval_start[, pod])", "first row in file order kept, later ones dropped"),
     OUT_OF_ORDER("row earlier than the previous row of the same series in the same file", "kept (rows are sorted)"),
-    GAP("analysis steps not covered by any row", "requests: traffic unknown (NaN) in those steps, which are left "
-            + "out of all totals; latency/gpu: value unknown in those steps"),
+    GAP("analysis steps not covered by any row", "value unknown in those steps"),
     UNTAGGED("billing row without the cost tag", "row dropped (not attributed to any service)"),
     MIXED_CURRENCY("billing row in another currency than the service's first row", "row dropped"),
     NO_REQUESTS("rows of a service that has no requests rows", "dropped (nothing to align them to)"),
@@ -33,6 +32,12 @@ public enum DataIssue {
 
     public String rule() {
         return rule;
+    }
+
+    /** The rule as it applies to one dataset (a requests gap means more than a gauge's). */
+    public String rule(String dataset) {
+        return this == GAP && dataset.equals("requests")
+                ? "traffic unknown (not zero) in those steps, which are left out of every total" : rule;
     }
 
     /** What the count of this issue counts: rows, steps or services. */

@@ -66,7 +66,7 @@ public record DataQualityReport(List<Entry> entries, List<String> notes) {
             out.add(e.dataset + ": " + e.count + " " + e.issue.unit() + e.issue.meaning()
                     + (e.column.isEmpty() ? "" : " in column '" + e.column + "'")
                     + (e.exampleFile.isEmpty() ? "" : " (e.g. " + e.exampleFile + ")")
-                    + " -> " + e.issue.rule());
+                    + " -> " + e.issue.rule(e.dataset));
         }
         out.addAll(notes);
         return out;
@@ -82,7 +82,7 @@ public record DataQualityReport(List<Entry> entries, List<String> notes) {
             m.put("column", e.column);
             m.put("count", e.count);
             m.put("exampleFile", e.exampleFile);
-            m.put("rule", e.issue.rule());
+            m.put("rule", e.issue.rule(e.dataset));
             issues.add(m);
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -64,20 +64,16 @@ public final class DatasetReader {
         List<SchemaCheck.ColumnSpec> specs = SchemaCheck.columns(Datasets.schema(name));
         List<SchemaCheck.Problem> problems = SchemaCheck.check(specs, df.schema(), csv);
         if (!problems.isEmpty()) {
-            throw schemaError(name, dir.toString(), files, specs, csv, df.schema(), problems.get(0));
+            // name the first file that shows the problem on its own; else the directory
+            checkEachFile(name, files, specs, csv);
+            throw new UserError(message(name, dir.toString(), df.schema(), problems.get(0)));
         }
-        if (!csv) {
-            // Spark infers the schema from one file; a later file of another shape fails mid-job. Check
-            // each file's footer up front so the message can name it.
-            files.stream().filter(f -> f.endsWith(".parquet")).sorted().limit(MAX_FILES_CHECKED).forEach(f -> {
-                StructType s = load(name, f, false).schema();
-                List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, false);
-                if (!p.isEmpty()) {
-                    throw schemaError(name, f, List.of(f), specs, false, s, p.get(0));
-                }
-            });
-        } else {
+        if (csv) {
             checkCsvValues(name, df, specs);
+        } else {
+            // Spark infers the schema from one file; a later file of another shape would fail mid-job.
+            // Check each footer up front so the message can name the file.
+            checkEachFile(name, files, specs, false);
         }
         Dataset<Row> canonical = df.select(CanonicalRows.columns(kind, df.schema(), costTag).toArray(Column[]::new));
         return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", canonical));
@@ -127,20 +123,14 @@ public final class DatasetReader {
         return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".csv.bz2");
     }
 
-    private UserError schemaError(String name, String where, List<String> files, List<SchemaCheck.ColumnSpec> specs,
-                                  boolean csv, StructType schema, SchemaCheck.Problem problem) {
-        // Name the first file that shows the problem on its own.
+    private void checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs, boolean csv) {
         for (String f : files.stream().sorted().limit(MAX_FILES_CHECKED).toList()) {
-            if (f.equals(where)) {
-                break;
-            }
             StructType s = load(name, f, csv).schema();
             List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, csv);
             if (!p.isEmpty()) {
-                return new UserError(message(name, f, s, p.get(0)));
+                throw new UserError(message(name, f, s, p.get(0)));
             }
         }
-        return new UserError(message(name, where, schema, problem));
     }
 
     static String message(String dataset, String file, StructType schema, SchemaCheck.Problem p) {

@@ -4,6 +4,8 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
@@ -58,6 +60,12 @@ public final class SparkSessions {
         if (!submitted) {
             b = b.config("spark.ui.enabled", "false");
         }
+        if (master != null && master.startsWith("local")) {
+            // Spark's default of 200 shuffle partitions is for clusters; on one machine it turns a small
+            // fleet into hundreds of near-empty tasks (seconds each on a busy laptop). --conf overrides.
+            b = b.config("spark.sql.shuffle.partitions",
+                    String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+        }
         for (Map.Entry<String, String> e : s.conf().entrySet()) {
             b = b.config(e.getKey(), e.getValue());
         }
@@ -70,13 +78,19 @@ public final class SparkSessions {
      * to stderr, so the user's terminal shows results, not Spark's start-up chatter.
      */
     static void quietLogging(boolean verbose) {
+        // Two log4j2 contexts matter: loggers come from the caller's class-loader context
+        // (Configurator.reconfigure), while Spark asks LogManager.getContext() (the "current" one) whether
+        // log4j is still on its default configuration, and if so installs its own INFO profile.
+        Configurator.reconfigure(stderrConfig(verbose));
+        ((LoggerContext) LogManager.getContext()).setConfiguration(stderrConfig(verbose));
+    }
+
+    private static Configuration stderrConfig(boolean verbose) {
         ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
         b.add(b.newAppender("stderr", "Console")
                 .addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
         b.add(b.newRootLogger(verbose ? Level.INFO : Level.ERROR).add(b.newAppenderRef("stderr")));
-        // Spark asks LogManager.getContext() (the caller's context), which can differ from the one
-        // Configurator.reconfigure() picks; configure the context Spark will look at.
-        ((LoggerContext) LogManager.getContext()).setConfiguration(b.build());
+        return b.build();
     }
 }
