@@ -16,7 +16,7 @@ final class SparkErrors {
     static <T> T translate(Supplier<T> action) {
         try {
             return action.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked but thrown undeclared from Scala
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UserError u) {
                     throw u;
@@ -27,7 +27,7 @@ final class SparkErrors {
                     throw new UserError("cannot read the input: " + firstLine(e.getMessage()), e);
                 }
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 
