@@ -1,5 +1,7 @@
 package dev.scalewise.data;
 
+import java.util.Locale;
+
 /**
  * The kinds of bad rows the reader counts, each with the rule applied (docs/data-validation.md
  * repeats these rules; keep both in step).
@@ -47,6 +49,6 @@ public enum DataIssue {
 
     /** Lower-case id used in JSON and Parquet. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scalewise.data;
 
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,9 +75,9 @@ public final class HistoryAligner {
                     counter.add(k.datasetName(), DataIssue.NO_REQUESTS, "", vs.size(), vs.get(0).file());
                 }
             }
-            return new AlignedService(service, java.util.Optional.empty(), counter.report());
+            return new AlignedService(service, Optional.empty(), counter.report());
         }
-        return new AlignedService(service, java.util.Optional.of(build(service, valid, counter)), counter.report());
+        return new AlignedService(service, Optional.of(build(service, valid, counter)), counter.report());
     }
 
     /** Applies the per-row rules; returns the row to keep (values cleaned) or null when dropped. */

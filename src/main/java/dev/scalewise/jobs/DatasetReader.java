@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,16 @@ public final class DatasetReader {
         this.dataDir = dataDir;
     }
 
-    /** The dataset, or empty when its directory is missing or holds no Parquet or CSV file. */
-    public Optional<LoadedDataset> read(DatasetKind kind, String costTag) {
+    /** Inclusive bounds on a Hive partition column {@code date}; empty = unbounded. */
+    public record Days(Optional<LocalDate> first, Optional<LocalDate> last) {
+        public static final Days ALL = new Days(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The dataset, or empty when its directory is missing or holds no Parquet or CSV file. When the
+     * files sit under date=YYYY-MM-DD/ directories, only the partitions within {@code days} are read.
+     */
+    public Optional<LoadedDataset> read(DatasetKind kind, String costTag, Days days) {
         String name = kind.datasetName();
         Path dir = new Path(dataDir, name);
         List<String> files = dataFiles(name, dir);
@@ -74,6 +83,16 @@ public final class DatasetReader {
             // Spark infers the schema from one file; a later file of another shape would fail mid-job.
             // Check each footer up front so the message can name the file.
             checkEachFile(name, files, specs, false);
+        }
+        if (SchemaCheck.find(df.schema(), "date").isPresent()) {
+            // partition pruning: Spark lists and reads only the matching date= directories
+            Column date = col("date").cast("string");
+            if (days.first().isPresent()) {
+                df = df.filter(date.geq(days.first().get().toString()));
+            }
+            if (days.last().isPresent()) {
+                df = df.filter(date.leq(days.last().get().toString()));
+            }
         }
         Dataset<Row> canonical = df.select(CanonicalRows.columns(kind, df.schema(), costTag).toArray(Column[]::new));
         return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", canonical));

@@ -1,5 +1,6 @@
 package dev.scalewise.jobs;
 
+import org.apache.hadoop.fs.Path;
 import dev.scalewise.UserError;
 import dev.scalewise.data.AlignedService;
 import dev.scalewise.data.DataIssue;
@@ -23,6 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -75,14 +78,31 @@ public final class ServicePipeline {
         DatasetReader reader = new DatasetReader(spark, settings.dataDir());
         List<LoadedDataset> loaded = new ArrayList<>();
         for (DatasetKind k : DatasetKind.values()) {
-            Optional<LoadedDataset> d = reader.read(k, settings.costTag());
+            Optional<LoadedDataset> d = reader.read(k, settings.costTag(), days(settings, k));
             if (d.isEmpty() && k == DatasetKind.REQUESTS) {
-                throw new UserError("requests: no Parquet or CSV files under " + new org.apache.hadoop.fs.Path(
+                throw new UserError("requests: no Parquet or CSV files under " + new Path(
                         settings.dataDir(), "requests") + " (the requests dataset is required; see 'scalewise schema requests')");
             }
             d.ifPresent(loaded::add);
         }
         return loaded;
+    }
+
+    /**
+     * The date= partitions worth reading for a range: one day of margin each side for rows that straddle
+     * midnight. Billing is read whole below the end of the range: a charge period (e.g. a month) that
+     * started long before the range can still cover it.
+     */
+    static DatasetReader.Days days(Settings s, DatasetKind kind) {
+        Optional<LocalDate> first = s.fromMs() == Long.MIN_VALUE || kind == DatasetKind.BILLING ? Optional.empty()
+                : Optional.of(utcDate(s.fromMs()).minusDays(1));
+        Optional<LocalDate> last = s.toMs() == Long.MAX_VALUE ? Optional.empty()
+                : Optional.of(utcDate(s.toMs()).plusDays(1));
+        return new DatasetReader.Days(first, last);
+    }
+
+    private static LocalDate utcDate(long epochMs) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
     }
 
     /** Notes for the optional datasets that are absent, saying what the output lacks. */

@@ -1,5 +1,7 @@
 package dev.scalewise.jobs;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
 
@@ -22,12 +24,12 @@ record SloTerms(Slo.Percentile percentile, double thresholdMs, double objective)
 
     /** "p95<=1000ms@99%": how the output names the SLO a row was judged against. */
     String label() {
-        return percentile.name().toLowerCase(java.util.Locale.ROOT) + "<=" + fmt(thresholdMs) + "ms@"
+        return percentile.name().toLowerCase(Locale.ROOT) + "<=" + fmt(thresholdMs) + "ms@"
                 + fmt(objective * 100) + "%";
     }
 
     private static String fmt(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static HashMap<String, SloTerms> of(Map<String, ServiceSpec> services) {
