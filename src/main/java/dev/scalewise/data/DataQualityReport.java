@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * How many rows of each dataset had each {@link DataIssue}, with one example file, plus notes about
- * datasets that were absent. Counts add up across services ({@link #merge}), so executors report
- * per service and the driver sums.
+ * datasets that were absent. Executors count per service ({@link Counter}); the job sums the counts
+ * per dataset, issue and column.
  */
 public record DataQualityReport(List<Entry> entries, List<String> notes) {
     public DataQualityReport {
@@ -35,22 +35,6 @@ public record DataQualityReport(List<Entry> entries, List<String> notes) {
     public long count(String dataset, DataIssue issue) {
         return entries.stream().filter(e -> e.dataset.equals(dataset) && e.issue == issue)
                 .mapToLong(Entry::count).sum();
-    }
-
-    public boolean isClean() {
-        return entries.isEmpty();
-    }
-
-    /** Sums counts of the same dataset, issue and column; keeps the smallest example file name. */
-    public DataQualityReport merge(DataQualityReport other) {
-        Map<String, Entry> byKey = new TreeMap<>();
-        for (Entry e : concat(entries, other.entries)) {
-            byKey.merge(e.key(), e, (a, b) -> new Entry(a.dataset, a.issue, a.column, a.count + b.count,
-                    minNonEmpty(a.exampleFile, b.exampleFile)));
-        }
-        List<String> allNotes = new ArrayList<>(notes);
-        other.notes.stream().filter(n -> !allNotes.contains(n)).forEach(allNotes::add);
-        return new DataQualityReport(sorted(byKey.values()), allNotes);
     }
 
     public DataQualityReport withNote(String note) {
@@ -94,12 +78,6 @@ public record DataQualityReport(List<Entry> entries, List<String> notes) {
     private static List<Entry> sorted(java.util.Collection<Entry> es) {
         List<Entry> l = new ArrayList<>(es);
         l.sort(Comparator.comparing(Entry::dataset).thenComparing(Entry::issue).thenComparing(Entry::column));
-        return l;
-    }
-
-    private static List<Entry> concat(List<Entry> a, List<Entry> b) {
-        List<Entry> l = new ArrayList<>(a);
-        l.addAll(b);
         return l;
     }
 

@@ -81,6 +81,19 @@ class BadInputTest {
     }
 
     @Test
+    void csvValueThatIsNotANumberStopsNamingFileColumnAndValue(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("data/requests"));
+        Files.writeString(dir.resolve("requests.csv"), String.join("\n",
+                "interval_start,interval_seconds,service,requests,errors,in_flight,queue_depth,replicas",
+                "2026-01-05T10:00:00Z,60,chat,12O,,,,1", "")); // letter O, not zero
+        SharedSpark.CliRun run = runWithOut(tmp);
+        assertEquals(2, run.code());
+        assertTrue(Pattern.compile("requests: column 'requests' has a value that is not a long in \\S+/data/requests/"
+                + "requests\\.csv: '12O'").matcher(run.err()).find(), run.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void missingRequestsDatasetIsAnInputError(@TempDir Path tmp) {
         SharedSpark.CliRun run = SharedSpark.cli("analyze", "--data", tmp.toString());
         assertEquals(2, run.code());
