@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SchemaCommand.class,
                 SampleDataCommand.class,
+                AnalyzeCommand.class,
                 PolicyCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })

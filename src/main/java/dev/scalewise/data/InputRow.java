@@ -1,0 +1,24 @@
+package dev.scalewise.data;
+
+/**
+ * One raw row of any input dataset, as the reader hands it to the per-service aligner.
+ *
+ * @param service  service name ("" when the source had none: such rows are counted and dropped)
+ * @param startMs  interval (or charge period) start, epoch ms; {@link #UNKNOWN_TIME} when null
+ * @param endMs    exclusive end, epoch ms; {@link #UNKNOWN_TIME} when null
+ * @param file     the file the row came from (for messages and within-file order)
+ * @param fileOffset byte offset of the file split the row was read from (Spark may split a large file)
+ * @param ordinal  position of the row in its split (increasing; gaps allowed)
+ * @param pod      pod name, "" when the source has none (per-service rows)
+ * @param values   numeric values in {@link DatasetKind#columns()} order
+ * @param nulls    bit i set when values[i] was null in the source (values[i] is then NaN)
+ * @param currency billing currency, "" for other datasets
+ */
+public record InputRow(DatasetKind dataset, String service, long startMs, long endMs, String file, long fileOffset, long ordinal,
+                       String pod, double[] values, long nulls, String currency) {
+    public static final long UNKNOWN_TIME = Long.MIN_VALUE;
+
+    public boolean isNull(int slot) {
+        return (nulls & (1L << slot)) != 0;
+    }
+}

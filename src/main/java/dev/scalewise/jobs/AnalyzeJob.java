@@ -1,0 +1,105 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.data.DataQualityReport;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.sim.Outcome;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The as-run baseline per service and UTC day (DESIGN §6 `analyze`): requests, effective cost, cost per
+ * 1,000 inferences, replica-hours, GPU utilization, SLO breach minutes, error-budget burn, idle share.
+ * Runs in-process for the CLI ({@link #run}) and under spark-submit ({@link #main}, which takes the
+ * arguments of {@code scalewise analyze}).
+ */
+public final class AnalyzeJob {
+    /** Output columns, in order; "date" (yyyy-MM-dd, UTC) is the partition column under --out. */
+    public static final StructType SCHEMA = new StructType()
+            .add("date", DataTypes.StringType)
+            .add("service", DataTypes.StringType)
+            .add("requests", DataTypes.DoubleType)
+            .add("effective_cost", DataTypes.DoubleType)
+            .add("currency", DataTypes.StringType)
+            .add("cost_per_1k", DataTypes.DoubleType)
+            .add("replica_hours", DataTypes.DoubleType)
+            .add("mean_replicas", DataTypes.DoubleType)
+            .add("max_replicas", DataTypes.DoubleType)
+            .add("mean_gpu_util", DataTypes.DoubleType)
+            .add("slo", DataTypes.StringType)
+            .add("slo_minutes", DataTypes.LongType)
+            .add("breach_minutes", DataTypes.LongType)
+            .add("breach_ratio", DataTypes.DoubleType)
+            .add("budget_burn", DataTypes.DoubleType)
+            .add("idle_share", DataTypes.DoubleType)
+            .add("capacity_rps_per_replica", DataTypes.DoubleType)
+            .add("capacity_basis", DataTypes.StringType)
+            .add("unknown_minutes", DataTypes.LongType);
+
+    /**
+     * @param from     first UTC day analysed (inclusive); empty = from the data
+     * @param to       last UTC day analysed (inclusive); empty = to the end of the data
+     * @param services SLOs by service; {@link ServiceSpec#defaults} for the others
+     */
+    public record Request(String dataDir, Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds,
+                          String costTag, Map<String, ServiceSpec> services) {
+        ServicePipeline.Settings settings() {
+            return ServicePipeline.Settings.of(dataDir, stepSeconds,
+                    from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag);
+        }
+    }
+
+    /** Rows of {@link #SCHEMA} (lazy, persisted), data-quality counts and notes on absent datasets. */
+    public record Result(Dataset<Row> rows, DataQualityReport quality) {
+    }
+
+    private AnalyzeJob() {
+    }
+
+    public static void main(String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "analyze";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(dev.scalewise.cli.Main.run(all));
+    }
+
+    public static Result run(SparkSession spark, Request request) {
+        ServicePipeline.Settings settings = request.settings();
+        List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
+        HashMap<String, SloTerms> slos = SloTerms.of(request.services());
+        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, SCHEMA, h -> rows(h, slos));
+        DataQualityReport quality = r.quality();
+        for (String note : ServicePipeline.absenceNotes(loaded)) {
+            quality = quality.withNote(note);
+        }
+        return new Result(r.rows(), quality);
+    }
+
+    static List<Row> rows(ServiceHistory h, Map<String, SloTerms> slos) {
+        SloTerms slo = slos.getOrDefault(h.service(), SloTerms.of(ServiceSpec.defaults(h.service()).slo()));
+        List<Row> out = new ArrayList<>();
+        for (AnalyzeDay d : ObservedDays.of(h, slo.slo())) {
+            Outcome o = d.outcome();
+            double cost = d.costKnown() ? o.cost() : Double.NaN;
+            out.add(RowFactory.create(d.date().toString(), o.service(), o.requests(), cost, o.currency(),
+                    d.costKnown() ? o.costPer1k() : Double.NaN, o.replicaHours(), o.meanReplicas(), o.maxReplicas(),
+                    o.meanGpuUtil(), slo.label(), o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(),
+                    d.idleShare(), d.capacityRpsPerReplica(), d.capacityBasis(), d.unknownMinutes()));
+        }
+        return out;
+    }
+
+}

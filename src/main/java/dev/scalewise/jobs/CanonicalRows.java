@@ -1,0 +1,134 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.data.DatasetKind;
+import dev.scalewise.data.InputRow;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The one row shape all four datasets are mapped to before grouping by service, so a single
+ * groupByKey brings a service's requests, latency, gpu and billing rows together. Converts back to
+ * {@link InputRow} inside executors.
+ */
+final class CanonicalRows {
+    static final StructType SCHEMA;
+
+    static {
+        StructType s = new StructType()
+                .add("dataset", DataTypes.StringType, false)
+                .add("service", DataTypes.StringType, true)
+                .add("start_ms", DataTypes.LongType, true)
+                .add("end_ms", DataTypes.LongType, true)
+                .add("file", DataTypes.StringType, true)
+                .add("file_offset", DataTypes.LongType, true)
+                .add("ordinal", DataTypes.LongType, false)
+                .add("pod", DataTypes.StringType, false);
+        for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
+            s = s.add("v" + i, DataTypes.DoubleType, true);
+        }
+        SCHEMA = s.add("currency", DataTypes.StringType, false);
+    }
+
+    private static final int FIRST_VALUE = 8;
+
+    private CanonicalRows() {
+    }
+
+    /**
+     * Canonical columns of a checked dataset. {@code types} are the source's column types (absent
+     * optional columns become null); {@code costTag} is the billing tag naming the service.
+     */
+    static List<Column> columns(DatasetKind kind, StructType types, String costTag) {
+        List<Column> cols = new ArrayList<>();
+        cols.add(lit(kind.datasetName()).as("dataset"));
+        boolean billing = kind == DatasetKind.BILLING;
+        if (billing) {
+            DataType tags = types.apply("Tags").dataType();
+            Column map = tags.equals(DataTypes.StringType)
+                    ? from_json(col("Tags"), DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+                    : col("Tags");
+            cols.add(element_at(map, costTag).as("service"));
+            cols.add(epochMillis(col("ChargePeriodStart"), types.apply("ChargePeriodStart").dataType()).as("start_ms"));
+            cols.add(epochMillis(col("ChargePeriodEnd"), types.apply("ChargePeriodEnd").dataType()).as("end_ms"));
+        } else {
+            cols.add(col("service").cast("string").as("service"));
+            Column start = epochMillis(col("interval_start"), types.apply("interval_start").dataType());
+            cols.add(start.as("start_ms"));
+            cols.add(start.plus(col("interval_seconds").cast("long").multiply(1000L)).as("end_ms"));
+        }
+        cols.add(col("_metadata.file_path").as("file"));
+        cols.add(col("_metadata.file_block_start").as("file_offset"));
+        cols.add(monotonically_increasing_id().as("ordinal"));
+        cols.add(kind == DatasetKind.GPU && has(types, "pod")
+                ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit("").as("pod"));
+        for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
+            Column v = lit(null).cast("double");
+            if (i < kind.columns().size() && has(types, kind.columns().get(i).name())) {
+                v = col(kind.columns().get(i).name()).cast("double");
+            }
+            cols.add(v.as("v" + i));
+        }
+        cols.add(billing ? coalesce(col("BillingCurrency").cast("string"), lit("")).as("currency")
+                : lit("").as("currency"));
+        return cols;
+    }
+
+    /**
+     * Epoch milliseconds of a timestamp column: a Spark timestamp (NTZ read as UTC; the session time
+     * zone is UTC), a number of epoch ms, or (CSV) an ISO-8601 string or a string of epoch ms.
+     */
+    static Column epochMillis(Column c, DataType type) {
+        if (type.equals(DataTypes.TimestampType)) {
+            return unix_millis(c);
+        }
+        if (type.equals(DataTypes.TimestampNTZType)) {
+            return unix_millis(c.cast("timestamp"));
+        }
+        if (type.equals(DataTypes.StringType)) {
+            return when(c.rlike("^\\s*-?[0-9]+\\s*$"), c.cast("long")).otherwise(unix_millis(c.cast("timestamp")));
+        }
+        return c.cast("long");
+    }
+
+    private static boolean has(StructType types, String name) {
+        return SchemaCheck.find(types, name).isPresent();
+    }
+
+    /** Back to the core's row, inside an executor. */
+    static InputRow toInputRow(Row r) {
+        DatasetKind kind = DatasetKind.of(r.getString(0));
+        double[] values = new double[kind.columns().size()];
+        long nulls = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (r.isNullAt(FIRST_VALUE + i)) {
+                values[i] = Double.NaN;
+                nulls |= 1L << i;
+            } else {
+                values[i] = r.getDouble(FIRST_VALUE + i);
+            }
+        }
+        return new InputRow(kind, Optional.ofNullable(r.getString(1)).orElse(""), time(r, 2), time(r, 3),
+                Optional.ofNullable(r.getString(4)).orElse(""), r.isNullAt(5) ? 0 : r.getLong(5), r.getLong(6),
+                r.getString(7), values, nulls, r.getString(FIRST_VALUE + DatasetKind.MAX_VALUES));
+    }
+
+    private static long time(Row r, int i) {
+        return r.isNullAt(i) ? InputRow.UNKNOWN_TIME : r.getLong(i);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.UserError;
+import dev.scalewise.data.Datasets;
+import dev.scalewise.data.DatasetKind;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Loads one dataset from {@code DATA/<name>/} on any Hadoop file system (file:, hdfs:, s3a:): Parquet
+ * files, optionally under Hive partitions ({@code date=YYYY-MM-DD/}), or CSV with a header and the
+ * contract's column names. The format follows the file extensions. Each is checked against its Avro
+ * schema; a missing required column or a wrong type stops with a {@link UserError} that names the
+ * dataset, the file and the column.
+ */
+public final class DatasetReader {
+    /** Beyond this many files the per-file schema check stops; Spark's own check still applies. */
+    private static final int MAX_FILES_CHECKED = 100;
+
+    private final SparkSession spark;
+    private final String dataDir;
+
+    public DatasetReader(SparkSession spark, String dataDir) {
+        this.spark = spark;
+        this.dataDir = dataDir;
+    }
+
+    /** Inclusive bounds on a Hive partition column {@code date}; empty = unbounded. */
+    public record Days(Optional<LocalDate> first, Optional<LocalDate> last) {
+        public static final Days ALL = new Days(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The dataset, or empty when its directory is missing or holds no Parquet or CSV file. When the
+     * files sit under date=YYYY-MM-DD/ directories, only the partitions within {@code days} are read.
+     */
+    public Optional<LoadedDataset> read(DatasetKind kind, String costTag, Days days) {
+        String name = kind.datasetName();
+        Path dir = new Path(dataDir, name);
+        List<String> files = dataFiles(name, dir);
+        boolean parquet = files.stream().anyMatch(f -> f.endsWith(".parquet"));
+        boolean csv = files.stream().anyMatch(DatasetReader::isCsv);
+        if (parquet && csv) {
+            throw new UserError(name + ": " + dir + " holds both Parquet and CSV files; keep one format per dataset");
+        }
+        if (!parquet && !csv) {
+            return Optional.empty();
+        }
+        Dataset<Row> df = load(name, dir.toString(), csv);
+        List<SchemaCheck.ColumnSpec> specs = SchemaCheck.columns(Datasets.schema(name));
+        List<SchemaCheck.Problem> problems = SchemaCheck.check(specs, df.schema(), csv);
+        if (!problems.isEmpty()) {
+            // name the first file that shows the problem on its own; else the directory
+            checkEachFile(name, files, specs, csv);
+            throw new UserError(message(name, dir.toString(), df.schema(), problems.get(0)));
+        }
+        if (csv) {
+            checkCsvValues(name, df, specs);
+        } else {
+            // Spark infers the schema from one file; a later file of another shape would fail mid-job.
+            // Check each footer up front so the message can name the file.
+            checkEachFile(name, files, specs, false);
+        }
+        if (SchemaCheck.find(df.schema(), "date").isPresent()) {
+            // partition pruning: Spark lists and reads only the matching date= directories
+            Column date = col("date").cast("string");
+            if (days.first().isPresent()) {
+                df = df.filter(date.geq(days.first().get().toString()));
+            }
+            if (days.last().isPresent()) {
+                df = df.filter(date.leq(days.last().get().toString()));
+            }
+        }
+        Dataset<Row> canonical = df.select(CanonicalRows.columns(kind, df.schema(), costTag).toArray(Column[]::new));
+        return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", canonical));
+    }
+
+    private Dataset<Row> load(String name, String path, boolean csv) {
+        try {
+            if (csv) {
+                return spark.read().option("header", "true").option("inferSchema", "false").option("escape", "\"")
+                        .option("pathGlobFilter", "*.csv*").csv(path);
+            }
+            return spark.read().option("pathGlobFilter", "*.parquet").parquet(path);
+        } catch (Exception e) {
+            // AnalysisException is a checked exception Scala hides from javac
+            if (e instanceof AnalysisException || e instanceof RuntimeException) {
+                throw new UserError(name + ": cannot read " + path + ": " + SparkErrors.firstLine(e.getMessage()), e);
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> dataFiles(String name, Path dir) {
+        List<String> out = new ArrayList<>();
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(dir)) {
+                return out;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            String root = fs.makeQualified(dir).toString();
+            while (it.hasNext()) {
+                String p = it.next().getPath().toString();
+                String relative = p.startsWith(root) ? p.substring(root.length()) : p;
+                // Spark's own convention: names starting with _ or . are metadata (_SUCCESS, .crc)
+                if (!relative.contains("/_") && !relative.contains("/.")) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(name + ": cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static boolean isCsv(String f) {
+        String lower = f.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".csv.bz2");
+    }
+
+    private void checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs, boolean csv) {
+        for (String f : files.stream().sorted().limit(MAX_FILES_CHECKED).toList()) {
+            StructType s = load(name, f, csv).schema();
+            List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, csv);
+            if (!p.isEmpty()) {
+                throw new UserError(message(name, f, s, p.get(0)));
+            }
+        }
+    }
+
+    static String message(String dataset, String file, StructType schema, SchemaCheck.Problem p) {
+        if (p.missing()) {
+            return dataset + ": column '" + p.column() + "' is missing in " + file + "; found columns "
+                    + SchemaCheck.names(schema).stream().filter(c -> !c.equals("date")).toList()
+                    + " (expected " + p.expected().label + "; 'scalewise schema " + dataset + "' shows the contract)";
+        }
+        return dataset + ": column '" + p.column() + "' has type " + p.found() + " in " + file + ", expected "
+                + p.expected().label;
+    }
+
+    /** CSV has no types: a value that does not parse as the contract's type is a wrong type. */
+    private static void checkCsvValues(String name, Dataset<Row> df, List<SchemaCheck.ColumnSpec> specs) {
+        List<SchemaCheck.ColumnSpec> typed = specs.stream()
+                .filter(s -> s.expected() != SchemaCheck.Expected.STRING)
+                .filter(s -> SchemaCheck.find(df.schema(), s.name()).isPresent()).toList();
+        if (typed.isEmpty()) {
+            return;
+        }
+        List<Column> probes = new ArrayList<>();
+        for (SchemaCheck.ColumnSpec s : typed) {
+            Column c = col(s.name());
+            Column parsed = switch (s.expected()) {
+                case TIMESTAMP -> CanonicalRows.epochMillis(c, DataTypes.StringType);
+                case INT, LONG -> c.cast("long");
+                case DOUBLE -> c.cast("double");
+                case MAP -> from_json(c, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+                case STRING -> c;
+            };
+            Column bad = c.isNotNull().and(trim(c).notEqual("")).and(parsed.isNull());
+            probes.add(min(when(bad, struct(col("_metadata.file_path").as("f"), c.as("v")))).as(s.name()));
+        }
+        Row first = df.agg(probes.get(0), probes.subList(1, probes.size()).toArray(Column[]::new)).first();
+        for (int i = 0; i < typed.size(); i++) {
+            if (!first.isNullAt(i)) {
+                Row bad = first.getStruct(i);
+                SchemaCheck.ColumnSpec s = typed.get(i);
+                throw new UserError(name + ": column '" + s.name() + "' has a value that is not a " + s.expected().label
+                        + " in " + bad.getString(0) + ": '" + bad.getString(1) + "'"
+                        + (s.expected() == SchemaCheck.Expected.TIMESTAMP
+                        ? " (expected ISO-8601 like 2026-01-05T00:00:00Z, or epoch milliseconds)" : ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.scalewise.jobs;
+
+import org.apache.hadoop.fs.Path;
+import dev.scalewise.UserError;
+import dev.scalewise.data.AlignedService;
+import dev.scalewise.data.DataIssue;
+import dev.scalewise.data.DataQualityReport;
+import dev.scalewise.data.DatasetKind;
+import dev.scalewise.data.HistoryAligner;
+import dev.scalewise.data.InputRow;
+import dev.scalewise.data.ServiceHistory;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The path every data job shares: read and check the four datasets, group all rows by service,
+ * validate and align each service's rows into a {@link ServiceHistory} inside an executor, hand it to a
+ * core function, and return that function's rows (still distributed) plus the data-quality counts
+ * (summed per dataset and issue: the only thing the driver collects).
+ */
+public final class ServicePipeline {
+    /** What a job computes from one service's history, as rows of its output schema. */
+    @FunctionalInterface
+    public interface PerService extends Serializable {
+        List<Row> rows(ServiceHistory history);
+    }
+
+    /**
+     * @param fromMs range start, epoch ms, or {@link Long#MIN_VALUE} for "from the data"
+     * @param toMs   range end (exclusive), or {@link Long#MAX_VALUE} for "to the end of the data"
+     */
+    public record Settings(String dataDir, int stepSeconds, long fromMs, long toMs, String costTag)
+            implements Serializable {
+        public static Settings of(String dataDir, int stepSeconds, Optional<Instant> from, Optional<Instant> to,
+                                  String costTag) {
+            return new Settings(dataDir, stepSeconds, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
+                    to.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), costTag);
+        }
+    }
+
+    /** The job's rows (lazy, persisted) and the data-quality counts over all services. */
+    public record Result(Dataset<Row> rows, DataQualityReport quality) {
+    }
+
+    private static final List<String> DQ_COLUMNS = List.of("_dq_dataset", "_dq_issue", "_dq_column", "_dq_file");
+
+    private ServicePipeline() {
+    }
+
+    /** Reads the datasets under settings.dataDir(); requests is required, the others optional. */
+    public static List<LoadedDataset> read(SparkSession spark, Settings settings) {
+        DatasetReader reader = new DatasetReader(spark, settings.dataDir());
+        List<LoadedDataset> loaded = new ArrayList<>();
+        for (DatasetKind k : DatasetKind.values()) {
+            Optional<LoadedDataset> d = reader.read(k, settings.costTag(), days(settings, k));
+            if (d.isEmpty() && k == DatasetKind.REQUESTS) {
+                throw new UserError("requests: no Parquet or CSV files under " + new Path(
+                        settings.dataDir(), "requests") + " (the requests dataset is required; see 'scalewise schema requests')");
+            }
+            d.ifPresent(loaded::add);
+        }
+        return loaded;
+    }
+
+    /**
+     * The date= partitions worth reading for a range: one day of margin each side for rows that straddle
+     * midnight. Billing is read whole below the end of the range: a charge period (e.g. a month) that
+     * started long before the range can still cover it.
+     */
+    static DatasetReader.Days days(Settings s, DatasetKind kind) {
+        Optional<LocalDate> first = s.fromMs() == Long.MIN_VALUE || kind == DatasetKind.BILLING ? Optional.empty()
+                : Optional.of(utcDate(s.fromMs()).minusDays(1));
+        Optional<LocalDate> last = s.toMs() == Long.MAX_VALUE ? Optional.empty()
+                : Optional.of(utcDate(s.toMs()).plusDays(1));
+        return new DatasetReader.Days(first, last);
+    }
+
+    private static LocalDate utcDate(long epochMs) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
+    }
+
+    /** Notes for the optional datasets that are absent, saying what the output lacks. */
+    public static List<String> absenceNotes(List<LoadedDataset> loaded) {
+        EnumSet<DatasetKind> present = presentKinds(loaded);
+        List<String> notes = new ArrayList<>();
+        if (!present.contains(DatasetKind.LATENCY)) {
+            notes.add("latency: no data; SLO breach minutes, breach ratio and budget burn are unknown, "
+                    + "and capacity is taken over all minutes");
+        }
+        if (!present.contains(DatasetKind.GPU)) {
+            notes.add("gpu: no data; GPU utilization is unknown");
+        }
+        if (!present.contains(DatasetKind.BILLING)) {
+            notes.add("billing: no data; cost and cost per 1k inferences are unknown");
+        }
+        return notes;
+    }
+
+    public static Result run(SparkSession spark, Settings settings, List<LoadedDataset> loaded,
+                             StructType outSchema, PerService core) {
+        Dataset<Row> all = null;
+        for (LoadedDataset d : loaded) {
+            Dataset<Row> c = d.canonical();
+            if (settings.fromMs() != Long.MIN_VALUE || settings.toMs() != Long.MAX_VALUE) {
+                // rows overlapping the range, and rows without a time (still counted as bad)
+                c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
+                        .or(col("end_ms").gt(settings.fromMs()).and(col("start_ms").lt(settings.toMs()))));
+            }
+            all = all == null ? c : all.unionByName(c);
+        }
+        StructType bundle = bundleSchema(outSchema);
+        int outWidth = outSchema.size();
+        EnumSet<DatasetKind> present = presentKinds(loaded);
+        Dataset<Row> results = all
+                .groupByKey((MapFunction<Row, String>) r -> r.isNullAt(1) ? "" : r.getString(1), Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (service, rows) ->
+                        perService(service, rows, settings, present, core, outWidth), Encoders.row(bundle))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        DataQualityReport quality = SparkErrors.translate(() -> collectQuality(results));
+        Column[] outColumns = Arrays.stream(outSchema.fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+        Dataset<Row> out = results.filter(col("_dq_issue").isNull()).select(outColumns);
+        return new Result(out, quality);
+    }
+
+    private static EnumSet<DatasetKind> presentKinds(List<LoadedDataset> loaded) {
+        EnumSet<DatasetKind> present = EnumSet.noneOf(DatasetKind.class);
+        loaded.forEach(d -> present.add(d.kind()));
+        return present;
+    }
+
+    /** Executor side: one service's rows in, the job's rows and quality rows out. */
+    private static Iterator<Row> perService(String service, Iterator<Row> rows, Settings s,
+                                            EnumSet<DatasetKind> present, PerService core, int outWidth) {
+        List<InputRow> input = new ArrayList<>();
+        rows.forEachRemaining(r -> input.add(CanonicalRows.toInputRow(r)));
+        HistoryAligner aligner = new HistoryAligner(s.stepSeconds(),
+                s.fromMs() == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(s.fromMs()),
+                s.toMs() == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(s.toMs()), present);
+        AlignedService aligned = aligner.align(service, input);
+        List<Row> out = new ArrayList<>();
+        aligned.history().ifPresent(h -> core.rows(h).forEach(r -> out.add(widen(r, outWidth))));
+        for (DataQualityReport.Entry e : aligned.quality().entries()) {
+            Object[] v = new Object[outWidth + DQ_COLUMNS.size() + 1];
+            v[outWidth] = e.dataset();
+            v[outWidth + 1] = e.issue().name();
+            v[outWidth + 2] = e.column();
+            v[outWidth + 3] = e.exampleFile();
+            v[outWidth + 4] = e.count();
+            out.add(RowFactory.create(v));
+        }
+        return out.iterator();
+    }
+
+    private static Row widen(Row r, int outWidth) {
+        Object[] v = new Object[outWidth + DQ_COLUMNS.size() + 1];
+        for (int i = 0; i < outWidth; i++) {
+            v[i] = r.get(i);
+        }
+        return RowFactory.create(v);
+    }
+
+    private static StructType bundleSchema(StructType outSchema) {
+        StructType s = new StructType();
+        for (StructField f : outSchema.fields()) {
+            s = s.add(f.name(), f.dataType(), true);
+        }
+        for (String c : DQ_COLUMNS) {
+            s = s.add(c, DataTypes.StringType, true);
+        }
+        return s.add("_dq_count", DataTypes.LongType, true);
+    }
+
+    private static DataQualityReport collectQuality(Dataset<Row> results) {
+        List<Row> rows = results.filter(col("_dq_issue").isNotNull())
+                .groupBy("_dq_dataset", "_dq_issue", "_dq_column")
+                .agg(sum("_dq_count"), min("_dq_file")).collectAsList();
+        DataQualityReport.Counter counter = new DataQualityReport.Counter();
+        for (Row r : rows) {
+            counter.add(r.getString(0), DataIssue.valueOf(r.getString(1)), r.getString(2), r.getLong(3), r.getString(4));
+        }
+        return counter.report();
+    }
+}

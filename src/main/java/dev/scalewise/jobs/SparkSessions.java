@@ -1,0 +1,96 @@
+package dev.scalewise.jobs;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts (or joins) the Spark session of a run. Under spark-submit the master and the cluster's
+ * configuration come from spark-submit; run from the CLI without --master, Spark is embedded
+ * ({@code local[*]}, UI off) and its console logging is cut to errors unless --verbose.
+ */
+public final class SparkSessions {
+    /**
+     * @param master  --master, empty = spark-submit's master, or local[*] when there is none
+     * @param conf    --conf k=v pairs, applied last
+     * @param verbose Spark's INFO logging on the console
+     */
+    public record Settings(Optional<String> master, Map<String, String> conf, boolean verbose) {
+        public Settings {
+            conf = Map.copyOf(conf);
+        }
+    }
+
+    /** The session and whether this call created it (only then should the caller stop it). */
+    public record Handle(SparkSession spark, boolean created) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (created) {
+                spark.stop();
+            }
+        }
+    }
+
+    private SparkSessions() {
+    }
+
+    public static Handle open(Settings s) {
+        boolean submitted = System.getProperty("spark.master") != null;
+        String master = s.master().orElse(submitted ? null : "local[*]");
+        boolean existing = SparkSession.getDefaultSession().isDefined();
+        if (!existing && (master != null && master.startsWith("local"))) {
+            quietLogging(s.verbose());
+        }
+        SparkSession.Builder b = SparkSession.builder().appName("scalewise")
+                // every timestamp of the contract is UTC; strings without a zone are read as UTC too
+                .config("spark.sql.session.timeZone", "UTC");
+        if (master != null) {
+            b = b.master(master);
+        }
+        if (!submitted) {
+            b = b.config("spark.ui.enabled", "false");
+        }
+        if (master != null && master.startsWith("local")) {
+            // Spark's default of 200 shuffle partitions is for clusters; on one machine it turns a small
+            // fleet into hundreds of near-empty tasks (seconds each on a busy laptop). --conf overrides.
+            b = b.config("spark.sql.shuffle.partitions",
+                    String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+        }
+        for (Map.Entry<String, String> e : s.conf().entrySet()) {
+            b = b.config(e.getKey(), e.getValue());
+        }
+        SparkSession spark = b.getOrCreate();
+        return new Handle(spark, !existing);
+    }
+
+    /**
+     * Replaces Spark's default log4j2 profile (INFO on the console) before Spark starts: errors only,
+     * to stderr, so the user's terminal shows results, not Spark's start-up chatter.
+     */
+    static void quietLogging(boolean verbose) {
+        // Two log4j2 contexts matter: loggers come from the caller's class-loader context
+        // (Configurator.reconfigure), while Spark asks LogManager.getContext() (the "current" one) whether
+        // log4j is still on its default configuration, and if so installs its own INFO profile.
+        Configurator.reconfigure(stderrConfig(verbose));
+        ((LoggerContext) LogManager.getContext()).setConfiguration(stderrConfig(verbose));
+    }
+
+    private static Configuration stderrConfig(boolean verbose) {
+        ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.add(b.newAppender("stderr", "Console")
+                .addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
+                .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
+        b.add(b.newRootLogger(verbose ? Level.INFO : Level.ERROR).add(b.newAppenderRef("stderr")));
+        return b.build();
+    }
+}
