@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SchemaCommand.class,
                 SampleDataCommand.class,
                 AnalyzeCommand.class,
+                BacktestCommand.class,
                 PolicyCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })

@@ -36,7 +36,6 @@ public final class PolicyLoader {
         List<String> pathProblems = new ArrayList<>();
         // problems grouped by file, in input order, so the report reads like the directory listing
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
         List<YamlDoc> docs = new ArrayList<>();
         for (String source : expand(paths, pathProblems)) {
             problems.put(source, new ArrayList<>());
@@ -46,6 +45,20 @@ public final class PolicyLoader {
                 problems.get(source).add(e.getMessage());
             }
         }
+        return fromDocs(docs, services, pathProblems, problems);
+    }
+
+    /** Policies from documents already parsed (a Spark executor re-reads the bytes the driver shipped). */
+    public static PolicySet fromDocs(List<YamlDoc> docs, Map<String, ServiceSpec> services) {
+        return fromDocs(docs, services, new ArrayList<>(), new LinkedHashMap<>());
+    }
+
+    private static PolicySet fromDocs(List<YamlDoc> docs, Map<String, ServiceSpec> services,
+                                      List<String> pathProblems, Map<String, List<String>> problems) {
+        for (YamlDoc doc : docs) {
+            problems.computeIfAbsent(doc.source(), k -> new ArrayList<>());
+        }
+        List<String> notes = new ArrayList<>();
         Map<String, ServiceSpec> known = new LinkedHashMap<>(services);
         for (YamlDoc doc : docs) {
             if (PolicyReader.isServices(doc)) {
@@ -99,7 +112,7 @@ public final class PolicyLoader {
     }
 
     /** Files in the order given; a directory's YAML files sorted by path so output is stable. */
-    static List<String> expand(List<String> paths, List<String> problems) {
+    public static List<String> expand(List<String> paths, List<String> problems) {
         List<String> out = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p);

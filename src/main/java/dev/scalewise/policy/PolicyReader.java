@@ -81,7 +81,7 @@ public final class PolicyReader {
     }
 
     /** True for documents PolicyLoader skips quietly: services.yaml and ours. */
-    static boolean isServices(YamlDoc doc) {
+    public static boolean isServices(YamlDoc doc) {
         return doc.kind().equals("Services") || (doc.kind().isEmpty() && doc.root().has("services"));
     }
 

@@ -1,0 +1,58 @@
+package dev.scalewise.backtest;
+
+import dev.scalewise.report.Column;
+import dev.scalewise.report.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-service comparison `backtest` prints: every policy next to the observed baseline, its cost
+ * per 1k inferences and the change against observed, SLO breaches and budget burn, replicas, scale
+ * events and cold starts; the cheapest policy that meets the SLO is marked.
+ */
+public final class Comparison {
+    static final String BEST = "cheapest meeting SLO";
+
+    private Comparison() {
+    }
+
+    public static Table of(List<PolicyTotal> totals) {
+        Map<String, List<PolicyTotal>> byService = new LinkedHashMap<>();
+        totals.stream().sorted(Comparator.comparing(PolicyTotal::service))
+                .forEach(t -> byService.computeIfAbsent(t.service(), k -> new ArrayList<>()).add(t));
+        List<List<Object>> rows = new ArrayList<>();
+        byService.forEach((service, list) -> {
+            Optional<PolicyTotal> observed = list.stream().filter(t -> t.family().equals("observed")).findFirst();
+            Optional<PolicyTotal> best = cheapestMeetingSlo(list);
+            list.stream().sorted(Comparator.comparing((PolicyTotal t) -> !t.family().equals("observed"))
+                            .thenComparing(PolicyTotal::policy))
+                    .forEach(t -> rows.add(List.of(service, t.policy(), t.family(), t.costPer1k(),
+                            observed.map(o -> change(t.costPer1k(), o.costPer1k())).orElse(Double.NaN), t.cost(),
+                            t.breachMinutes(), t.budgetBurn(), t.peakP95Replicas(), t.scaleEvents(),
+                            t.coldStartMinutes(), best.filter(b -> b == t).map(b -> BEST)
+                                    .orElse(t.meetsSlo() ? "" : "breaches SLO"))));
+        });
+        return new Table(List.of(new Column("service", Column.Type.TEXT), new Column("policy", Column.Type.TEXT),
+                new Column("family", Column.Type.TEXT), new Column("cost_per_1k", Column.Type.NUMBER),
+                new Column("vs_observed_pct", Column.Type.NUMBER), new Column("cost", Column.Type.NUMBER),
+                new Column("breach_min", Column.Type.INTEGER), new Column("budget_burn", Column.Type.NUMBER),
+                new Column("p95_replicas", Column.Type.NUMBER), new Column("scale_events", Column.Type.INTEGER),
+                new Column("cold_start_min", Column.Type.INTEGER), new Column("verdict", Column.Type.TEXT)), rows);
+    }
+
+    /** Among the replayed policies (not the observed run), the lowest cost per 1k within the error budget. */
+    static Optional<PolicyTotal> cheapestMeetingSlo(List<PolicyTotal> list) {
+        return list.stream().filter(t -> !t.family().equals("observed")).filter(PolicyTotal::meetsSlo)
+                .filter(t -> Double.isFinite(t.costPer1k())).min(Comparator.comparingDouble(PolicyTotal::costPer1k));
+    }
+
+    /** Percent change of a against b. */
+    static double change(double a, double b) {
+        return b > 0 ? (a - b) / b * 100 : Double.NaN;
+    }
+}

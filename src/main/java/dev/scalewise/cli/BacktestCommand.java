@@ -1,0 +1,140 @@
+package dev.scalewise.cli;
+
+import dev.scalewise.UserError;
+import dev.scalewise.backtest.Comparison;
+import dev.scalewise.backtest.PolicyTotal;
+import dev.scalewise.jobs.BacktestJob;
+import dev.scalewise.jobs.PartitionedWriter;
+import dev.scalewise.jobs.PolicyBundle;
+import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.report.Format;
+import dev.scalewise.report.Table;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+/** `scalewise backtest`: services x policies, replayed on the exports. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Replays every policy on its service's history (Spark; embedded local[*] unless --master) and "
+                + "compares them with the observed run: cost per 1k inferences, cost vs observed, SLO breach minutes "
+                + "and budget burn, replicas, scale events, cold starts; the cheapest policy meeting the SLO is marked.",
+                "Replay semantics: docs/replay.md (the load balancer spreads demand evenly over ready replicas)."},
+        footer = {"", "Examples:",
+                "  scalewise backtest --data sample-data --policies policies",
+                "  scalewise backtest --data exports/ --policies k8s/ --services services.yaml \\",
+                "      --from 2026-10-01 --to 2026-10-31 --format markdown",
+                "  scalewise backtest --data s3a://bucket/exports --policies policies \\",
+                "      --from 2026-11-27 --to 2026-11-27 --out s3a://bucket/backtest --master yarn",
+                "",
+                "With --out, results go to OUT/results/date=YYYY-MM-DD and problems to",
+                "OUT/problems/date=...; the days computed replace the same days and nothing else."})
+final class BacktestCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Directory (any Hadoop path) holding requests/ and optionally latency/, gpu/, billing/.")
+    String data;
+
+    @Option(names = "--policies", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Policy manifests: files, directories (recursive *.yaml) or - for stdin.")
+    List<String> policies;
+
+    @Option(names = "--services", paramLabel = "FILE",
+            description = "services.yaml (SLOs, startup, price); default: services files among --policies.")
+    String services;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day reported (yyyy-MM-dd), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day reported (yyyy-MM-dd), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--warmup-days", paramLabel = "N", defaultValue = "1",
+            description = "Days before --from replayed but not reported (default: ${DEFAULT-VALUE}).")
+    int warmupDays;
+
+    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, json, csv or markdown (default: table; with --out and no --format, a summary).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet results and problems here.")
+    String out;
+
+    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
+            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
+    String costTag;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int stepSeconds = AnalyzeCommand.stepSeconds(step);
+        Format fmt = format == null ? Format.TABLE : AnalyzeCommand.format(format);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new UserError("--from " + from + " is after --to " + to);
+        }
+        if (warmupDays < 0) {
+            throw new UserError("--warmup-days must be 0 or more, found " + warmupDays);
+        }
+        PolicyBundle bundle = PolicyBundle.read(policies, Optional.ofNullable(services));
+        if (bundle.policySet().policies().isEmpty()) {
+            throw new UserError("no autoscaling policy found in " + String.join(" ", policies));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err);
+        try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + data);
+            BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(data,
+                    Optional.ofNullable(from), Optional.ofNullable(to), stepSeconds, costTag, bundle, warmupDays));
+            result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+            List<Row> problems = result.problems().orderBy("service", "policy").collectAsList();
+            problems.forEach(p -> err.println("scalewise: problem: " + p.getString(1)
+                    + (p.getString(2).isEmpty() ? "" : " / " + p.getString(2)) + ": " + p.getString(3)));
+            if (out != null) {
+                progress.say("writing " + out);
+                List<String> days = PartitionedWriter.write(session.spark(), result.rows(), out + "/results", "date");
+                PartitionedWriter.write(session.spark(), result.problems(), out + "/problems", "date");
+                err.println("scalewise: wrote " + days.size() + " day partition(s) to " + out + "/results");
+            }
+            if (out == null || format != null) {
+                Table table = Comparison.of(totals(result)).withSection("dataQuality", result.quality().toMap())
+                        .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
+                fmt.renderer().render(table, spec.commandLine().getOut());
+            }
+            err.flush();
+        }
+        return 0;
+    }
+
+    /** Day rows summed per service x policy in Spark; only those few totals reach the driver. */
+    private static List<PolicyTotal> totals(BacktestJob.Result result) {
+        return result.rows().groupBy("service", "policy")
+                .agg(first("family"), sum("requests"), sum("cost"), first("currency"), sum("replica_hours"),
+                        max("p95_replicas"), max("max_replicas"), first("slo_objective"), sum("slo_minutes"),
+                        sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
+                        sum("cold_start_minutes"), sum("idle_cost"))
+                .collectAsList().stream()
+                .map(r -> new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
+                        r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
+                        r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14)))
+                .toList();
+    }
+}

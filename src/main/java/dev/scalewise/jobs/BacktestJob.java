@@ -1,0 +1,184 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.backtest.PolicyOutcome;
+import dev.scalewise.backtest.Problem;
+import dev.scalewise.backtest.ServiceBacktest;
+import dev.scalewise.data.DataQualityReport;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.sim.Outcome;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Services x policies (DESIGN §6 `backtest`): per service, inside an executor, fit the model, replay
+ * every policy whose service it is, and emit one row per service x policy x UTC day, the observed
+ * baseline included (schemas/backtest_result.avsc). Services that cannot be backtested, and policies
+ * whose service has no data, become rows of the problems output instead; the rest completes.
+ */
+public final class BacktestJob {
+    /** schemas/backtest_result.avsc, with "date" (yyyy-MM-dd, UTC) first: the partition column. */
+    public static final StructType SCHEMA = new StructType()
+            .add("date", DataTypes.StringType)
+            .add("service", DataTypes.StringType)
+            .add("policy", DataTypes.StringType)
+            .add("controller", DataTypes.StringType)
+            .add("family", DataTypes.StringType)
+            .add("source", DataTypes.StringType)
+            .add("period_start", DataTypes.TimestampType)
+            .add("period_end", DataTypes.TimestampType)
+            .add("requests", DataTypes.DoubleType)
+            .add("cost", DataTypes.DoubleType)
+            .add("currency", DataTypes.StringType)
+            .add("cost_per_1k", DataTypes.DoubleType)
+            .add("replica_hours", DataTypes.DoubleType)
+            .add("mean_replicas", DataTypes.DoubleType)
+            .add("p95_replicas", DataTypes.DoubleType)
+            .add("max_replicas", DataTypes.DoubleType)
+            .add("slo_objective", DataTypes.DoubleType)
+            .add("slo_minutes", DataTypes.LongType)
+            .add("breach_minutes", DataTypes.LongType)
+            .add("breach_ratio", DataTypes.DoubleType)
+            .add("budget_burn", DataTypes.DoubleType)
+            .add("scale_up_events", DataTypes.LongType)
+            .add("scale_down_events", DataTypes.LongType)
+            .add("cold_start_minutes", DataTypes.LongType)
+            .add("idle_cost", DataTypes.DoubleType)
+            .add("idle_share", DataTypes.DoubleType)
+            .add("mean_gpu_util", DataTypes.DoubleType);
+
+    /** schemas/backtest_problem.avsc, partitioned by the run's last day. */
+    public static final StructType PROBLEMS = new StructType()
+            .add("date", DataTypes.StringType)
+            .add("service", DataTypes.StringType)
+            .add("policy", DataTypes.StringType)
+            .add("problem", DataTypes.StringType);
+
+    /** Internal: results and problems travel through the pipeline as one row type. */
+    private static final StructType BOTH = SCHEMA.add("problem", DataTypes.StringType);
+
+    /**
+     * @param from        first UTC day reported (inclusive); empty = from the data
+     * @param to          last UTC day reported (inclusive); empty = to the end of the data
+     * @param warmupDays  days before {@code from} that are replayed but not reported, so the first reported
+     *                    day starts from the state a real controller would have been in
+     */
+    public record Request(String dataDir, Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds,
+                          String costTag, PolicyBundle policies, int warmupDays) {
+        ServicePipeline.Settings settings() {
+            return ServicePipeline.Settings.of(dataDir, stepSeconds,
+                    from.map(d -> d.minusDays(warmupDays).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag);
+        }
+    }
+
+    /** Result rows (SCHEMA), problems (PROBLEMS) and the data-quality report. */
+    public record Result(Dataset<Row> rows, Dataset<Row> problems, DataQualityReport quality) {
+    }
+
+    private BacktestJob() {
+    }
+
+    /** spark-submit entry point: takes exactly the arguments of {@code scalewise backtest}. */
+    public static void main(String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "backtest";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(dev.scalewise.cli.Main.run(all));
+    }
+
+    public static Result run(SparkSession spark, Request request) {
+        ServicePipeline.Settings settings = request.settings();
+        List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
+        PolicyBundle bundle = request.policies();
+        Instant reportFrom = request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MIN);
+        Instant reportTo = request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .orElse(Instant.MAX);
+        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, BOTH,
+                h -> rows(h, bundle.service(h.service()), bundle.policiesFor(h.service()), reportFrom, reportTo));
+        Dataset<Row> both = r.rows();
+        Dataset<Row> results = both.filter(col("problem").isNull()).drop("problem");
+        Dataset<Row> problems = both.filter(col("problem").isNotNull())
+                .select(col("date"), col("service"), col("policy"), col("problem"));
+        problems = problems.unionByName(servicesWithoutData(spark, both, bundle, request));
+        DataQualityReport quality = r.quality();
+        for (String note : ServicePipeline.absenceNotes(loaded)) {
+            quality = quality.withNote(note);
+        }
+        for (String note : bundle.policySet().notes()) {
+            quality = quality.withNote(note);
+        }
+        return new Result(results, problems, quality);
+    }
+
+    /** Executor side: one service's backtest as rows (results, then problems). */
+    static List<Row> rows(ServiceHistory h, ServiceSpec spec, List<PolicySpec> policies, Instant from, Instant to) {
+        ServiceBacktest.Result result = ServiceBacktest.run(h, spec, policies, from, to);
+        List<Row> out = new ArrayList<>();
+        for (PolicyOutcome po : result.outcomes()) {
+            Outcome o = po.outcome();
+            out.add(RowFactory.create(date(o.periodStart()), o.service(), po.policy().label(), po.policy().controller(),
+                    po.policy().family().id(), po.policy().source(), java.sql.Timestamp.from(o.periodStart()),
+                    java.sql.Timestamp.from(o.periodEnd()), o.requests(), o.cost(), o.currency(), nullable(o.costPer1k()),
+                    o.replicaHours(), o.meanReplicas(), o.p95Replicas(), o.maxReplicas(), spec.slo().objective(),
+                    o.sloMinutes(), o.breachMinutes(), nullable(o.breachRatio()), nullable(o.budgetBurn()),
+                    o.scaleUpEvents(), o.scaleDownEvents(), o.coldStartMinutes(), o.idleCost(), o.idleShare(),
+                    nullable(o.meanGpuUtil()), null));
+        }
+        String lastDay = date(h.timeOf(Math.max(0, h.steps() - 1)));
+        for (Problem p : result.problems()) {
+            Object[] v = new Object[BOTH.size()];
+            v[0] = lastDay;
+            v[1] = p.service();
+            v[2] = p.policy();
+            v[BOTH.size() - 1] = p.problem();
+            out.add(RowFactory.create(v));
+        }
+        return out;
+    }
+
+    /** Policies naming a service the exports do not have: a problem each (a handful of names on the driver). */
+    private static Dataset<Row> servicesWithoutData(SparkSession spark, Dataset<Row> both, PolicyBundle bundle,
+                                                    Request request) {
+        Set<String> withData = new HashSet<>();
+        both.select("service").distinct().collectAsList().forEach(row -> withData.add(row.getString(0)));
+        // the run's last reported day (no wall clock: reruns give identical output)
+        String day = request.to().map(LocalDate::toString).orElseGet(() -> {
+            Row last = both.agg(org.apache.spark.sql.functions.max("date")).first();
+            return last.isNullAt(0) ? "1970-01-01" : last.getString(0);
+        });
+        List<Row> rows = new ArrayList<>();
+        for (PolicySpec p : bundle.policySet().policies()) {
+            if (!withData.contains(p.meta().service())) {
+                rows.add(RowFactory.create(day, p.meta().service(), dev.scalewise.backtest.PolicyId.of(p).label(),
+                        "no data for service '" + p.meta().service() + "' under " + request.dataDir()
+                                + " (policy at " + p.meta().location() + ")"));
+            }
+        }
+        return spark.createDataFrame(rows, PROBLEMS);
+    }
+
+    private static String date(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
+    }
+
+    private static Double nullable(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
