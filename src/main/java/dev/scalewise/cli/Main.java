@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SchemaCommand.class,
                 SampleDataCommand.class,
                 AnalyzeCommand.class,
+                ReplayCommand.class,
                 BacktestCommand.class,
                 PolicyCommand.class,
                 AutoComplete.GenerateCompletion.class,

@@ -1,0 +1,225 @@
+package dev.scalewise.cli;
+
+import dev.scalewise.UserError;
+import dev.scalewise.backtest.PolicyId;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.PolicyBundle;
+import dev.scalewise.jobs.ReplayJob;
+import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.model.Fitted;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.model.SignalCurve;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.Render;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Signal;
+import dev.scalewise.report.Column;
+import dev.scalewise.report.Format;
+import dev.scalewise.report.Table;
+import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayOptions;
+import dev.scalewise.sim.ReplayResult;
+import dev.scalewise.sim.TimelineRow;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** `scalewise replay`: one service x one policy, step by step: the debugging view. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays one policy on one service's history and prints the fitted service model, the "
+                + "outcome, and the timeline: per decision period the demand, the signal as the controller saw it, "
+                + "desired, starting and ready replicas, backlog, modeled latency, breach and cost.",
+                "Semantics: docs/replay.md (the load balancer spreads demand evenly over ready replicas)."},
+        footer = {"", "Examples:",
+                "  scalewise replay --data sample-data --policy policies/hpa-rerank-capped.yaml",
+                "  scalewise replay --data sample-data --policy policies/hpa-behavior.yaml --service llm-chat \\",
+                "      --from 2026-10-13 --to 2026-10-13 --format csv > timeline.csv"})
+final class ReplayCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of the exports.")
+    String data;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "Policy manifest (or - for stdin).")
+    String policy;
+
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "Service to replay; needed when the file holds policies of several services.")
+    String service;
+
+    @Option(names = "--services", paramLabel = "FILE", description = "services.yaml (SLO, startup, price).")
+    String services;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day (yyyy-MM-dd), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day (yyyy-MM-dd), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, csv (timeline only) or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
+            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
+    String costTag;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Format fmt = AnalyzeCommand.format(format);
+        PolicyBundle bundle = PolicyBundle.read(List.of(policy), Optional.ofNullable(services));
+        PolicySpec chosen = choose(bundle.policySet().policies());
+        String name = chosen.meta().service();
+        PrintWriter err = spec.commandLine().getErr();
+        ReplayJob.Result read;
+        try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            new Progress(err).say("reading " + name + " from " + data);
+            read = ReplayJob.history(session.spark(), data, name, Optional.ofNullable(from), Optional.ofNullable(to),
+                    AnalyzeCommand.stepSeconds(step), costTag);
+        }
+        read.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+        ServiceHistory h = read.history();
+        ServiceSpec serviceSpec = bundle.service(name);
+        ServiceModel model = ServiceModelFitter.fit(h, serviceSpec);
+        List<Signal> signals = Render.signals(chosen);
+        Signal shown = signals.isEmpty() ? Signal.RPS : signals.get(0);
+        TimelineRow.Collector timeline = new TimelineRow.Collector();
+        ReplayResult result = PolicyReplay.run(chosen, h, model, serviceSpec,
+                ReplayOptions.of(PolicyId.of(chosen).label()).withTimeline(timeline, shown));
+
+        PrintWriter out = spec.commandLine().getOut();
+        Table steps = timelineTable(h, timeline.rows(), shown);
+        if (fmt == Format.CSV) {
+            fmt.renderer().render(steps, out);
+        } else if (fmt == Format.JSON) {
+            fmt.renderer().render(steps.withSection("model", modelMap(model))
+                    .withSection("outcome", outcomeMap(result.total()))
+                    .withSection("assumption", "the load balancer spreads demand evenly over ready replicas"), out);
+        } else {
+            out.println("Fitted model of " + name + " (" + serviceSpec.slo().percentile().name().toLowerCase() + " <= "
+                    + serviceSpec.slo().thresholdMs() + " ms in " + serviceSpec.slo().objective() * 100 + " % of minutes):");
+            fmt.renderer().render(modelTable(model), out);
+            out.println();
+            out.println("Outcome of " + PolicyId.of(chosen).label() + " over " + h.steps() * (long) h.stepSeconds() / 86_400
+                    + " days (demand spread evenly over ready replicas):");
+            fmt.renderer().render(keyValues(outcomeMap(result.total())), out);
+            out.println();
+            fmt.renderer().render(steps, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private PolicySpec choose(List<PolicySpec> all) {
+        List<PolicySpec> candidates = service == null ? all
+                : all.stream().filter(p -> p.meta().service().equals(service)).toList();
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        List<String> found = all.stream().map(p -> PolicyId.of(p).label() + " (service " + p.meta().service() + ")").toList();
+        throw new UserError(policy + ": " + (candidates.isEmpty() ? "no policy" : candidates.size() + " policies")
+                + (service == null ? "" : " for service '" + service + "'") + "; expected exactly one. Found: " + found
+                + (service == null ? "; pick one with --service" : ""));
+    }
+
+    private static Table timelineTable(ServiceHistory h, List<TimelineRow> rows, Signal shown) {
+        List<Column> cols = List.of(Column.text("time"), Column.number("demand_rps"), Column.number(shown.id() + "_seen"),
+                Column.integer("desired"), Column.integer("starting"), Column.integer("ready"), Column.number("backlog"),
+                Column.number("latency_ms"), Column.text("breach"), Column.number("cost"));
+        List<List<Object>> out = new ArrayList<>();
+        for (TimelineRow r : rows) {
+            out.add(List.of(h.start().plusSeconds(r.secondsSinceStart()).toString(), r.demandRps(), r.signalSeen(),
+                    (long) r.desiredReplicas(), (long) r.startingReplicas(), (long) r.readyReplicas(), r.backlogRequests(),
+                    r.latencyMs(), r.breach() ? "yes" : "", r.cost()));
+        }
+        return new Table(cols, out);
+    }
+
+    private static Map<String, Object> modelMap(ServiceModel m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("capacityPerReplicaRps", fitted(m.capacityPerReplica()));
+        out.put("startupSeconds", fitted(m.startupSeconds()));
+        out.put("pricePerReplicaHour", fitted(m.pricePerReplicaHour()));
+        out.put("currency", m.currency());
+        out.put("latencyCurve", m.latency().toString());
+        for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth())) {
+            out.put(c.signal(), c.known() ? Map.of("intercept", c.intercept(), "slope", c.slope(), "samples",
+                    c.sampleSize(), "confidence", c.confidence().name().toLowerCase()) : Map.of("unknown", c.note()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> fitted(Fitted f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("value", f.value());
+        out.put("samples", f.sampleSize());
+        out.put("confidence", f.confidence().name().toLowerCase());
+        out.put("note", f.note());
+        return out;
+    }
+
+    private static Table modelTable(ServiceModel m) {
+        List<List<Object>> rows = new ArrayList<>();
+        addFitted(rows, "capacity per replica (rps at the SLO)", m.capacityPerReplica());
+        addFitted(rows, "startup seconds", m.startupSeconds());
+        addFitted(rows, "price per replica-hour (" + m.currency() + ")", m.pricePerReplicaHour());
+        for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth())) {
+            rows.add(List.of(c.signal() + " per replica", c.known()
+                    ? String.format(java.util.Locale.ROOT, "%.4g + %.4g x rps", c.intercept(), c.slope()) : "unknown",
+                    c.sampleSize(), c.confidence().name().toLowerCase(), c.note()));
+        }
+        return new Table(List.of(Column.text("parameter"), Column.text("value"), Column.integer("samples"),
+                Column.text("confidence"), Column.text("note")), rows);
+    }
+
+    private static void addFitted(List<List<Object>> rows, String name, Fitted f) {
+        rows.add(List.of(name, String.format(java.util.Locale.ROOT, "%.4g", f.value()), f.sampleSize(),
+                f.confidence().name().toLowerCase(), f.note()));
+    }
+
+    private static Map<String, Object> outcomeMap(Outcome o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", o.requests());
+        out.put("cost", o.cost());
+        out.put("currency", o.currency());
+        out.put("costPer1k", o.costPer1k());
+        out.put("replicaHours", o.replicaHours());
+        out.put("meanReplicas", o.meanReplicas());
+        out.put("p95Replicas", o.p95Replicas());
+        out.put("maxReplicas", o.maxReplicas());
+        out.put("sloMinutes", o.sloMinutes());
+        out.put("breachMinutes", o.breachMinutes());
+        out.put("budgetBurn", o.budgetBurn());
+        out.put("scaleUpEvents", o.scaleUpEvents());
+        out.put("scaleDownEvents", o.scaleDownEvents());
+        out.put("coldStartMinutes", o.coldStartMinutes());
+        out.put("idleShare", o.idleShare());
+        return out;
+    }
+
+    private static Table keyValues(Map<String, Object> map) {
+        List<List<Object>> rows = new ArrayList<>();
+        map.forEach((k, v) -> rows.add(List.of(k, v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.6g", d)
+                : String.valueOf(v))));
+        return new Table(List.of(Column.text("field"), Column.text("value")), rows);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.data.ServiceHistory;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One service's aligned history as a single Spark row of arrays, so a single-service command
+ * (`replay`) can bring exactly that service to the driver and run the pure-Java core there.
+ */
+public final class HistoryRows {
+    private static final List<String> SERIES = List.of("requests", "replicas", "in_flight", "queue_depth", "p50_ms",
+            "p95_ms", "p99_ms", "gpu_util", "cpu_util", "mem_util", "cost");
+
+    public static final StructType SCHEMA;
+
+    static {
+        StructType s = new StructType().add("service", DataTypes.StringType).add("start_ms", DataTypes.LongType)
+                .add("step_seconds", DataTypes.IntegerType).add("currency", DataTypes.StringType);
+        for (String name : SERIES) {
+            s = s.add(name, DataTypes.createArrayType(DataTypes.DoubleType, false));
+        }
+        SCHEMA = s;
+    }
+
+    private HistoryRows() {
+    }
+
+    public static Row toRow(ServiceHistory h) {
+        return RowFactory.create(h.service(), h.start().toEpochMilli(), h.stepSeconds(), h.currency(),
+                boxed(h.requests()), boxed(h.replicas()), boxed(h.inFlight()), boxed(h.queueDepth()), boxed(h.p50Ms()),
+                boxed(h.p95Ms()), boxed(h.p99Ms()), boxed(h.gpuUtil()), boxed(h.cpuUtil()), boxed(h.memUtil()),
+                boxed(h.cost()));
+    }
+
+    public static ServiceHistory fromRow(Row r) {
+        return new ServiceHistory(r.getString(0), Instant.ofEpochMilli(r.getLong(1)), r.getInt(2), series(r, 4),
+                series(r, 5), series(r, 6), series(r, 7), series(r, 8), series(r, 9), series(r, 10), series(r, 11),
+                series(r, 12), series(r, 13), series(r, 14), r.getString(3));
+    }
+
+    private static Double[] boxed(double[] a) {
+        Double[] out = new Double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i];
+        }
+        return out;
+    }
+
+    private static double[] series(Row r, int i) {
+        List<Double> list = r.getList(i);
+        double[] out = new double[list.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = list.get(k);
+        }
+        return out;
+    }
+}
