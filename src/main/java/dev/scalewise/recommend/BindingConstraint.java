@@ -1,0 +1,97 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.recommend.Search.Evaluated;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Says which constraint holds the recommendation where it is. The "next-cheaper" candidate is the
+ * costliest evaluated neighbour (one knob one step away) that is cheaper but misses the objective; both
+ * are replayed again with an hourly breach count, and the hour where the cheaper one breaches most
+ * beyond the recommendation names the moment that sets the knob ("min 3 is set by 2026-10-12 07:00
+ * UTC: with min 2, 14 more breach minutes in that hour while replicas start"). Without such a
+ * neighbour the knob sits at a bound: the availability floor, the max change, or the searched range.
+ */
+final class BindingConstraint {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private BindingConstraint() {
+    }
+
+    /**
+     * @param hourly replays a candidate on train with an hourly breach count
+     */
+    static String explain(Evaluated best, List<Evaluated> evaluated, Tuner tuner, Search search,
+                          Function<Evaluated, HourlyBreaches> hourly, double maxBurn) {
+        Optional<Evaluated> cheaper = evaluated.stream()
+                .filter(e -> distance(e.point(), best.point()) == 1)
+                .filter(e -> e.train().cost() < best.train().cost() && !search.feasible(e))
+                .reduce((a, b) -> b.train().cost() > a.train().cost() ? b : a);
+        if (cheaper.isEmpty()) {
+            return atBound(best, tuner);
+        }
+        Evaluated next = cheaper.get();
+        int k = differingKnob(next.point(), best.point());
+        Knob knob = tuner.knobs.get(k);
+        HourlyBreaches a = hourly.apply(best);
+        HourlyBreaches b = hourly.apply(next);
+        int worst = 0;
+        long most = Long.MIN_VALUE;
+        for (int h = 0; h < b.hours(); h++) {
+            long extra = b.breachMinutes(h) - a.breachMinutes(h);
+            if (extra > most) {
+                most = extra;
+                worst = h;
+            }
+        }
+        return String.format(Locale.ROOT, "%s %s is set by %s UTC: with %s %s, %d more breach minute%s in that hour%s "
+                        + "(train budget burn %.2f > %.2f)",
+                knob.name(), knob.format().text(best.values()[k]), HOUR.format(b.hourStart(worst)), knob.name(),
+                knob.format().text(next.values()[k]), most, most == 1 ? "" : "s",
+                b.replicasStarting(worst) ? " while new replicas start" : " at the load peak",
+                next.train().budgetBurn(), maxBurn);
+    }
+
+    private static String atBound(Evaluated best, Tuner tuner) {
+        if (tuner.minIndex != Tuner.NONE) {
+            int m = (int) Math.round(best.values()[tuner.minIndex]);
+            if (m == tuner.limits.floor) {
+                return "minReplicas " + m + " is the availability floor (" + (tuner.limits.floor >= 2
+                        ? "a latency-critical service keeps two replicas" : "the controller's lowest") + ")";
+            }
+        }
+        for (int i = 0; i < best.point().length; i++) {
+            Knob k = tuner.knobs.get(i);
+            if (best.point()[i] == 0 || best.point()[i] == k.size() - 1) {
+                boolean limited = tuner.limits.maxChange.isPresent();
+                return k.name() + " " + k.format().text(best.values()[i]) + " is at the end of its "
+                        + (limited ? "allowed change (--max-change)" : "searched range")
+                        + "; no cheaper neighbour was evaluated";
+            }
+        }
+        return "a local optimum: every neighbouring setting costs more";
+    }
+
+    static int distance(int[] a, int[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
+    }
+
+    private static int differingKnob(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.recommend.Recommendation.Evidence;
+import dev.scalewise.recommend.Recommendation.Monthly;
+import dev.scalewise.recommend.Recommendation.Periods;
+import dev.scalewise.recommend.Recommendation.Robustness;
+import dev.scalewise.recommend.Recommendation.Status;
+import dev.scalewise.recommend.Search.Evaluated;
+import dev.scalewise.sim.AsRun;
+import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayOptions;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Recommends settings for one service's policy and proves them by replay (docs/recommend.md): fits the
+ * service model on the training period, searches the policy's space ({@link Search}), replays the winner,
+ * the current policy and the observed run on train and holdout, stresses the winner (+20 % demand,
+ * 1.5x startup), and explains the binding constraint. A pure function of its inputs: callable per
+ * service inside a Spark executor; the only parallelism is the search's, over candidates.
+ */
+public final class Recommender {
+    static final double DEMAND_STRESS = 1.2;
+    static final double STARTUP_STRESS = 1.5;
+    static final double MONTH_DAYS = 30;
+
+    private Recommender() {
+    }
+
+    public static Recommendation recommend(ServiceHistory history, ServiceSpec spec, PolicySpec current,
+                                           RecommendOptions opts) {
+        Split split = Split.of(history, opts.holdoutFraction());
+        ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
+        Optional<String> unreplayable = unreplayable(model, history);
+        if (unreplayable.isPresent()) {
+            return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
+                    current.meta().name(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
+        }
+        return recommend(split, model, spec, current, opts);
+    }
+
+    /** With a stated model (tests, what-if runs): the model is not refitted. */
+    public static Recommendation recommend(Split split, ServiceModel model, ServiceSpec spec, PolicySpec current,
+                                           RecommendOptions opts) {
+        double maxBurn = opts.objective().maxBudgetBurn();
+        ServiceHistory train = split.train();
+        ServiceHistory holdout = split.holdout();
+        Tuner tuner = Tuners.of(current, model, spec, train, opts);
+        Search search = new Search(tuner, p -> replay(p, train, model, spec), maxBurn);
+        Search.Result result = search.run();
+
+        Outcome currentTrain = replay(current, train, model, spec);
+        Outcome currentHoldout = replay(current, holdout, model, spec);
+        Outcome observedTrain = AsRun.outcomes(train, model, spec).total();
+        Outcome observedHoldout = AsRun.outcomes(holdout, model, spec).total();
+
+        Evaluated chosen = result.best().orElse(search.evaluate(tuner.currentPoint()));
+        PolicySpec recommended = chosen.policy();
+        Outcome recTrain = chosen.train();
+        Outcome recHoldout = replay(recommended, holdout, model, spec);
+
+        Status status;
+        String reason;
+        boolean currentMeetsTrain = !(currentTrain.budgetBurn() > maxBurn);
+        if (result.best().isEmpty()) {
+            status = Status.KEEP_CURRENT;
+            reason = String.format(Locale.ROOT, "no candidate keeps the budget burn within %.2f on train "
+                    + "(the current policy burns %.2f); raise the max cap or relax the SLO", maxBurn, currentTrain.budgetBurn());
+        } else if (currentMeetsTrain && !(recTrain.cost() < currentTrain.cost() * (1 - Search.TIE))) {
+            status = Status.KEEP_CURRENT;
+            reason = "the current policy is already the cheapest candidate meeting the objective on train";
+        } else if (!recHoldout.meetsSlo()) {
+            status = Status.HOLDOUT_FAILED;
+            reason = String.format(Locale.ROOT, "meets the objective on train (burn %.2f) but burns %.2f of the error "
+                            + "budget on the holdout (%d breach minutes; current policy: %.2f)", recTrain.budgetBurn(),
+                    recHoldout.budgetBurn(), recHoldout.breachMinutes(), currentHoldout.budgetBurn());
+        } else if (currentHoldout.meetsSlo() && currentMeetsTrain && !(recHoldout.cost() < currentHoldout.cost())) {
+            status = Status.KEEP_CURRENT;
+            reason = "cheaper on train but not on the holdout";
+        } else {
+            status = Status.RECOMMENDED;
+            reason = currentMeetsTrain
+                    ? String.format(Locale.ROOT, "%.1f %% cheaper than the current policy on the holdout, within the SLO",
+                    percentLess(recHoldout.cost(), currentHoldout.cost()))
+                    : String.format(Locale.ROOT, "the current policy misses the SLO on train (burn %.2f); this one meets it",
+                    currentTrain.budgetBurn());
+        }
+        boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
+        List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.changes(currentValues(tuner));
+        String explanation = result.best().isPresent()
+                ? BindingConstraint.explain(chosen, result.evaluated(), tuner, search,
+                e -> hourly(e.policy(), train, model, spec), maxBurn)
+                : "";
+
+        Robustness robustness = robustness(recommended, current, holdout, model, spec);
+        Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split);
+        Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
+                new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
+                Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
+        return new Recommendation(train.service(), current.meta().name(), current.meta().sourceKind(), tuner.manifestName(),
+                status, reason, knobs, explanation, Optional.of(evidence));
+    }
+
+    private static double[] currentValues(Tuner tuner) {
+        return tuner.knobs.stream().mapToDouble(Knob::current).toArray();
+    }
+
+    static Optional<String> unreplayable(ServiceModel model, ServiceHistory history) {
+        if (history.steps() == 0) {
+            return Optional.of("no history");
+        }
+        Fitted capacity = model.capacityPerReplica();
+        if (!(capacity.value() > 0) || Double.isInfinite(capacity.value())) {
+            return Optional.of("capacity per replica is unknown (" + capacity.note() + ")");
+        }
+        if (!model.pricePerReplicaHour().known()) {
+            return Optional.of("price per replica-hour is unknown (" + model.pricePerReplicaHour().note() + ")");
+        }
+        if (!(model.startupSeconds().value() >= 0)) {
+            return Optional.of("startup seconds are unknown (" + model.startupSeconds().note() + ")");
+        }
+        return Optional.empty();
+    }
+
+    static Outcome replay(PolicySpec p, ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        return PolicyReplay.run(p, h, model, spec).total();
+    }
+
+    private static HourlyBreaches hourly(PolicySpec p, ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        HourlyBreaches hourly = new HourlyBreaches(h.start(), (long) h.steps() * h.stepSeconds());
+        PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withTimeline(hourly,
+                dev.scalewise.policy.Signal.RPS));
+        return hourly;
+    }
+
+    private static Robustness robustness(PolicySpec rec, PolicySpec current, ServiceHistory holdout, ServiceModel model,
+                                         ServiceSpec spec) {
+        ServiceHistory busier = holdout.withDemandScaled(DEMAND_STRESS);
+        ServiceModel slower = slowerStartup(model, STARTUP_STRESS);
+        Outcome demandRec = replay(rec, busier, model, spec);
+        Outcome demandCur = replay(current, busier, model, spec);
+        Outcome startupRec = replay(rec, holdout, slower, spec);
+        Outcome startupCur = replay(current, holdout, slower, spec);
+        boolean holds = demandRec.meetsSlo() && startupRec.meetsSlo();
+        String verdict;
+        if (holds) {
+            verdict = "holds: meets the SLO under +20 % demand and under 1.5x startup";
+        } else {
+            String what = !demandRec.meetsSlo() && !startupRec.meetsSlo() ? "+20 % demand and 1.5x startup"
+                    : !demandRec.meetsSlo() ? "+20 % demand" : "1.5x startup";
+            boolean currentAlso = (!demandRec.meetsSlo() && !demandCur.meetsSlo())
+                    || (!startupRec.meetsSlo() && !startupCur.meetsSlo());
+            verdict = String.format(Locale.ROOT, "fragile: misses the SLO under %s (burn %.2f / %.2f)%s", what,
+                    demandRec.budgetBurn(), startupRec.budgetBurn(),
+                    currentAlso ? "; so does the current policy" : "; the current policy holds");
+        }
+        return new Robustness(demandRec, demandCur, startupRec, startupCur, holds, verdict);
+    }
+
+    /** The same model with a startup {@code factor} times longer (what-if). */
+    static ServiceModel slowerStartup(ServiceModel m, double factor) {
+        Fitted s = m.startupSeconds();
+        Fitted slower = new Fitted(s.value() * factor, s.sampleSize(), s.confidence(),
+                s.note() + String.format(Locale.ROOT, " x %.1f (what-if)", factor));
+        return new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), m.gpuUtil(), m.cpuUtil(),
+                m.memUtil(), m.concurrency(), m.queueDepth(), slower, m.pricePerReplicaHour(), m.currency());
+    }
+
+    private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split) {
+        double days = split.heldOut() ? split.holdoutDays() : split.holdoutDays();
+        double perMonth = days > 0 ? MONTH_DAYS / days : Double.NaN;
+        return new Monthly(current.cost() * perMonth, rec.cost() * perMonth, observed.cost() * perMonth, rec.currency(),
+                percentLess(rec.cost(), current.cost()), percentLess(rec.cost(), observed.cost()));
+    }
+
+    static double percentLess(double value, double reference) {
+        return reference > 0 ? (reference - value) / reference * 100 : Double.NaN;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.policy.HpaPolicy;
+import dev.scalewise.recommend.Recommendation.Status;
+import dev.scalewise.sim.Outcome;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecommenderTest {
+
+    /**
+     * Constant 50 rps, capacity 18 rps per replica (latency 100 / (1 - x/20) ms reaches 1000 ms at 18 rps).
+     * Replicas needed: ceil(50 / 18) = 3 (2 replicas offer 36 < 50 rps: the backlog grows without bound).
+     * The history starts at 3 ready replicas; an rps-per-pod HPA stays there while the usage ratio
+     * 50 / (3 t) is within its 10 % tolerance, i.e. t >= 50 / 3.3 = 15.15. Of the searched targets
+     * (fractions 0.4..0.95 of 18: ..., 14.4, 15.3, 16.2, 17.1) 15.3, 16.2 and 17.1 do; 14.4 gives a ratio
+     * of 1.157 and ceil(50 / 14.4) = 4 replicas.
+     * Cost per 1k = 3 replicas x 2 USD/h / (50 rps x 3600 s/h) x 1000 = 0.0333 USD.
+     * The current policy (target 8) runs ceil(50 / 8) = 7 replicas: 0.0778 USD per 1k; savings 4/7 = 57.1 %.
+     */
+    @Test
+    void recoversTheAnalyticOptimumOfAConstantLoad() {
+        ServiceHistory h = Fixtures.history(8, 3, m -> 50);
+        HpaPolicy current = Fixtures.rpsHpa(2, 20, 8);
+        Recommendation r = Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true), current,
+                RecommendOptions.defaults());
+
+        assertEquals(Status.RECOMMENDED, r.status(), r.reason());
+        double target = value(r, "target");
+        assertTrue(target >= 50 / 3.3 && target <= 17.1, "target " + target);
+        double min = value(r, "minReplicas");
+        assertTrue(min >= 2 && min <= 3, "min " + min);
+        Outcome holdout = r.evidence().orElseThrow().holdout().recommended();
+        assertEquals(3.0, holdout.meanReplicas(), 1e-9);
+        assertEquals(3 * 2.0 / (50 * 3600) * 1000, holdout.costPer1k(), 1e-9);
+        assertEquals(0, holdout.breachMinutes());
+        assertEquals(100.0 * 4 / 7, r.evidence().orElseThrow().monthly().savingsPercent(), 0.5);
+        System.out.println(r.explanation() + " / " + r.reason() + " / " + r.knobs());
+    }
+
+    static double value(Recommendation r, String knob) {
+        return r.knobs().stream().filter(k -> k.name().equals(knob)).findFirst().orElseThrow().recommended();
+    }
+}
