@@ -36,6 +36,11 @@ final class BaseTuner extends Tuner {
     }
 
     @Override
+    String manifestKind() {
+        return base.manifestKind();
+    }
+
+    @Override
     String manifestName() {
         return base.manifestName();
     }

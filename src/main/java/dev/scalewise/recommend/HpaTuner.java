@@ -138,14 +138,9 @@ final class HpaTuner extends Tuner {
             }
         }
 
+        /** The v2 field holding a source's body: resource, containerResource, pods, object, external. */
         static String sourceField(MetricSource s) {
-            return switch (s) {
-                case RESOURCE -> "resource";
-                case CONTAINER_RESOURCE -> "containerResource";
-                case PODS -> "pods";
-                case OBJECT -> "object";
-                case EXTERNAL -> "external";
-            };
+            return s == MetricSource.CONTAINER_RESOURCE ? "containerResource" : s.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         static String targetField(TargetType t) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param service     the service
  * @param policy      the policy's metadata name
- * @param kind        the manifest's kind as written (HorizontalPodAutoscaler, ScaledObject, ...)
+ * @param kind        the kind of the manifest the knob paths address, as written (HorizontalPodAutoscaler,
+ *                    ScaledObject, ServeConfig for a Serve config file, ...)
  * @param manifest    the metadata name of the manifest the knob paths address (the base policy of a
  *                    scheduled or predictive policy)
  * @param status      what to do

@@ -106,7 +106,7 @@ public final class Recommender {
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
                 Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
-        return new Recommendation(train.service(), current.meta().name(), current.meta().sourceKind(), tuner.manifestName(),
+        return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 
@@ -176,7 +176,7 @@ public final class Recommender {
     }
 
     private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split) {
-        double days = split.heldOut() ? split.holdoutDays() : split.holdoutDays();
+        double days = split.holdoutDays();
         double perMonth = days > 0 ? MONTH_DAYS / days : Double.NaN;
         return new Monthly(current.cost() * perMonth, rec.cost() * perMonth, observed.cost() * perMonth, rec.currency(),
                 percentLess(rec.cost(), current.cost()), percentLess(rec.cost(), observed.cost()));

@@ -41,6 +41,11 @@ abstract class Tuner {
         return current.meta().name();
     }
 
+    /** The kind of that manifest as written (HorizontalPodAutoscaler, ScaledObject, ServeConfig, ...). */
+    String manifestKind() {
+        return current.meta().sourceKind();
+    }
+
     final int add(Knob k) {
         knobs.add(k);
         return knobs.size() - 1;
