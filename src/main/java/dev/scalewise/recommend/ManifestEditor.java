@@ -49,12 +49,39 @@ public final class ManifestEditor {
         if (changes.isEmpty()) {
             return text;
         }
-        int doc = findDocument(compose(text), r, changes.get(0));
-        if (doc < 0) {
-            throw new UserError(source + ": no " + r.kind() + " document named '" + r.manifest()
-                    + "' to apply the recommendation for service " + r.service() + " to");
+        List<Node> docs = compose(text);
+        int doc = findDocument(docs, r, changes.get(0));
+        if (doc >= 0) {
+            return edit(text, doc, changes);
         }
-        return edit(text, doc, changes);
+        // a scheduled or predictive policy's inline base: the same paths below spec.basePolicy.inline
+        for (int i = 0; i < docs.size(); i++) {
+            Walk w = walk(docs.get(i), INLINE_BASE.segments());
+            if (w.missingAt < 0 && w.node instanceof MappingNode m && matches(m, r)) {
+                return edit(text, i, changes.stream().map(ManifestEditor::inline).toList());
+            }
+        }
+        throw new UserError(source + ": no " + r.kind() + " document named '" + r.manifest()
+                + "' to apply the recommendation for service " + r.service() + " to");
+    }
+
+    private static final YamlPath INLINE_BASE = YamlPath.parse("spec.basePolicy.inline");
+
+    private static KnobChange inline(KnobChange c) {
+        String prefix = "spec.basePolicy.inline.";
+        return new KnobChange(c.name(), prefix + c.path(), c.aliases().stream().map(a -> prefix + a).toList(), c.current(),
+                c.recommended(), c.format());
+    }
+
+    private static boolean matches(MappingNode m, Recommendation r) {
+        return scalar(m, "kind").orElse("").equals(r.kind()) && name(m).orElse("").equals(r.manifest());
+    }
+
+    private static Optional<String> name(MappingNode m) {
+        return m.getValue().stream()
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("metadata"))
+                .map(NodeTuple::getValueNode).filter(MappingNode.class::isInstance)
+                .flatMap(md -> scalar((MappingNode) md, "name").stream()).findFirst();
     }
 
     /** The text with each change written into document {@code document} (0-based, empty documents skipped). */
@@ -348,10 +375,7 @@ public final class ManifestEditor {
             if (!kindMatches) {
                 continue;
             }
-            Optional<String> name = m.getValue().stream()
-                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("metadata"))
-                    .map(NodeTuple::getValueNode).filter(MappingNode.class::isInstance)
-                    .flatMap(md -> scalar((MappingNode) md, "name").stream()).findFirst();
+            Optional<String> name = name(m);
             if (name.isPresent() && name.get().equals(r.manifest())) {
                 return i;
             }
