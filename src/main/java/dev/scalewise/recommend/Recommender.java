@@ -70,7 +70,8 @@ public final class Recommender {
 
         Status status;
         String reason;
-        boolean currentMeetsTrain = !(currentTrain.budgetBurn() > maxBurn);
+        Optional<String> broken = brokenConstraint(current, tuner.limits);
+        boolean currentMeetsTrain = !(currentTrain.budgetBurn() > maxBurn) && broken.isEmpty();
         if (result.best().isEmpty()) {
             status = Status.KEEP_CURRENT;
             reason = String.format(Locale.ROOT, "no candidate keeps the budget burn within %.2f on train "
@@ -91,8 +92,9 @@ public final class Recommender {
             reason = currentMeetsTrain
                     ? String.format(Locale.ROOT, "%.1f %% cheaper than the current policy on the holdout, within the SLO",
                     percentLess(recHoldout.cost(), currentHoldout.cost()))
-                    : String.format(Locale.ROOT, "the current policy misses the SLO on train (burn %.2f); this one meets it",
-                    currentTrain.budgetBurn());
+                    : broken.map(b -> "the current policy breaks a constraint (" + b + "); this one meets it and the SLO")
+                    .orElse(String.format(Locale.ROOT, "the current policy misses the SLO on train (burn %.2f); this one "
+                            + "meets it", currentTrain.budgetBurn()));
         }
         boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
         List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.changes(currentValues(tuner));
@@ -108,6 +110,16 @@ public final class Recommender {
                 Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 status, reason, knobs, explanation, Optional.of(evidence));
+    }
+
+    static Optional<String> brokenConstraint(PolicySpec current, Limits limits) {
+        if (current.minReplicas() < limits.floor) {
+            return Optional.of("minReplicas " + current.minReplicas() + " is below the availability floor " + limits.floor);
+        }
+        if (current.maxReplicas() > limits.cap) {
+            return Optional.of("maxReplicas " + current.maxReplicas() + " is above the cap " + limits.cap);
+        }
+        return Optional.empty();
     }
 
     private static double[] currentValues(Tuner tuner) {

@@ -38,7 +38,43 @@ class RecommenderTest {
         assertEquals(3 * 2.0 / (50 * 3600) * 1000, holdout.costPer1k(), 1e-9);
         assertEquals(0, holdout.breachMinutes());
         assertEquals(100.0 * 4 / 7, r.evidence().orElseThrow().monthly().savingsPercent(), 0.5);
-        System.out.println(r.explanation() + " / " + r.reason() + " / " + r.knobs());
+    }
+
+    /**
+     * 30 rps for 21 days, then 60 rps for the last 7 (the holdout: 25 % of 28 days = 7 days).
+     * On train 2 replicas suffice (30 / 18 = 1.67; at 15 rps per replica latency is 100 / (1 - 15/20) =
+     * 400 ms), so the search lands on min 2 with a target of 15.3..17.1 and derives maxReplicas =
+     * ceil(1.2 x 30 / target) = 3 from the training peak. On the holdout 3 replicas serve 3 x 18 = 54 < 60
+     * rps: the backlog grows and every minute breaches. The current policy (target 8, max 20) runs
+     * ceil(60 / 8) = 8 replicas there and passes. The holdout catches the overfit maxReplicas.
+     */
+    @Test
+    void aRecommendationOverfittingTheTrainingWeeksIsCaughtByTheHoldout() {
+        ServiceHistory h = Fixtures.history(28, 3, m -> m < 21 * 1440 ? 30 : 60);
+        Recommendation r = Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true),
+                Fixtures.rpsHpa(2, 20, 8), RecommendOptions.defaults());
+
+        assertEquals(Status.HOLDOUT_FAILED, r.status(), r.reason());
+        assertEquals(3.0, value(r, "maxReplicas"));
+        Recommendation.Evidence e = r.evidence().orElseThrow();
+        assertEquals(7.0, e.holdout().recommended().periodEnd().getEpochSecond() / 86400.0
+                - e.holdout().recommended().periodStart().getEpochSecond() / 86400.0, 1e-9);
+        assertTrue(e.train().recommended().meetsSlo());
+        assertTrue(!e.holdout().recommended().meetsSlo());
+        assertTrue(e.holdout().current().meetsSlo());
+        assertTrue(r.reason().contains("on the holdout"), r.reason());
+        assertTrue(r.changes().isEmpty(), "a downgraded recommendation emits nothing");
+    }
+
+    /** With the current policy already at the optimum, nothing beats it: KEEP_CURRENT, nothing to emit. */
+    @Test
+    void nothingBeatsAnOptimalCurrentPolicy() {
+        ServiceHistory h = Fixtures.history(8, 3, m -> 50);
+        Recommendation r = Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true),
+                Fixtures.rpsHpa(2, 4, 17.1), RecommendOptions.defaults());
+        assertEquals(Status.KEEP_CURRENT, r.status(), r.reason());
+        assertTrue(r.changes().isEmpty());
+        assertTrue(r.knobs().stream().noneMatch(KnobChange::changed));
     }
 
     static double value(Recommendation r, String knob) {
