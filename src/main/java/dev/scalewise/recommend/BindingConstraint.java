@@ -11,11 +11,12 @@ import java.util.function.Function;
 
 /**
  * Says which constraint holds the recommendation where it is. The "next-cheaper" candidate is the
- * costliest evaluated neighbour (one knob one step away) that is cheaper but misses the objective; both
+ * costliest evaluated neighbour (one knob one step away) that is cheaper but misses the objective (or,
+ * when no failing neighbour is cheaper, the cheapest failing one: the move the SLO forbids); both
  * are replayed again with an hourly breach count, and the hour where the cheaper one breaches most
  * beyond the recommendation names the moment that sets the knob ("min 3 is set by 2026-10-12 07:00
  * UTC: with min 2, 14 more breach minutes in that hour while replicas start"). Without such a
- * neighbour the knob sits at a bound: the availability floor, the max change, or the searched range.
+ * neighbour, every neighbour costs as much or more; the bounds it touches (floor, max change) are named.
  */
 final class BindingConstraint {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00", Locale.ROOT)
@@ -29,10 +30,12 @@ final class BindingConstraint {
      */
     static String explain(Evaluated best, List<Evaluated> evaluated, Tuner tuner, Search search,
                           Function<Evaluated, HourlyBreaches> hourly, double maxBurn) {
-        Optional<Evaluated> cheaper = evaluated.stream()
-                .filter(e -> distance(e.point(), best.point()) == 1)
-                .filter(e -> e.train().cost() < best.train().cost() && !search.feasible(e))
-                .reduce((a, b) -> b.train().cost() > a.train().cost() ? b : a);
+        List<Evaluated> failing = evaluated.stream()
+                .filter(e -> distance(e.point(), best.point()) == 1 && !search.feasible(e)).toList();
+        // the closest cheaper failing neighbour; else the cheapest failing one (the move the SLO forbids)
+        Optional<Evaluated> cheaper = failing.stream().filter(e -> e.train().cost() < best.train().cost())
+                .reduce((a, b) -> b.train().cost() > a.train().cost() ? b : a)
+                .or(() -> failing.stream().reduce((a, b) -> b.train().cost() < a.train().cost() ? b : a));
         if (cheaper.isEmpty()) {
             return atBound(best, tuner);
         }
@@ -58,24 +61,25 @@ final class BindingConstraint {
                 next.train().budgetBurn(), maxBurn);
     }
 
+    /** No cheaper neighbour misses the objective: every neighbour costs the same or more. Name the bounds hit. */
     private static String atBound(Evaluated best, Tuner tuner) {
+        StringBuilder b = new StringBuilder("every neighbouring setting costs the same or more: the replicas follow demand "
+                + "at the target");
         if (tuner.minIndex != Tuner.NONE) {
             int m = (int) Math.round(best.values()[tuner.minIndex]);
             if (m == tuner.limits.floor) {
-                return "minReplicas " + m + " is the availability floor (" + (tuner.limits.floor >= 2
-                        ? "a latency-critical service keeps two replicas" : "the controller's lowest") + ")";
+                b.append("; minReplicas ").append(m).append(" is the availability floor");
             }
         }
         for (int i = 0; i < best.point().length; i++) {
             Knob k = tuner.knobs.get(i);
-            if (best.point()[i] == 0 || best.point()[i] == k.size() - 1) {
-                boolean limited = tuner.limits.maxChange.isPresent();
-                return k.name() + " " + k.format().text(best.values()[i]) + " is at the end of its "
-                        + (limited ? "allowed change (--max-change)" : "searched range")
-                        + "; no cheaper neighbour was evaluated";
+            boolean atEdge = best.point()[i] == 0 || best.point()[i] == k.size() - 1;
+            if (i != tuner.minIndex && atEdge && tuner.limits.maxChange.isPresent()) {
+                b.append("; ").append(k.name()).append(' ').append(k.format().text(best.values()[i]))
+                        .append(" is at the end of its allowed change");
             }
         }
-        return "a local optimum: every neighbouring setting costs more";
+        return b.toString();
     }
 
     static int distance(int[] a, int[] b) {

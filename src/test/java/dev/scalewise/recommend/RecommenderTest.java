@@ -77,6 +77,25 @@ class RecommenderTest {
         assertTrue(r.knobs().stream().noneMatch(KnobChange::changed));
     }
 
+    /**
+     * 10 rps, jumping to 60 rps at 07:00 UTC until 19:00, 8 days; startup 900 s. A reactive HPA sees the
+     * jump within a minute, but new replicas serve 15 minutes later: with too few replicas standing by,
+     * every morning breaches for those minutes. ceil(60 / 18) = 4 replicas must stand by; with 3 (54 rps)
+     * the 6 rps excess queues for 15 minutes and drains slowly (queueing delay = backlog / 54 rps > 1 s),
+     * about 20 breach minutes a morning: 6 train days x 20 = 120 of 8,640 minutes = 1.39 % > 1 % budget.
+     * The explanation must name min 4 and the 07:00 ramp.
+     */
+    @Test
+    void theExplanationNamesTheHourThatSetsTheBindingKnob() {
+        ServiceHistory h = Fixtures.history(8, 2, m -> (m % 1440) >= 7 * 60 && (m % 1440) < 19 * 60 ? 60 : 10);
+        var model = Recommender.slowerStartup(Fixtures.model(), 900 / Fixtures.STARTUP);
+        Recommendation r = Recommender.recommend(Split.of(h, 0.25), model, Fixtures.spec(false), Fixtures.rpsHpa(1, 20, 8),
+                RecommendOptions.defaults());
+        assertEquals(4.0, value(r, "minReplicas"));
+        assertTrue(r.explanation().startsWith("minReplicas 4 is set by 2026-01-0"), r.explanation());
+        assertTrue(r.explanation().contains(" 07:00 UTC: with minReplicas 3, "), r.explanation());
+    }
+
     static double value(Recommendation r, String knob) {
         return r.knobs().stream().filter(k -> k.name().equals(knob)).findFirst().orElseThrow().recommended();
     }
