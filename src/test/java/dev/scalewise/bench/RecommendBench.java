@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service, 90 days at a 60 s step (a diurnal wave with noise), an HPA on rps per pod on the legacy
+ * One service, 90 days at a 60 s step (daily wave, quieter weekends, slow growth, noise), an HPA on rps per pod on the legacy
  * path: the whole recommendation — search on the first 68 days, holdout of the last 22, robustness
  * what-ifs and the binding-constraint replays. Run like ReplayBench (docs/replay.md):
  * {@code java -cp ... org.openjdk.jmh.Main RecommendBench -f1 -wi 1 -i 3}.
@@ -49,13 +49,16 @@ public class RecommendBench {
 
     @Setup
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(42);
-        double[] perMinute = new double[DAYS * 1440];
-        for (int m = 0; m < perMinute.length; m++) {
-            double diurnal = 60 + 50 * Math.sin(2 * Math.PI * (m % 1440) / 1440.0);
-            perMinute[m] = Math.round(diurnal * 60 * random.nextDouble(0.8, 1.2));
+        // daily wave, quieter weekends, 0.3 % growth a day, +-20 % noise: the shape of a fleet service
+        SplittableRandom noise = new SplittableRandom(7);
+        double[] requestsPerMinute = new double[DAYS * 1440];
+        for (int minute = 0; minute < requestsPerMinute.length; minute++) {
+            int day = minute / 1440;
+            double rps = (60 + 50 * Math.sin(2 * Math.PI * (minute % 1440) / 1440.0)) * (day % 7 >= 5 ? 0.7 : 1.0)
+                    * (1 + 0.003 * day);
+            requestsPerMinute[minute] = Math.round(rps * 60 * noise.nextDouble(0.8, 1.2));
         }
-        history = Histories.requests(perMinute).replicas(4).build();
+        history = Histories.requests(requestsPerMinute).replicas(4).build();
         Slo slo = new Slo(Slo.Percentile.P95, 1000, 0.99);
         model = ServiceModel.stated("svc", LatencyCurve.queueing(100, 20), slo, 120, 2.5);
         spec = new ServiceSpec("svc", slo, OptionalDouble.empty(), OptionalDouble.empty(), true);
