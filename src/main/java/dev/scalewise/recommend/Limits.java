@@ -20,12 +20,15 @@ final class Limits {
     final OptionalDouble maxChange;
     /** Highest arrival rate of the training period, rps. */
     final double peakRps;
+    /** maxReplicas never below this (a schedule window's replicas must fit under the base's max). */
+    final int maxFloor;
 
-    Limits(int floor, int cap, OptionalDouble maxChange, double peakRps) {
+    Limits(int floor, int cap, OptionalDouble maxChange, double peakRps, int maxFloor) {
         this.floor = floor;
         this.cap = cap;
         this.maxChange = maxChange;
         this.peakRps = peakRps;
+        this.maxFloor = maxFloor;
     }
 
     /**
@@ -40,7 +43,7 @@ final class Limits {
                 peak = r;
             }
         }
-        return new Limits(Math.min(floor, cap), cap, opts.maxChange(), peak / train.stepSeconds());
+        return new Limits(Math.min(floor, cap), cap, opts.maxChange(), peak / train.stepSeconds(), opts.maxFloor());
     }
 
     /** The candidates within the allowed change of {@code current}, plus current itself, ascending. */
@@ -97,7 +100,8 @@ final class Limits {
             max = Math.max((long) Math.ceil(currentMax * (1 - m) - 1e-9), Math.min(max, (long) Math.floor(currentMax * (1 + m) + 1e-9)));
         }
         max = Math.min(max, cap);
-        return (int) Math.max(max, min);
+        // a manifest that would not load (schedule window above max) is never recommended, cap or not
+        return (int) Math.max(Math.max(max, min), maxFloor);
     }
 
     static double[] union(double[] a, double... b) {

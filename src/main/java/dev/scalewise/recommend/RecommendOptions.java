@@ -15,9 +15,11 @@ import java.util.OptionalInt;
  * @param maxCap           the highest maxReplicas allowed (budget or quota); empty = no cap
  * @param maxChange        no knob moves more than this share from its current value (0.5 = +-50 %);
  *                         empty = unbounded. The availability floor wins over it.
+ * @param maxFloor         the lowest maxReplicas allowed (0 = none): a scheduled policy's window that
+ *                         raises its base to N replicas needs max >= N (see {@link Recommender#maxFloorFor})
  */
 public record RecommendOptions(Objective objective, double holdoutFraction, OptionalInt minFloor, OptionalInt maxCap,
-                               OptionalDouble maxChange) {
+                               OptionalDouble maxChange, int maxFloor) {
     public RecommendOptions {
         Objects.requireNonNull(objective, "objective");
         if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
@@ -32,27 +34,31 @@ public record RecommendOptions(Objective objective, double holdoutFraction, Opti
     }
 
     public static RecommendOptions defaults() {
-        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty());
+        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0);
     }
 
     public RecommendOptions withObjective(Objective o) {
-        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange);
+        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor);
     }
 
     public RecommendOptions withHoldout(double fraction) {
-        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange);
+        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor);
     }
 
     public RecommendOptions withMinFloor(int floor) {
-        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange);
+        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor);
     }
 
     public RecommendOptions withMaxCap(int cap) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor);
     }
 
     public RecommendOptions withMaxChange(double share) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share));
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor);
+    }
+
+    public RecommendOptions withMaxFloor(int floor) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor));
     }
 
     /**

@@ -97,7 +97,7 @@ public final class Recommender {
                             + "meets it", currentTrain.budgetBurn()));
         }
         boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
-        List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.changes(currentValues(tuner));
+        List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.unchanged();
         String explanation = result.best().isPresent()
                 ? BindingConstraint.explain(chosen, result.evaluated(), tuner, search,
                 e -> hourly(e.policy(), train, model, spec), maxBurn)
@@ -112,6 +112,24 @@ public final class Recommender {
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 
+    /**
+     * The lowest maxReplicas a policy may get because scheduled policies of the same set use it as their
+     * base: the highest replicas of their windows (else the emitted set would not load). Pass it as
+     * {@code opts.withMaxFloor(...)} when recommending the base policy itself.
+     */
+    public static int maxFloorFor(PolicySpec policy, List<PolicySpec> set) {
+        int floor = 0;
+        for (PolicySpec p : set) {
+            if (p instanceof dev.scalewise.policy.ScheduledPolicy s && s.base().meta().name().equals(policy.meta().name())
+                    && s.base().meta().sourceKind().equals(policy.meta().sourceKind())) {
+                for (dev.scalewise.policy.ScheduledPolicy.Window w : s.windows()) {
+                    floor = Math.max(floor, w.replicas());
+                }
+            }
+        }
+        return floor;
+    }
+
     static Optional<String> brokenConstraint(PolicySpec current, Limits limits) {
         if (current.minReplicas() < limits.floor) {
             return Optional.of("minReplicas " + current.minReplicas() + " is below the availability floor " + limits.floor);
@@ -120,10 +138,6 @@ public final class Recommender {
             return Optional.of("maxReplicas " + current.maxReplicas() + " is above the cap " + limits.cap);
         }
         return Optional.empty();
-    }
-
-    private static double[] currentValues(Tuner tuner) {
-        return tuner.knobs.stream().mapToDouble(Knob::current).toArray();
     }
 
     static Optional<String> unreplayable(ServiceModel model, ServiceHistory history) {

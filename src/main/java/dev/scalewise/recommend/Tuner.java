@@ -123,6 +123,14 @@ abstract class Tuner {
         return out;
     }
 
+    /** Every knob with its current value as the recommendation (nothing to change). */
+    final List<KnobChange> unchanged() {
+        List<KnobChange> out = new ArrayList<>();
+        knobs.forEach(k -> out.add(k.change(k.current())));
+        maxKnob.ifPresent(k -> out.add(k.change(k.current())));
+        return out;
+    }
+
     /** The index of each knob's value nearest the current policy's. */
     final int[] currentPoint() {
         int[] p = new int[knobs.size()];

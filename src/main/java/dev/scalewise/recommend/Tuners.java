@@ -27,7 +27,9 @@ final class Tuners {
         } else if (policy instanceof RayServePolicy p) {
             return new RayServeTuner(p, model, Limits.of(opts, spec, train, 0));
         } else if (policy instanceof ScheduledPolicy p) {
-            return new BaseTuner(p, of(p.base(), model, spec, train, opts), model, Limits.of(opts, spec, train, 0));
+            int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);
+            RecommendOptions o = opts.withMaxFloor(Math.max(opts.maxFloor(), highestWindow));
+            return new BaseTuner(p, of(p.base(), model, spec, train, o), model, Limits.of(o, spec, train, 0));
         } else if (policy instanceof PredictivePolicy p) {
             return new BaseTuner(p, of(p.base(), model, spec, train, opts), model, Limits.of(opts, spec, train, 0));
         }
