@@ -13,8 +13,8 @@ import dev.scalewise.policy.ScheduledPolicy;
 final class BaseTuner extends Tuner {
     private final Tuner base;
 
-    BaseTuner(PolicySpec wrapper, Tuner base, ServiceModel model, Limits limits) {
-        super(wrapper, model, limits);
+    BaseTuner(PolicySpec wrapper, Tuner base, ServiceModel model) {
+        super(wrapper, model, base.limits);
         this.base = base;
         knobs.addAll(base.knobs);
         maxKnob = base.maxKnob;

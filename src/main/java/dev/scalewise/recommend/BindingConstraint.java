@@ -44,15 +44,13 @@ final class BindingConstraint {
         Knob knob = tuner.knobs.get(k);
         HourlyBreaches a = hourly.apply(best);
         HourlyBreaches b = hourly.apply(next);
-        int worst = 0;
-        long most = Long.MIN_VALUE;
-        for (int h = 0; h < b.hours(); h++) {
-            long extra = b.breachMinutes(h) - a.breachMinutes(h);
-            if (extra > most) {
-                most = extra;
-                worst = h;
-            }
+        // the replay's first hour is the controllers' warm-up from the observed replicas: named only when
+        // no later hour shows the difference
+        int worst = worstHour(a, b, 1);
+        if (b.breachMinutes(worst) - a.breachMinutes(worst) <= 0) {
+            worst = worstHour(a, b, 0);
         }
+        long most = b.breachMinutes(worst) - a.breachMinutes(worst);
         return String.format(Locale.ROOT, "%s %s is set by %s UTC: with %s %s, %d more breach minute%s in that hour%s "
                         + "(train budget burn %.2f > %.2f)",
                 knob.name(), knob.format().text(best.values()[k]), HOUR.format(b.hourStart(worst)), knob.name(),
@@ -80,6 +78,16 @@ final class BindingConstraint {
             }
         }
         return b.toString();
+    }
+
+    private static int worstHour(HourlyBreaches a, HourlyBreaches b, int from) {
+        int worst = Math.min(from, b.hours() - 1);
+        for (int h = worst; h < b.hours(); h++) {
+            if (b.breachMinutes(h) - a.breachMinutes(h) > b.breachMinutes(worst) - a.breachMinutes(worst)) {
+                worst = h;
+            }
+        }
+        return worst;
     }
 
     static int distance(int[] a, int[] b) {

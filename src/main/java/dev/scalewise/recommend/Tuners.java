@@ -29,9 +29,9 @@ final class Tuners {
         } else if (policy instanceof ScheduledPolicy p) {
             int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);
             RecommendOptions o = opts.withMaxFloor(Math.max(opts.maxFloor(), highestWindow));
-            return new BaseTuner(p, of(p.base(), model, spec, train, o), model, Limits.of(o, spec, train, 0));
+            return new BaseTuner(p, of(p.base(), model, spec, train, o), model);
         } else if (policy instanceof PredictivePolicy p) {
-            return new BaseTuner(p, of(p.base(), model, spec, train, opts), model, Limits.of(opts, spec, train, 0));
+            return new BaseTuner(p, of(p.base(), model, spec, train, opts), model);
         }
         throw new IllegalStateException("no tuner for " + policy.getClass().getSimpleName());
     }

@@ -20,6 +20,9 @@ class RecommenderTest {
      * of 1.157 and ceil(50 / 14.4) = 4 replicas.
      * Cost per 1k = 3 replicas x 2 USD/h / (50 rps x 3600 s/h) x 1000 = 0.0333 USD.
      * The current policy (target 8) runs ceil(50 / 8) = 7 replicas: 0.0778 USD per 1k; savings 4/7 = 57.1 %.
+     * Monthly: 3 replicas x 2 USD x 24 h x 30 days = 4,320 USD.
+     * maxReplicas = ceil(1.2 x 50 / t) = 4 for t in 15.3..17.1; +20 % demand (60 rps) needs ceil(60 / t) = 4
+     * replicas (72 rps of capacity): the recommendation holds, after a few minutes of catching up.
      */
     @Test
     void recoversTheAnalyticOptimumOfAConstantLoad() {
@@ -38,6 +41,11 @@ class RecommenderTest {
         assertEquals(3 * 2.0 / (50 * 3600) * 1000, holdout.costPer1k(), 1e-9);
         assertEquals(0, holdout.breachMinutes());
         assertEquals(100.0 * 4 / 7, r.evidence().orElseThrow().monthly().savingsPercent(), 0.5);
+        assertEquals(4320, r.evidence().orElseThrow().monthly().recommended(), 1e-6);
+        assertEquals(4.0, value(r, "maxReplicas"));
+        Recommendation.Robustness robust = r.evidence().orElseThrow().robustness();
+        assertTrue(robust.holds(), robust.verdict());
+        assertEquals(4.0, robust.demandPlus20Recommended().maxReplicas());
     }
 
     /**
@@ -64,6 +72,7 @@ class RecommenderTest {
         assertTrue(e.holdout().current().meetsSlo());
         assertTrue(r.reason().contains("on the holdout"), r.reason());
         assertTrue(r.changes().isEmpty(), "a downgraded recommendation emits nothing");
+        assertTrue(!e.robustness().holds() && e.robustness().verdict().startsWith("fragile"), e.robustness().verdict());
     }
 
     /** With the current policy already at the optimum, nothing beats it: KEEP_CURRENT, nothing to emit. */
