@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class ManifestEditor {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_./-]+");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9.]+");
     private static final int NESTED_INDENT = 2;
 
     private ManifestEditor() {
@@ -207,7 +208,8 @@ public final class ManifestEditor {
         String replacement = switch (s.getScalarStyle()) {
             case DOUBLE_QUOTED -> "\"" + value + "\"";
             case SINGLE_QUOTED -> "'" + value + "'";
-            case PLAIN -> start == end ? " " + (string ? "\"" + value + "\"" : value) : value;
+            // a string field must not turn into a YAML number: Kubernetes rejects `min-scale: 2` in annotations
+            case PLAIN -> (start == end ? " " : "") + (string && NUMBER.matcher(value).matches() ? "\"" + value + "\"" : value);
             default -> throw new UserError("cannot set " + describe(path) + ": a block scalar");
         };
         if (start == end && start > 0 && text.charAt(start - 1) == ' ') {
@@ -226,16 +228,16 @@ public final class ManifestEditor {
         if (parent instanceof MappingNode m) {
             int indent = m.getValue().get(0).getKeyNode().getStartMark().getColumn();
             int pos = lineEnd(text, lastLeafEnd(text, m));
-            String block = block(keys, scalar, indent);
-            return pos < 0 ? text + "\n" + block : text.substring(0, pos) + block + text.substring(pos);
+            String block = block(keys, scalar, indent, newline(text));
+            return pos < 0 ? text + newline(text) + block : text.substring(0, pos) + block + text.substring(pos);
         }
         // the value of an existing key is empty (`behavior:` or `behavior: null`): put the block under the key
         int start = at(text, parent.getStartMark().getIndex());
         int end = at(text, parent.getEndMark().getIndex());
         String trimmed = text.substring(0, start).stripTrailing() + text.substring(end);
         int pos = lineEnd(trimmed, text.substring(0, start).stripTrailing().length());
-        String block = block(keys, scalar, Math.max(0, parentKeyColumn) + NESTED_INDENT);
-        return pos < 0 ? trimmed + "\n" + block : trimmed.substring(0, pos) + block + trimmed.substring(pos);
+        String block = block(keys, scalar, Math.max(0, parentKeyColumn) + NESTED_INDENT, newline(text));
+        return pos < 0 ? trimmed + newline(text) + block : trimmed.substring(0, pos) + block + trimmed.substring(pos);
     }
 
     /** The character index after the last scalar inside a block collection. */
@@ -258,14 +260,19 @@ public final class ManifestEditor {
         return nl < 0 ? -1 : nl + 1;
     }
 
-    private static String block(List<String> keys, String scalar, int indent) {
+    /** The text's own line break (a CRLF file stays CRLF). */
+    private static String newline(String text) {
+        return text.contains("\r\n") ? "\r\n" : "\n";
+    }
+
+    private static String block(List<String> keys, String scalar, int indent, String newline) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             b.append(" ".repeat(indent + NESTED_INDENT * i)).append(key(keys.get(i))).append(':');
             if (i == keys.size() - 1) {
                 b.append(' ').append(scalar);
             }
-            b.append('\n');
+            b.append(newline);
         }
         return b.toString();
     }

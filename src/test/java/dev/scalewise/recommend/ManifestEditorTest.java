@@ -232,6 +232,22 @@ class ManifestEditorTest {
     }
 
     @Test
+    void crlfFilesStayCrlfAndAPlainNumberInAStringFieldGetsQuoted() {
+        String before = "metadata:\r\n  annotations:\r\n    autoscaling.knative.dev/min-scale: 1\r\nspec: {}\r\n";
+        String after = ManifestEditor.edit(before, 0, List.of(
+                change("metadata.annotations[\"autoscaling.knative.dev/min-scale\"]", 1, 2, ValueFormat.INT_STRING),
+                change("metadata.annotations[\"autoscaling.knative.dev/window\"]", 60, 30, ValueFormat.DURATION_STRING)));
+        assertEquals("metadata:\r\n  annotations:\r\n    autoscaling.knative.dev/min-scale: \"2\"\r\n"
+                + "    autoscaling.knative.dev/window: \"30s\"\r\nspec: {}\r\n", after);
+    }
+
+    @Test
+    void aFileWithoutFinalNewlineGetsTheFieldOnANewLine() {
+        assertEquals("spec:\n  minReplicas: 1\n  maxReplicas: 4\n", ManifestEditor.edit("spec:\n  minReplicas: 1", 0,
+                List.of(change("spec.maxReplicas", 10, 4, ValueFormat.INT))));
+    }
+
+    @Test
     void aMissingListItemIsAnErrorNotAGuess() {
         String yaml = "spec:\n  metrics: []\n";
         UserError e = assertThrows(UserError.class, () -> ManifestEditor.edit(yaml, 0,
