@@ -1,24 +1,16 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
-import dev.scalewise.recommend.YamlPath.Embedded;
-import dev.scalewise.recommend.YamlPath.Index;
 import dev.scalewise.recommend.YamlPath.Key;
 import dev.scalewise.recommend.YamlPath.Segment;
-import dev.scalewise.recommend.YamlPath.Select;
-import dev.scalewise.yaml.SafeYaml;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,39 +42,10 @@ public final class ManifestEditor {
         if (changes.isEmpty()) {
             return text;
         }
-        List<Node> docs = compose(text);
-        int doc = findDocument(docs, r, changes.get(0));
-        if (doc >= 0) {
-            return edit(text, doc, changes);
-        }
-        // a scheduled or predictive policy's inline base: the same paths below spec.basePolicy.inline
-        for (int i = 0; i < docs.size(); i++) {
-            Walk w = walk(docs.get(i), INLINE_BASE.segments());
-            if (w.missingAt < 0 && w.node instanceof MappingNode m && matches(m, r)) {
-                return edit(text, i, changes.stream().map(ManifestEditor::inline).toList());
-            }
-        }
-        throw new UserError(source + ": no " + r.kind() + " document named '" + r.manifest()
-                + "' to apply the recommendation for service " + r.service() + " to");
-    }
-
-    private static final YamlPath INLINE_BASE = YamlPath.parse("spec.basePolicy.inline");
-
-    private static KnobChange inline(KnobChange c) {
-        String prefix = "spec.basePolicy.inline.";
-        return new KnobChange(c.name(), prefix + c.path(), c.aliases().stream().map(a -> prefix + a).toList(), c.current(),
-                c.recommended(), c.format());
-    }
-
-    private static boolean matches(MappingNode m, Recommendation r) {
-        return scalar(m, "kind").orElse("").equals(r.kind()) && name(m).orElse("").equals(r.manifest());
-    }
-
-    private static Optional<String> name(MappingNode m) {
-        return m.getValue().stream()
-                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("metadata"))
-                .map(NodeTuple::getValueNode).filter(MappingNode.class::isInstance)
-                .flatMap(md -> scalar((MappingNode) md, "name").stream()).findFirst();
+        ManifestDocuments.Target target = ManifestDocuments.find(YamlNodes.compose(text), r, changes).orElseThrow(
+                () -> new UserError(source + ": no " + r.kind() + " document named '" + r.manifest()
+                + "' to apply the recommendation for service " + r.service() + " to"));
+        return edit(text, target.document(), target.changes());
     }
 
     /** The text with each change written into document {@code document} (0-based, empty documents skipped). */
@@ -98,7 +61,7 @@ public final class ManifestEditor {
 
     /** Sets the first of {@code paths} that exists, else inserts the first. */
     static String set(String text, int document, List<String> paths, String value, boolean string) {
-        Node root = document(text, document);
+        Node root = YamlNodes.document(text, document);
         for (String p : paths) {
             YamlPath path = YamlPath.parse(p);
             if (exists(text, root, path.segments())) {
@@ -109,108 +72,48 @@ public final class ManifestEditor {
     }
 
     private static boolean exists(String text, Node root, List<Segment> path) {
-        Walk w = walk(root, path);
-        if (w.missingAt >= 0) {
+        YamlNodes.Walk w = YamlNodes.walk(root, path);
+        if (w.missingAt() >= 0) {
             return false;
         }
-        if (w.embeddedAt >= 0) {
-            String inner = ((ScalarNode) w.node).getValue();
-            return exists(inner, document(inner, 0), path.subList(w.embeddedAt + 1, path.size()));
+        if (w.embeddedAt() >= 0) {
+            String inner = ((ScalarNode) w.node()).getValue();
+            return exists(inner, YamlNodes.document(inner, 0), path.subList(w.embeddedAt() + 1, path.size()));
         }
         return true;
     }
 
     private static String write(String text, Node root, List<Segment> path, String value, boolean string) {
-        Walk w = walk(root, path);
-        if (w.embeddedAt >= 0) {
-            return editEmbedded(text, (ScalarNode) w.node, path.subList(w.embeddedAt + 1, path.size()), value, string);
+        YamlNodes.Walk w = YamlNodes.walk(root, path);
+        if (w.embeddedAt() >= 0) {
+            return editEmbedded(text, (ScalarNode) w.node(), path.subList(w.embeddedAt() + 1, path.size()), value, string);
         }
-        if (w.missingAt < 0) {
-            return replaceScalar(text, w.node, value, string, path);
+        if (w.missingAt() < 0) {
+            return replaceScalar(text, w.node(), value, string, path);
         }
         List<String> keys = new ArrayList<>();
-        for (Segment s : path.subList(w.missingAt, path.size())) {
+        for (Segment s : path.subList(w.missingAt(), path.size())) {
             if (!(s instanceof Key k)) {
-                throw new UserError("cannot create " + describe(path) + ": a list item is missing");
+                throw new UserError("cannot create " + YamlPath.render(path) + ": a list item is missing");
             }
             keys.add(k.name());
         }
         String scalar = string ? "\"" + value + "\"" : value;
-        return insert(text, w.node, w.keyColumn, keys, scalar);
-    }
-
-    /** Where a path leads: the node (found), or the deepest existing parent and the first missing segment. */
-    private record Walk(Node node, int missingAt, int embeddedAt, int keyColumn) {
-    }
-
-    private static Walk walk(Node root, List<Segment> path) {
-        Node cur = root;
-        int keyColumn = -1;
-        for (int i = 0; i < path.size(); i++) {
-            Segment s = path.get(i);
-            if (s instanceof Embedded) {
-                return new Walk(cur, -1, i, keyColumn);
-            }
-            if (s instanceof Key k) {
-                if (!(cur instanceof MappingNode m)) {
-                    if (isEmptyScalar(cur)) {
-                        return new Walk(cur, i, -1, keyColumn);
-                    }
-                    throw new UserError("cannot set " + describe(path) + ": '" + describe(path.subList(0, i))
-                            + "' is not a mapping");
-                }
-                Optional<NodeTuple> t = m.getValue().stream()
-                        .filter(x -> x.getKeyNode() instanceof ScalarNode ks && ks.getValue().equals(k.name())).findFirst();
-                if (t.isEmpty()) {
-                    return new Walk(cur, i, -1, keyColumn);
-                }
-                keyColumn = t.get().getKeyNode().getStartMark().getColumn();
-                cur = t.get().getValueNode();
-            } else if (s instanceof Index ix) {
-                if (!(cur instanceof SequenceNode q) || ix.index() >= q.getValue().size()) {
-                    throw new UserError("cannot set " + describe(path) + ": no list item " + ix.index());
-                }
-                cur = q.getValue().get(ix.index());
-            } else if (s instanceof Select sel) {
-                cur = select(cur, sel).orElseThrow(() -> new UserError("cannot set " + describe(path) + ": no list item with "
-                        + sel.field() + " " + sel.value()));
-            }
-        }
-        return new Walk(cur, -1, -1, keyColumn);
-    }
-
-    private static Optional<Node> select(Node cur, Select sel) {
-        if (cur instanceof SequenceNode q) {
-            for (Node item : q.getValue()) {
-                if (item instanceof MappingNode m) {
-                    for (NodeTuple t : m.getValue()) {
-                        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(sel.field())
-                                && t.getValueNode() instanceof ScalarNode v && v.getValue().equals(sel.value())) {
-                            return Optional.of(item);
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isEmptyScalar(Node n) {
-        return n instanceof ScalarNode s && s.getTag().getValue().endsWith(":null");
+        return insert(text, w.node(), w.keyColumn(), keys, scalar);
     }
 
     private static String replaceScalar(String text, Node node, String value, boolean string, List<Segment> path) {
         if (!(node instanceof ScalarNode s)) {
-            throw new UserError("cannot set " + describe(path) + ": it is a " + (node instanceof MappingNode ? "mapping" : "list"));
+            throw new UserError("cannot set " + YamlPath.render(path) + ": it is a " + (node instanceof MappingNode ? "mapping" : "list"));
         }
-        int start = at(text, s.getStartMark().getIndex());
-        int end = at(text, s.getEndMark().getIndex());
+        int start = YamlNodes.at(text, s.getStartMark().getIndex());
+        int end = YamlNodes.at(text, s.getEndMark().getIndex());
         String replacement = switch (s.getScalarStyle()) {
             case DOUBLE_QUOTED -> "\"" + value + "\"";
             case SINGLE_QUOTED -> "'" + value + "'";
             // a string field must not turn into a YAML number: Kubernetes rejects `min-scale: 2` in annotations
             case PLAIN -> (start == end ? " " : "") + (string && NUMBER.matcher(value).matches() ? "\"" + value + "\"" : value);
-            default -> throw new UserError("cannot set " + describe(path) + ": a block scalar");
+            default -> throw new UserError("cannot set " + YamlPath.render(path) + ": a block scalar");
         };
         if (start == end && start > 0 && text.charAt(start - 1) == ' ') {
             replacement = replacement.substring(1);
@@ -221,7 +124,7 @@ public final class ManifestEditor {
     /** Inserts {@code keys: ... scalar} under {@code parent} (a mapping, or the empty value of a key). */
     private static String insert(String text, Node parent, int parentKeyColumn, List<String> keys, String scalar) {
         if (parent instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            int close = text.lastIndexOf('}', at(text, m.getEndMark().getIndex()) - 1);
+            int close = text.lastIndexOf('}', YamlNodes.at(text, m.getEndMark().getIndex()) - 1);
             String sep = m.getValue().isEmpty() ? "" : ", ";
             return text.substring(0, close) + sep + flow(keys, scalar) + text.substring(close);
         }
@@ -232,8 +135,8 @@ public final class ManifestEditor {
             return pos < 0 ? text + newline(text) + block : text.substring(0, pos) + block + text.substring(pos);
         }
         // the value of an existing key is empty (`behavior:` or `behavior: null`): put the block under the key
-        int start = at(text, parent.getStartMark().getIndex());
-        int end = at(text, parent.getEndMark().getIndex());
+        int start = YamlNodes.at(text, parent.getStartMark().getIndex());
+        int end = YamlNodes.at(text, parent.getEndMark().getIndex());
         String trimmed = text.substring(0, start).stripTrailing() + text.substring(end);
         int pos = lineEnd(trimmed, text.substring(0, start).stripTrailing().length());
         String block = block(keys, scalar, Math.max(0, parentKeyColumn) + NESTED_INDENT, newline(text));
@@ -248,7 +151,7 @@ public final class ManifestEditor {
         if (n instanceof SequenceNode q && q.getFlowStyle() == DumperOptions.FlowStyle.BLOCK && !q.getValue().isEmpty()) {
             return lastLeafEnd(text, q.getValue().get(q.getValue().size() - 1));
         }
-        return at(text, n.getEndMark().getIndex());
+        return YamlNodes.at(text, n.getEndMark().getIndex());
     }
 
     /** The start of the line after position {@code i} (-1 at the end of a text without a final newline). */
@@ -297,10 +200,10 @@ public final class ManifestEditor {
                     + " string; write it as a block literal (|)");
         }
         String inner = s.getValue();
-        List<String> paths = List.of(render(rest));
+        List<String> paths = List.of(YamlPath.render(rest));
         String edited = set(inner, 0, paths, value, string);
-        int start = at(text, s.getStartMark().getIndex());
-        int end = at(text, s.getEndMark().getIndex());
+        int start = YamlNodes.at(text, s.getStartMark().getIndex());
+        int end = YamlNodes.at(text, s.getEndMark().getIndex());
         int bodyStart = text.indexOf('\n', start) + 1;
         String body = text.substring(bodyStart, end);
         String indent = body.substring(0, body.length() - body.stripLeading().length());
@@ -324,92 +227,4 @@ public final class ManifestEditor {
         return b.toString();
     }
 
-    private static String render(List<Segment> path) {
-        StringBuilder b = new StringBuilder();
-        for (Segment s : path) {
-            if (s instanceof Key k) {
-                b.append(b.length() == 0 ? "" : ".").append(PLAIN_KEY.matcher(k.name()).matches() && !k.name().contains(".")
-                        ? k.name() : "[\"" + k.name() + "\"]");
-            } else if (s instanceof Index i) {
-                b.append('[').append(i.index()).append(']');
-            } else if (s instanceof Select sel) {
-                b.append('[').append(sel.field()).append('=').append(sel.value()).append(']');
-            } else {
-                b.append('|');
-            }
-        }
-        return b.toString();
-    }
-
-    private static String describe(List<Segment> path) {
-        return render(path);
-    }
-
-    /** SnakeYAML marks count code points; Java strings count UTF-16 units. */
-    private static int at(String text, int codePointIndex) {
-        return text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
-    }
-
-    static List<Node> compose(String text) {
-        List<Node> out = new ArrayList<>();
-        for (Node n : new Yaml(SafeYaml.options()).composeAll(new StringReader(text))) {
-            if (n != null) {
-                out.add(n);
-            }
-        }
-        return out;
-    }
-
-    private static Node document(String text, int index) {
-        List<Node> docs = compose(text);
-        if (index >= docs.size()) {
-            throw new UserError("no YAML document " + index + " (the text has " + docs.size() + ")");
-        }
-        return docs.get(index);
-    }
-
-    /** The document of the recommendation's kind named like its manifest; a Ray config: the one holding the path. */
-    private static int findDocument(List<Node> docs, Recommendation r, KnobChange first) {
-        int byKind = -1;
-        for (int i = 0; i < docs.size(); i++) {
-            if (!(docs.get(i) instanceof MappingNode m)) {
-                continue;
-            }
-            String kind = scalar(m, "kind").orElse("");
-            boolean kindMatches = r.kind().equals("ServeConfig") ? kind.isEmpty() && scalar(m, "applications").isEmpty()
-                    && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
-                    && k.getValue().equals("applications")) : kind.equals(r.kind());
-            if (!kindMatches) {
-                continue;
-            }
-            Optional<String> name = name(m);
-            if (name.isPresent() && name.get().equals(r.manifest())) {
-                return i;
-            }
-            if (byKind < 0 && (r.kind().equals("ServeConfig") || r.kind().equals("RayService"))) {
-                try {
-                    walk(m, firstSegments(first.path()));
-                    byKind = i;
-                } catch (UserError notHere) {
-                    // another RayService or Serve config: keep looking
-                }
-            }
-        }
-        return byKind;
-    }
-
-    private static List<Segment> firstSegments(String path) {
-        List<Segment> all = YamlPath.parse(path).segments();
-        int embedded = all.indexOf(new Embedded());
-        return embedded >= 0 ? all.subList(0, embedded) : all.subList(0, Math.min(all.size(), 2));
-    }
-
-    private static Optional<String> scalar(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof ScalarNode v) {
-                return Optional.of(v.getValue());
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -2,6 +2,7 @@ package dev.scalewise.recommend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A path into a YAML document, as knobs name their manifest field:
@@ -12,6 +13,8 @@ import java.util.List;
  * in a string (a RayService's embedded Serve config).
  */
 record YamlPath(List<Segment> segments) {
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_/-]+");
+
     YamlPath {
         segments = List.copyOf(segments);
     }
@@ -71,5 +74,23 @@ record YamlPath(List<Segment> segments) {
             }
         }
         return new YamlPath(out);
+    }
+
+    /** The path as text (the inverse of {@link #parse}). */
+    static String render(List<Segment> path) {
+        StringBuilder b = new StringBuilder();
+        for (Segment s : path) {
+            if (s instanceof Key k) {
+                b.append(b.length() == 0 ? "" : ".").append(PLAIN_KEY.matcher(k.name()).matches()
+                        ? k.name() : "[\"" + k.name() + "\"]");
+            } else if (s instanceof Index i) {
+                b.append('[').append(i.index()).append(']');
+            } else if (s instanceof Select sel) {
+                b.append('[').append(sel.field()).append('=').append(sel.value()).append(']');
+            } else {
+                b.append('|');
+            }
+        }
+        return b.toString();
     }
 }
