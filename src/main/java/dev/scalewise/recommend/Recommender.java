@@ -18,7 +18,6 @@ import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,8 +28,6 @@ import java.util.Optional;
  * service inside a Spark executor; the only parallelism is the search's, over candidates.
  */
 public final class Recommender {
-    static final double DEMAND_STRESS = 1.2;
-    static final double STARTUP_STRESS = 1.5;
     static final double MONTH_DAYS = 30;
 
     private Recommender() {
@@ -68,34 +65,11 @@ public final class Recommender {
         Outcome recTrain = chosen.train();
         Outcome recHoldout = replay(recommended, holdout, model, spec);
 
-        Status status;
-        String reason;
         Optional<String> broken = brokenConstraint(current, tuner.limits);
-        boolean currentMeetsTrain = !(currentTrain.budgetBurn() > maxBurn) && broken.isEmpty();
-        if (result.best().isEmpty()) {
-            status = Status.KEEP_CURRENT;
-            reason = String.format(Locale.ROOT, "no candidate keeps the budget burn within %.2f on train "
-                    + "(the current policy burns %.2f); raise the max cap or relax the SLO", maxBurn, currentTrain.budgetBurn());
-        } else if (currentMeetsTrain && !(recTrain.cost() < currentTrain.cost() * (1 - Search.TIE))) {
-            status = Status.KEEP_CURRENT;
-            reason = "the current policy is already the cheapest candidate meeting the objective on train";
-        } else if (!recHoldout.meetsSlo()) {
-            status = Status.HOLDOUT_FAILED;
-            reason = String.format(Locale.ROOT, "meets the objective on train (burn %.2f) but burns %.2f of the error "
-                            + "budget on the holdout (%d breach minutes; current policy: %.2f)", recTrain.budgetBurn(),
-                    recHoldout.budgetBurn(), recHoldout.breachMinutes(), currentHoldout.budgetBurn());
-        } else if (currentHoldout.meetsSlo() && currentMeetsTrain && !(recHoldout.cost() < currentHoldout.cost())) {
-            status = Status.KEEP_CURRENT;
-            reason = "cheaper on train but not on the holdout";
-        } else {
-            status = Status.RECOMMENDED;
-            reason = currentMeetsTrain
-                    ? String.format(Locale.ROOT, "%.1f %% cheaper than the current policy on the holdout, within the SLO",
-                    percentLess(recHoldout.cost(), currentHoldout.cost()))
-                    : broken.map(b -> "the current policy breaks a constraint (" + b + "); this one meets it and the SLO")
-                    .orElse(String.format(Locale.ROOT, "the current policy misses the SLO on train (burn %.2f); this one "
-                            + "meets it", currentTrain.budgetBurn()));
-        }
+        Verdict verdict = Verdict.decide(result.best().isPresent(), currentTrain, currentHoldout, recTrain, recHoldout,
+                broken, maxBurn);
+        Status status = verdict.status();
+        String reason = verdict.reason();
         boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
         List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.unchanged();
         String explanation = result.best().isPresent()
@@ -103,7 +77,7 @@ public final class Recommender {
                 e -> hourly(e.policy(), train, model, spec), maxBurn)
                 : "";
 
-        Robustness robustness = robustness(recommended, current, holdout, model, spec);
+        Robustness robustness = StressTest.run(recommended, current, holdout, model, spec);
         Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split);
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
@@ -166,39 +140,6 @@ public final class Recommender {
         PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withTimeline(hourly,
                 dev.scalewise.policy.Signal.RPS));
         return hourly;
-    }
-
-    private static Robustness robustness(PolicySpec rec, PolicySpec current, ServiceHistory holdout, ServiceModel model,
-                                         ServiceSpec spec) {
-        ServiceHistory busier = holdout.withDemandScaled(DEMAND_STRESS);
-        ServiceModel slower = slowerStartup(model, STARTUP_STRESS);
-        Outcome demandRec = replay(rec, busier, model, spec);
-        Outcome demandCur = replay(current, busier, model, spec);
-        Outcome startupRec = replay(rec, holdout, slower, spec);
-        Outcome startupCur = replay(current, holdout, slower, spec);
-        boolean holds = demandRec.meetsSlo() && startupRec.meetsSlo();
-        String verdict;
-        if (holds) {
-            verdict = "holds: meets the SLO under +20 % demand and under 1.5x startup";
-        } else {
-            String what = !demandRec.meetsSlo() && !startupRec.meetsSlo() ? "+20 % demand and 1.5x startup"
-                    : !demandRec.meetsSlo() ? "+20 % demand" : "1.5x startup";
-            boolean currentAlso = (!demandRec.meetsSlo() && !demandCur.meetsSlo())
-                    || (!startupRec.meetsSlo() && !startupCur.meetsSlo());
-            verdict = String.format(Locale.ROOT, "fragile: misses the SLO under %s (burn %.2f / %.2f)%s", what,
-                    demandRec.budgetBurn(), startupRec.budgetBurn(),
-                    currentAlso ? "; so does the current policy" : "; the current policy holds");
-        }
-        return new Robustness(demandRec, demandCur, startupRec, startupCur, holds, verdict);
-    }
-
-    /** The same model with a startup {@code factor} times longer (what-if). */
-    static ServiceModel slowerStartup(ServiceModel m, double factor) {
-        Fitted s = m.startupSeconds();
-        Fitted slower = new Fitted(s.value() * factor, s.sampleSize(), s.confidence(),
-                s.note() + String.format(Locale.ROOT, " x %.1f (what-if)", factor));
-        return new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), m.gpuUtil(), m.cpuUtil(),
-                m.memUtil(), m.concurrency(), m.queueDepth(), slower, m.pricePerReplicaHour(), m.currency());
     }
 
     private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * in a string (a RayService's embedded Serve config).
  */
 record YamlPath(List<Segment> segments) {
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_/-]+");
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_/-]+");
 
     YamlPath {
         segments = List.copyOf(segments);
@@ -81,7 +81,7 @@ record YamlPath(List<Segment> segments) {
         StringBuilder b = new StringBuilder();
         for (Segment s : path) {
             if (s instanceof Key k) {
-                b.append(b.length() == 0 ? "" : ".").append(PLAIN_KEY.matcher(k.name()).matches()
+                b.append(b.length() == 0 ? "" : ".").append(SIMPLE_KEY.matcher(k.name()).matches()
                         ? k.name() : "[\"" + k.name() + "\"]");
             } else if (s instanceof Index i) {
                 b.append('[').append(i.index()).append(']');

@@ -97,7 +97,7 @@ class RecommenderTest {
     @Test
     void theExplanationNamesTheHourThatSetsTheBindingKnob() {
         ServiceHistory h = Fixtures.history(8, 2, m -> (m % 1440) >= 7 * 60 && (m % 1440) < 19 * 60 ? 60 : 10);
-        var model = Recommender.slowerStartup(Fixtures.model(), 900 / Fixtures.STARTUP);
+        var model = StressTest.slowerStartup(Fixtures.model(), 900 / Fixtures.STARTUP);
         Recommendation r = Recommender.recommend(Split.of(h, 0.25), model, Fixtures.spec(false), Fixtures.rpsHpa(1, 20, 8),
                 RecommendOptions.defaults());
         assertEquals(4.0, value(r, "minReplicas"));
