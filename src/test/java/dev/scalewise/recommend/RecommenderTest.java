@@ -105,6 +105,41 @@ class RecommenderTest {
         assertTrue(r.explanation().contains(" 07:00 UTC: with minReplicas 3, "), r.explanation());
     }
 
+    /** No latency in the history: no capacity can be fitted, so the service is reported, not replayed. */
+    @Test
+    void aServiceWithoutLatencyCannotBeRecommendedAndSaysWhy() {
+        ServiceHistory h = Fixtures.history(8, 3, m -> 50);
+        Recommendation r = Recommender.recommend(h, Fixtures.spec(true), Fixtures.rpsHpa(2, 20, 8),
+                RecommendOptions.defaults());
+        assertEquals(Status.CANNOT_RECOMMEND, r.status());
+        assertTrue(r.reason().startsWith("capacity per replica is unknown ("), r.reason());
+        assertTrue(r.evidence().isEmpty() && r.changes().isEmpty());
+    }
+
+    /**
+     * The fitting path: the history carries p95 latency from the same curve at observed replica counts
+     * cycling 3..10 (loads 5..16.7 rps per replica), and a price; the model is fitted on train only and the
+     * recommendation still lands on 3 replicas for the constant 50 rps (the curve's capacity is 18 rps).
+     */
+    @Test
+    void fitsTheModelOnTrainAndRecovers3Replicas() {
+        int[] cycle = {3, 4, 5, 6, 8, 10};
+        int minutes = 8 * 1440;
+        double[] requests = new double[minutes];
+        double[] replicas = new double[minutes];
+        double[] p95 = new double[minutes];
+        for (int m = 0; m < minutes; m++) {
+            requests[m] = 50 * 60;
+            replicas[m] = cycle[(m / 30) % cycle.length];
+            p95[m] = Fixtures.CURVE.latencyMs(50 / replicas[m]);
+        }
+        ServiceHistory h = dev.scalewise.testkit.Histories.requests(requests).replicas(replicas).p95(p95).build();
+        Recommendation r = Recommender.recommend(h, Fixtures.spec(true), Fixtures.rpsHpa(2, 20, 8),
+                RecommendOptions.defaults());
+        assertEquals(Status.RECOMMENDED, r.status(), r.reason());
+        assertEquals(3.0, r.evidence().orElseThrow().holdout().recommended().p95Replicas(), 1e-9);
+    }
+
     static double value(Recommendation r, String knob) {
         return r.knobs().stream().filter(k -> k.name().equals(knob)).findFirst().orElseThrow().recommended();
     }
