@@ -41,6 +41,11 @@ final class BaseTuner extends Tuner {
     }
 
     @Override
+    String manifestFile() {
+        return base.manifestFile();
+    }
+
+    @Override
     String manifestName() {
         return base.manifestName();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  *                    ScaledObject, ServeConfig for a Serve config file, ...)
  * @param manifest    the metadata name of the manifest the knob paths address (the base policy of a
  *                    scheduled or predictive policy)
+ * @param manifestFile the file that manifest was read from (for {@link ManifestEditor#apply})
  * @param status      what to do
  * @param reason      one sentence saying why this status
  * @param knobs       every searched knob (and the derived maxReplicas), current and recommended; the
@@ -22,7 +23,8 @@ import java.util.Optional;
  * @param explanation the binding constraint of the recommendation, derived from the replay
  * @param evidence    the replayed outcomes; empty when the service cannot be replayed
  */
-public record Recommendation(String service, String policy, String kind, String manifest, Status status, String reason,
+public record Recommendation(String service, String policy, String kind, String manifest, String manifestFile,
+                             Status status, String reason,
                              List<KnobChange> knobs, String explanation, Optional<Evidence> evidence) {
     public Recommendation {
         knobs = List.copyOf(knobs);

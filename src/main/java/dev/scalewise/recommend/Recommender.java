@@ -40,7 +40,7 @@ public final class Recommender {
         Optional<String> unreplayable = unreplayable(model, history);
         if (unreplayable.isPresent()) {
             return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
-                    current.meta().name(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
+                    current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
         }
         return recommend(split, model, spec, current, opts);
     }
@@ -83,6 +83,7 @@ public final class Recommender {
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
                 Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
+                tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 

@@ -46,6 +46,13 @@ abstract class Tuner {
         return current.meta().sourceKind();
     }
 
+    /** The file of that manifest (a RayService's embedded config reads as file[spec.serveConfigV2]). */
+    String manifestFile() {
+        String file = current.meta().location().file();
+        int embedded = file.indexOf('[');
+        return embedded > 0 ? file.substring(0, embedded) : file;
+    }
+
     final int add(Knob k) {
         knobs.add(k);
         return knobs.size() - 1;

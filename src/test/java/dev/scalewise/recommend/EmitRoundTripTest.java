@@ -50,11 +50,13 @@ class EmitRoundTripTest {
         Tuner tuner = Tuners.of(policy, MODEL, Fixtures.spec(false), TRAIN, RecommendOptions.defaults());
         double[] moved = moveEveryKnob(tuner);
         List<KnobChange> knobs = tuner.changes(moved);
-        Recommendation r = new Recommendation("svc", name, tuner.manifestKind(), tuner.manifestName(), Status.RECOMMENDED,
+        Recommendation r = new Recommendation("svc", name, tuner.manifestKind(), tuner.manifestName(), tuner.manifestFile(),
+                Status.RECOMMENDED,
                 "test", knobs, "", Optional.empty());
         assertFalse(r.changes().isEmpty(), "nothing to move for " + name);
 
         Path file = applyToTheFileHoldingIt(dir, r);
+        assertEquals(file.toString(), r.manifestFile(), "the recommendation names the file to edit");
 
         Tuner reloaded = Tuners.of(named(PolicyLoader.load(List.of(dir.toString())), name), MODEL, Fixtures.spec(false),
                 TRAIN, RecommendOptions.defaults());
