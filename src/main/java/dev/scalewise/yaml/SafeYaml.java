@@ -85,7 +85,8 @@ public final class SafeYaml {
         return docs;
     }
 
-    static LoaderOptions options() {
+    /** The loader limits above; also for callers that need SnakeYAML's own nodes (marks with indexes). */
+    public static LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(false);
         o.setMaxAliasesForCollections(MAX_ALIASES);

@@ -1,0 +1,52 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.PredictivePolicy;
+import dev.scalewise.policy.ScheduledPolicy;
+
+/**
+ * Scheduled and predictive policies: the search tunes their reactive base policy (its knobs, its
+ * manifest), replayed under the unchanged schedule or forecast. The windows and forecast settings are
+ * kept: they encode knowledge (release times, seasonality) the history may not show.
+ */
+final class BaseTuner extends Tuner {
+    private final Tuner base;
+
+    BaseTuner(PolicySpec wrapper, Tuner base, ServiceModel model) {
+        super(wrapper, model, base.limits);
+        this.base = base;
+        knobs.addAll(base.knobs);
+        maxKnob = base.maxKnob;
+        scale = base.scale;
+        targetDivisor = base.targetDivisor;
+        targetIndex = base.targetIndex;
+        minIndex = base.minIndex;
+    }
+
+    @Override
+    PolicySpec apply(double[] v) {
+        PolicySpec b = base.apply(v);
+        if (current instanceof ScheduledPolicy s) {
+            return new ScheduledPolicy(s.meta(), b, s.timeZone(), s.windows());
+        }
+        PredictivePolicy p = (PredictivePolicy) current;
+        return new PredictivePolicy(p.meta(), b, p.targetRpsPerReplica(), p.leadSeconds(), p.seasonality(), p.headroom(),
+                p.historyDays());
+    }
+
+    @Override
+    String manifestKind() {
+        return base.manifestKind();
+    }
+
+    @Override
+    String manifestFile() {
+        return base.manifestFile();
+    }
+
+    @Override
+    String manifestName() {
+        return base.manifestName();
+    }
+}

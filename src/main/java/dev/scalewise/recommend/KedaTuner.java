@@ -1,0 +1,90 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.policy.Behavior;
+import dev.scalewise.policy.KedaPolicy;
+import dev.scalewise.policy.KedaPolicy.Trigger;
+import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ScalingRules;
+import dev.scalewise.policy.ScalingRules.SelectPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * KEDA ScaledObject knobs: the first trigger's threshold (a string in the trigger's metadata),
+ * minReplicaCount (0 allowed unless the floor forbids it), cooldownPeriod (the wait before 1 -> 0) and
+ * the owned HPA's scale-down stabilization window. KServe InferenceServices of class keda expose only
+ * min/max in the predictor.
+ */
+final class KedaTuner extends Tuner {
+    static final double[] COOLDOWNS = {60, 120, 300, 600};
+    /** Metadata keys holding the per-replica target of common scalers, in KedaReader's order. */
+    static final List<String> THRESHOLD_KEYS =
+            List.of("threshold", "targetValue", "value", "queueLength", "lagThreshold", "listLength", "targetQueryValue");
+
+    private final KedaPolicy keda;
+    private int cooldownIndex = NONE;
+    private int downIndex = NONE;
+
+    KedaTuner(KedaPolicy keda, ServiceModel model, Limits limits) {
+        super(keda, model, limits);
+        this.keda = keda;
+        boolean scaledObject = keda.meta().sourceKind().equals("ScaledObject");
+        Trigger first = keda.triggers().get(0);
+        if (scaledObject) {
+            boolean resource = first.type().equals("cpu") || first.type().equals("memory");
+            String md = "spec.triggers[0].metadata.";
+            List<String> aliases = new ArrayList<>();
+            if (!resource) {
+                THRESHOLD_KEYS.subList(1, THRESHOLD_KEYS.size()).forEach(k -> aliases.add(md + k));
+            }
+            addTarget(TargetScale.of(first.metric(), model), "threshold", md + (resource ? "value" : "threshold"), aliases,
+                    first.metric().target(), 1, ValueFormat.NUMBER_STRING);
+        }
+        String prefix = scaledObject ? "spec." : "spec.predictor.";
+        addMin(prefix + (scaledObject ? "minReplicaCount" : "minReplicas"), List.of(), keda.minReplicas(), ValueFormat.INT);
+        setMax(prefix + (scaledObject ? "maxReplicaCount" : "maxReplicas"), List.of(), keda.maxReplicas(), ValueFormat.INT);
+        if (scaledObject) {
+            addSeconds("cooldownPeriodSeconds", "spec.cooldownPeriod", List.of(), keda.cooldownPeriodSeconds(), COOLDOWNS,
+                    ValueFormat.INT);
+            cooldownIndex = knobs.size() - 1;
+            addSeconds("scaleDownStabilizationSeconds",
+                    "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds", List.of(),
+                    keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds()).orElse(HpaTuner.LEGACY_DOWN_WINDOW),
+                    HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
+            downIndex = knobs.size() - 1;
+        }
+    }
+
+    @Override
+    PolicySpec apply(double[] v) {
+        List<Trigger> triggers = new ArrayList<>(keda.triggers());
+        if (targetIndex != NONE) {
+            Trigger t = triggers.get(0);
+            MetricTarget m = t.metric();
+            triggers.set(0, new Trigger(t.type(), new MetricTarget(m.source(), m.metricName(), m.signal(), m.targetType(),
+                    v[targetIndex]), t.activationThreshold(), t.query()));
+        }
+        int cooldown = cooldownIndex == NONE ? keda.cooldownPeriodSeconds() : (int) Math.round(v[cooldownIndex]);
+        return new KedaPolicy(keda.meta(), min(v), maxFor(v), keda.pollingIntervalSeconds(), cooldown,
+                keda.initialCooldownPeriodSeconds(), keda.idleReplicaCount(), keda.fallback(), triggers, behavior(v));
+    }
+
+    private Optional<Behavior> behavior(double[] v) {
+        if (downIndex == NONE) {
+            return keda.behavior();
+        }
+        int down = (int) Math.round(v[downIndex]);
+        if (keda.behavior().isEmpty() && down == HpaTuner.LEGACY_DOWN_WINDOW) {
+            return Optional.empty();
+        }
+        ScalingRules up = keda.behavior().map(Behavior::scaleUp)
+                .orElse(new ScalingRules(0, SelectPolicy.MAX, HpaTuner.DEFAULT_UP, 0.1));
+        ScalingRules d = keda.behavior().map(Behavior::scaleDown)
+                .orElse(new ScalingRules(down, SelectPolicy.MAX, HpaTuner.DEFAULT_DOWN, 0.1));
+        return Optional.of(new Behavior(up, new ScalingRules(down, d.selectPolicy(), d.policies(), d.tolerance())));
+    }
+}

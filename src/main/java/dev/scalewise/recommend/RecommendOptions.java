@@ -1,0 +1,84 @@
+package dev.scalewise.recommend;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * How to search and validate.
+ *
+ * @param objective        what "best" means (see {@link Objective})
+ * @param holdoutFraction  share of the history held out at its end (0.25); whole days, at least 7 of them
+ *                         when the history has 28 days or more
+ * @param minFloor         the lowest minReplicas allowed; empty = 2 for latency-critical services, else 0
+ *                         (1 for HPAs, which cannot scale to zero)
+ * @param maxCap           the highest maxReplicas allowed (budget or quota); empty = no cap
+ * @param maxChange        no knob moves more than this share from its current value (0.5 = +-50 %);
+ *                         empty = unbounded. The availability floor wins over it.
+ * @param maxFloor         the lowest maxReplicas allowed (0 = none): a scheduled policy's window that
+ *                         raises its base to N replicas needs max >= N (see {@link Recommender#maxFloorFor})
+ */
+public record RecommendOptions(Objective objective, double holdoutFraction, OptionalInt minFloor, OptionalInt maxCap,
+                               OptionalDouble maxChange, int maxFloor) {
+    public RecommendOptions {
+        Objects.requireNonNull(objective, "objective");
+        if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
+            throw new IllegalArgumentException("holdout must be in [0, 1), found " + holdoutFraction);
+        }
+        if (maxChange.isPresent() && !(maxChange.getAsDouble() >= 0)) {
+            throw new IllegalArgumentException("maxChange must not be negative, found " + maxChange.getAsDouble());
+        }
+        if (maxCap.isPresent() && maxCap.getAsInt() < 1) {
+            throw new IllegalArgumentException("maxCap must be at least 1, found " + maxCap.getAsInt());
+        }
+    }
+
+    public static RecommendOptions defaults() {
+        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0);
+    }
+
+    public RecommendOptions withObjective(Objective o) {
+        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor);
+    }
+
+    public RecommendOptions withHoldout(double fraction) {
+        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor);
+    }
+
+    public RecommendOptions withMinFloor(int floor) {
+        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor);
+    }
+
+    public RecommendOptions withMaxCap(int cap) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor);
+    }
+
+    public RecommendOptions withMaxChange(double share) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor);
+    }
+
+    public RecommendOptions withMaxFloor(int floor) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor));
+    }
+
+    /**
+     * The search objective. Both minimise cost per 1k inferences; they differ in how much of the SLO's error
+     * budget the training replay may burn.
+     */
+    public enum Objective {
+        /** Lowest cost per 1k inferences meeting the SLO on train (budget burn <= 1). */
+        COST(1.0),
+        /** Lowest cost per 1k inferences burning at most half the error budget on train: headroom for change. */
+        BALANCED(0.5);
+
+        private final double maxBudgetBurn;
+
+        Objective(double maxBudgetBurn) {
+            this.maxBudgetBurn = maxBudgetBurn;
+        }
+
+        public double maxBudgetBurn() {
+            return maxBudgetBurn;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.recommend.Recommendation.Evidence;
+import dev.scalewise.recommend.Recommendation.Monthly;
+import dev.scalewise.recommend.Recommendation.Periods;
+import dev.scalewise.recommend.Recommendation.Robustness;
+import dev.scalewise.recommend.Recommendation.Status;
+import dev.scalewise.recommend.Search.Evaluated;
+import dev.scalewise.sim.AsRun;
+import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayOptions;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recommends settings for one service's policy and proves them by replay (docs/recommend.md): fits the
+ * service model on the training period, searches the policy's space ({@link Search}), replays the winner,
+ * the current policy and the observed run on train and holdout, stresses the winner (+20 % demand,
+ * 1.5x startup), and explains the binding constraint. A pure function of its inputs: callable per
+ * service inside a Spark executor; the only parallelism is the search's, over candidates.
+ */
+public final class Recommender {
+    static final double MONTH_DAYS = 30;
+
+    private Recommender() {
+    }
+
+    public static Recommendation recommend(ServiceHistory history, ServiceSpec spec, PolicySpec current,
+                                           RecommendOptions opts) {
+        Split split = Split.of(history, opts.holdoutFraction());
+        ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
+        Optional<String> unreplayable = unreplayable(model, history);
+        if (unreplayable.isPresent()) {
+            return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
+                    current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
+        }
+        return recommend(split, model, spec, current, opts);
+    }
+
+    /** With a stated model (tests, what-if runs): the model is not refitted. */
+    public static Recommendation recommend(Split split, ServiceModel model, ServiceSpec spec, PolicySpec current,
+                                           RecommendOptions opts) {
+        double maxBurn = opts.objective().maxBudgetBurn();
+        ServiceHistory train = split.train();
+        ServiceHistory holdout = split.holdout();
+        Tuner tuner = Tuners.of(current, model, spec, train, opts);
+        Search search = new Search(tuner, p -> replay(p, train, model, spec), maxBurn);
+        Search.Result result = search.run();
+
+        Outcome currentTrain = replay(current, train, model, spec);
+        Outcome currentHoldout = replay(current, holdout, model, spec);
+        Outcome observedTrain = AsRun.outcomes(train, model, spec).total();
+        Outcome observedHoldout = AsRun.outcomes(holdout, model, spec).total();
+
+        Evaluated chosen = result.best().orElse(search.evaluate(tuner.currentPoint()));
+        PolicySpec recommended = chosen.policy();
+        Outcome recTrain = chosen.train();
+        Outcome recHoldout = replay(recommended, holdout, model, spec);
+
+        Optional<String> broken = brokenConstraint(current, tuner.limits);
+        Verdict verdict = Verdict.decide(result.best().isPresent(), currentTrain, currentHoldout, recTrain, recHoldout,
+                broken, maxBurn);
+        Status status = verdict.status();
+        String reason = verdict.reason();
+        boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
+        List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.unchanged();
+        String explanation = result.best().isPresent()
+                ? BindingConstraint.explain(chosen, result.evaluated(), tuner, search,
+                e -> hourly(e.policy(), train, model, spec), maxBurn)
+                : "";
+
+        Robustness robustness = StressTest.run(recommended, current, holdout, model, spec);
+        Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split);
+        Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
+                new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
+                Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
+        return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
+                tuner.manifestFile(),
+                status, reason, knobs, explanation, Optional.of(evidence));
+    }
+
+    /**
+     * The lowest maxReplicas a policy may get because scheduled policies of the same set use it as their
+     * base: the highest replicas of their windows (else the emitted set would not load). Pass it as
+     * {@code opts.withMaxFloor(...)} when recommending the base policy itself.
+     */
+    public static int maxFloorFor(PolicySpec policy, List<PolicySpec> set) {
+        int floor = 0;
+        for (PolicySpec p : set) {
+            if (p instanceof dev.scalewise.policy.ScheduledPolicy s && s.base().meta().name().equals(policy.meta().name())
+                    && s.base().meta().sourceKind().equals(policy.meta().sourceKind())) {
+                for (dev.scalewise.policy.ScheduledPolicy.Window w : s.windows()) {
+                    floor = Math.max(floor, w.replicas());
+                }
+            }
+        }
+        return floor;
+    }
+
+    static Optional<String> brokenConstraint(PolicySpec current, Limits limits) {
+        if (current.minReplicas() < limits.floor) {
+            return Optional.of("minReplicas " + current.minReplicas() + " is below the availability floor " + limits.floor);
+        }
+        if (current.maxReplicas() > limits.cap) {
+            return Optional.of("maxReplicas " + current.maxReplicas() + " is above the cap " + limits.cap);
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> unreplayable(ServiceModel model, ServiceHistory history) {
+        if (history.steps() == 0) {
+            return Optional.of("no history");
+        }
+        Fitted capacity = model.capacityPerReplica();
+        if (!(capacity.value() > 0) || Double.isInfinite(capacity.value())) {
+            return Optional.of("capacity per replica is unknown (" + capacity.note() + ")");
+        }
+        if (!model.pricePerReplicaHour().known()) {
+            return Optional.of("price per replica-hour is unknown (" + model.pricePerReplicaHour().note() + ")");
+        }
+        if (!(model.startupSeconds().value() >= 0)) {
+            return Optional.of("startup seconds are unknown (" + model.startupSeconds().note() + ")");
+        }
+        return Optional.empty();
+    }
+
+    static Outcome replay(PolicySpec p, ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        return PolicyReplay.run(p, h, model, spec).total();
+    }
+
+    private static HourlyBreaches hourly(PolicySpec p, ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        HourlyBreaches hourly = new HourlyBreaches(h.start(), (long) h.steps() * h.stepSeconds());
+        PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withTimeline(hourly,
+                dev.scalewise.policy.Signal.RPS));
+        return hourly;
+    }
+
+    private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split) {
+        double days = split.holdoutDays();
+        double perMonth = days > 0 ? MONTH_DAYS / days : Double.NaN;
+        return new Monthly(current.cost() * perMonth, rec.cost() * perMonth, observed.cost() * perMonth, rec.currency(),
+                percentLess(rec.cost(), current.cost()), percentLess(rec.cost(), observed.cost()));
+    }
+
+    static double percentLess(double value, double reference) {
+        return reference > 0 ? (reference - value) / reference * 100 : Double.NaN;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.scalewise.recommend;
+
+import java.math.BigDecimal;
+
+/** How a knob's value is written in its manifest: a YAML number, or a string where the field is one. */
+public enum ValueFormat {
+    /** A YAML integer: {@code minReplicas: 3}. */
+    INT(false),
+    /** A YAML number: {@code target_ongoing_requests: 2.5}. */
+    NUMBER(false),
+    /** An integer in a string field: Knative annotations, KEDA trigger metadata ({@code "3"}). */
+    INT_STRING(true),
+    /** A number in a string field ({@code "12.5"}). */
+    NUMBER_STRING(true),
+    /** Seconds as a Go duration in a string field (Knative {@code window: "60s"}). */
+    DURATION_STRING(true);
+
+    private final boolean string;
+
+    ValueFormat(boolean string) {
+        this.string = string;
+    }
+
+    /** True when the field is a string in its schema, so an inserted value must be quoted. */
+    public boolean string() {
+        return string;
+    }
+
+    /** The value's text, without quotes. */
+    public String text(double value) {
+        return switch (this) {
+            case INT, INT_STRING -> Long.toString(Math.round(value));
+            case NUMBER, NUMBER_STRING -> plain(value);
+            case DURATION_STRING -> Math.round(value) + "s";
+        };
+    }
+
+    /** Shortest plain decimal: 3, 2.5, 0.125; never an exponent. */
+    static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.scalewise.recommend;
+
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.policy.HpaPolicy;
+import dev.scalewise.sim.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Invariants over seeded random diurnal services: bounds, the monotonicity the search relies on, determinism. */
+class RecommenderPropertiesTest {
+
+    /** A diurnal wave of {@code baseRps} +- 60 % with +-20 % noise, seeded. */
+    static ServiceHistory diurnal(long seed, double baseRps, int days) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] rps = new double[days * 1440];
+        for (int m = 0; m < rps.length; m++) {
+            rps[m] = baseRps * (1 + 0.6 * Math.sin(2 * Math.PI * (m % 1440) / 1440.0)) * random.nextDouble(0.8, 1.2);
+        }
+        return Fixtures.history(days, 4, m -> rps[m]);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of(1L, 40.0, RecommendOptions.defaults().withMaxChange(0.5)),
+                Arguments.of(2L, 80.0, RecommendOptions.defaults().withMaxChange(0.25).withMinFloor(3)),
+                Arguments.of(3L, 25.0, RecommendOptions.defaults().withMinFloor(5)),
+                Arguments.of(4L, 120.0, RecommendOptions.defaults().withMaxCap(14)),
+                Arguments.of(5L, 60.0, RecommendOptions.defaults().withObjective(RecommendOptions.Objective.BALANCED)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void everyKnobRespectsFloorCapAndMaxChange(long seed, double rps, RecommendOptions opts) {
+        HpaPolicy current = Fixtures.rpsHpa(4, 20, 8);
+        Recommendation r = Recommender.recommend(Split.of(diurnal(seed, rps, 4), 0.25), Fixtures.model(),
+                Fixtures.spec(true), current, opts);
+        int floor = opts.minFloor().orElse(2);
+        // KEEP_CURRENT reports the current values, which need not respect new constraints
+        assertTrue(r.status() != Recommendation.Status.KEEP_CURRENT, r.reason());
+        for (KnobChange k : r.knobs()) {
+            if (k.name().equals("minReplicas")) {
+                assertTrue(k.recommended() >= floor, k + " below floor " + floor);
+            }
+            if (k.name().equals("maxReplicas") && opts.maxCap().isPresent()) {
+                assertTrue(k.recommended() <= opts.maxCap().getAsInt(), k + " above the cap");
+            }
+            if (opts.maxChange().isPresent() && !(k.name().equals("minReplicas") && k.recommended() == floor)) {
+                double m = opts.maxChange().getAsDouble();
+                assertTrue(k.recommended() >= k.current() * (1 - m) - 1e-9 && k.recommended() <= k.current() * (1 + m) + 1e-9,
+                        k + " moves more than " + m);
+            }
+        }
+        double min = r.knobs().stream().filter(k -> k.name().equals("minReplicas")).findFirst().orElseThrow().recommended();
+        double max = r.knobs().stream().filter(k -> k.name().equals("maxReplicas")).findFirst().orElseThrow().recommended();
+        assertTrue(min <= max, "min " + min + " > max " + max);
+        Recommendation.Evidence e = r.evidence().orElseThrow();
+        if (r.status() == Recommendation.Status.RECOMMENDED) {
+            assertTrue(!(e.train().recommended().budgetBurn() > opts.objective().maxBudgetBurn()));
+            assertTrue(e.holdout().recommended().meetsSlo());
+        }
+        List<Recommendation.FrontierPoint> f = e.frontier();
+        assertTrue(f.size() <= Frontier.POINTS && !f.isEmpty());
+        for (int i = 1; i < f.size(); i++) {
+            assertTrue(f.get(i).costPer1k() >= f.get(i - 1).costPer1k() && f.get(i).breachMinutes() < f.get(i - 1).breachMinutes(),
+                    "frontier must trade cost for breaches: " + f);
+        }
+    }
+
+    /** The binary search on min relies on this: for a fixed target, breach minutes do not rise with min. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void breachesDoNotRiseWithMin(long seed, double rps, RecommendOptions ignored) {
+        ServiceHistory h = diurnal(seed, rps, 2);
+        long previous = Long.MAX_VALUE;
+        for (int min = 1; min <= 12; min++) {
+            Outcome o = Recommender.replay(Fixtures.rpsHpa(min, 30, 15), h, Fixtures.model(), Fixtures.spec(true));
+            assertTrue(o.breachMinutes() <= previous, "min " + min + ": " + o.breachMinutes() + " > " + previous);
+            previous = o.breachMinutes();
+        }
+    }
+
+    /** Candidates are replayed in parallel; the choice must not depend on the number of threads. */
+    @Test
+    void theSameRecommendationOnOneThreadAndOnMany() throws Exception {
+        ServiceHistory h = diurnal(7, 50, 4);
+        HpaPolicy current = Fixtures.rpsHpa(3, 20, 9);
+        Recommendation many = Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true), current,
+                RecommendOptions.defaults());
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            Recommendation single = one.submit(() -> Recommender.recommend(Split.of(h, 0.25), Fixtures.model(),
+                    Fixtures.spec(true), current, RecommendOptions.defaults())).get();
+            assertEquals(many, single);
+        } finally {
+            one.shutdown();
+        }
+    }
+}
