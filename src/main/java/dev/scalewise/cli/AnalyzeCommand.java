@@ -6,6 +6,7 @@ import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.RowTables;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import org.apache.spark.sql.Row;
@@ -80,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (from != null && to != null && from.isAfter(to)) {
             throw new UserError("--from " + from + " is after --to " + to);
         }
-        Map<String, ServiceSpec> specs = services == null ? Map.of() : TemporaryServicesFile.load(services);
+        Map<String, ServiceSpec> specs = services == null ? Map.of() : ServicesFile.load(services.toString());
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {

@@ -1,21 +1,60 @@
 package dev.scalewise.jobs;
 
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
+import dev.scalewise.model.LatencyCurve;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.model.SignalCurve;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.sim.AsRun;
 import dev.scalewise.sim.Outcome;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * One row of `analyze`: the observed ("as run") outcome of one service on one UTC day, plus what the
- * shared {@link Outcome} does not carry.
+ * One row of `analyze`: the observed ("as run") outcome of one service on one UTC day, exactly the
+ * {@code observed} row of a backtest ({@link AsRun} with the model {@link ServiceModelFitter} fits),
+ * plus what analyze shows about the numbers behind it.
  *
- * @param costKnown             false when no billing row was attributed to the service (cost is then
- *                              reported as unknown, not as zero)
- * @param idleShare             idle replica-hours / replica-hours, where a step's idle replicas are
- *                              those above demand / capacity (NaN when capacity is unknown)
- * @param capacityRpsPerReplica the capacity used for idleShare: see {@link ObservedDays}
- * @param capacityBasis         "slo_met_minutes", "all_minutes" (no latency data) or "none"
- * @param unknownMinutes        minutes of the day without requests data (excluded from all totals)
+ * @param costKnown  false when the cost is unknown: no billing row was attributed to the service and
+ *                   services.yaml sets no pricePerReplicaHour (cost is then reported as unknown, not 0)
+ * @param idleShare  idle cost / cost, where a step's idle replicas are those above demand / capacity
+ *                   (NaN when the capacity or the cost is unknown)
+ * @param capacity   the fitted capacity per replica behind idleShare, with its confidence and how it
+ *                   was obtained (or why it is unknown)
  */
-public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, double idleShare,
-                         double capacityRpsPerReplica, String capacityBasis, long unknownMinutes) {
+public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, double idleShare, Fitted capacity) {
+
+    /**
+     * The history's days. A model that cannot be fitted does not fail the service: its days are still
+     * reported, with unknown capacity (idle share NaN) whose note says why.
+     */
+    public static List<AnalyzeDay> of(ServiceHistory h, ServiceSpec spec) {
+        if (h.steps() == 0) {
+            return List.of();
+        }
+        ServiceModel model = fitOrUnknown(h, spec);
+        return AsRun.outcomes(h, model, spec).days().stream()
+                .map(o -> new AnalyzeDay(LocalDate.ofInstant(o.periodStart(), ZoneOffset.UTC), o,
+                        !Double.isNaN(o.cost()), o.idleShare(), model.capacityPerReplica()))
+                .toList();
+    }
+
+    private static ServiceModel fitOrUnknown(ServiceHistory h, ServiceSpec spec) {
+        try {
+            return ServiceModelFitter.fit(h, spec);
+        } catch (RuntimeException e) { // analyze reports what was observed even when no model fits
+            String why = "no model fitted: " + e.getMessage();
+            Fitted price = spec.pricePerReplicaHour().isPresent()
+                    ? Fitted.configured(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
+                    : Fitted.unknown(0, why);
+            SignalCurve none = SignalCurve.unknown("none", 0, why);
+            return new ServiceModel(h.service(), LatencyCurve.queueing(1, Double.POSITIVE_INFINITY),
+                    spec.slo().percentile(), Fitted.unknown(0, why), none, none, none, none, none,
+                    Fitted.unknown(0, why), price, h.currency());
+        }
+    }
 }

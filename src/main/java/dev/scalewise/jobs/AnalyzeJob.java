@@ -2,6 +2,7 @@ package dev.scalewise.jobs;
 
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.Outcome;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,13 +47,14 @@ public final class AnalyzeJob {
             .add("budget_burn", DataTypes.DoubleType)
             .add("idle_share", DataTypes.DoubleType)
             .add("capacity_rps_per_replica", DataTypes.DoubleType)
+            .add("capacity_confidence", DataTypes.StringType)
             .add("capacity_basis", DataTypes.StringType)
             .add("unknown_minutes", DataTypes.LongType);
 
     /**
      * @param from     first UTC day analysed (inclusive); empty = from the data
      * @param to       last UTC day analysed (inclusive); empty = to the end of the data
-     * @param services SLOs by service; {@link ServiceSpec#defaults} for the others
+     * @param services services.yaml entries by service; {@link ServiceSpec#defaults} for the others
      */
     public record Request(String dataDir, Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds,
                           String costTag, Map<String, ServiceSpec> services) {
@@ -79,8 +82,8 @@ public final class AnalyzeJob {
     public static Result run(SparkSession spark, Request request) {
         ServicePipeline.Settings settings = request.settings();
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
-        HashMap<String, SloTerms> slos = SloTerms.of(request.services());
-        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, SCHEMA, h -> rows(h, slos));
+        HashMap<String, ServiceTerms> services = ServiceTerms.of(request.services());
+        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, SCHEMA, h -> rows(h, services));
         DataQualityReport quality = r.quality();
         for (String note : ServicePipeline.absenceNotes(loaded)) {
             quality = quality.withNote(note);
@@ -88,18 +91,19 @@ public final class AnalyzeJob {
         return new Result(r.rows(), quality);
     }
 
-    static List<Row> rows(ServiceHistory h, Map<String, SloTerms> slos) {
-        SloTerms slo = slos.getOrDefault(h.service(), SloTerms.of(ServiceSpec.defaults(h.service()).slo()));
+    /** The as-run rows of one service: the same numbers as the backtest's observed rows (docs/analyze.md). */
+    static List<Row> rows(ServiceHistory h, Map<String, ServiceTerms> services) {
+        ServiceSpec spec = ServiceTerms.specOf(services, h.service());
+        String slo = ServiceTerms.label(spec.slo());
         List<Row> out = new ArrayList<>();
-        for (AnalyzeDay d : ObservedDays.of(h, slo.slo())) {
+        for (AnalyzeDay d : AnalyzeDay.of(h, spec)) {
             Outcome o = d.outcome();
-            double cost = d.costKnown() ? o.cost() : Double.NaN;
-            out.add(RowFactory.create(d.date().toString(), o.service(), o.requests(), cost, o.currency(),
-                    d.costKnown() ? o.costPer1k() : Double.NaN, o.replicaHours(), o.meanReplicas(), o.maxReplicas(),
-                    o.meanGpuUtil(), slo.label(), o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(),
-                    d.idleShare(), d.capacityRpsPerReplica(), d.capacityBasis(), d.unknownMinutes()));
+            Fitted c = d.capacity();
+            out.add(RowFactory.create(d.date().toString(), o.service(), o.requests(), o.cost(), o.currency(),
+                    o.costPer1k(), o.replicaHours(), o.meanReplicas(), o.maxReplicas(), o.meanGpuUtil(), slo,
+                    o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(), d.idleShare(), c.value(),
+                    c.confidence().name().toLowerCase(Locale.ROOT), c.note(), o.unknownMinutes()));
         }
         return out;
     }
-
 }

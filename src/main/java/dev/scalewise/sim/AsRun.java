@@ -12,13 +12,17 @@ import dev.scalewise.policy.Slo;
  * inside Spark executors).
  *
  * <ul>
+ *   <li>gaps: a step whose requests are unknown (no requests row) is left out of every total (requests,
+ *       cost, replicas, GPU, SLO, cold starts) and its minutes are counted as {@code unknownMinutes}, so a
+ *       failed scrape neither lowers the requests behind cost per 1k nor adds cost to them; a scale event
+ *       across a gap compares the replicas on both sides of it;</li>
  *   <li>replicas: the observed ready replicas; a step with unknown replicas adds requests and cost but
  *       no replica time;</li>
  *   <li>cost: billing attributed to the step; where billing is unknown, observed replicas x price;</li>
  *   <li>SLO: the observed SLO-percentile latency of minutes with requests; a step longer than a minute
  *       judges each of its minutes alike, shorter steps are folded into their minute (worst step);</li>
  *   <li>idle cost: the share of the step's cost buying replicas above demand / fitted capacity
- *       (NaN when the capacity is unknown);</li>
+ *       (NaN when the capacity is unknown, so the idle share is unknown rather than 0);</li>
  *   <li>cold-start minutes: requests while no replica was ready; scale events: changes of the rounded
  *       observed replicas between known steps.</li>
  * </ul>
@@ -49,14 +53,17 @@ public final class AsRun {
                 currentMinute = t / 60;
             }
             minuteTally = tally;
-            double requests = h.requests()[i] > 0 ? h.requests()[i] : 0;
+            if (Double.isNaN(h.requests()[i])) {
+                judge.markUnknown();
+                continue;
+            }
+            double requests = Math.max(0, h.requests()[i]);
             double replicas = h.replicas()[i];
             boolean replicasKnown = Double.isFinite(replicas);
             double cost = Double.isFinite(h.cost()[i]) ? h.cost()[i]
                     : replicasKnown ? replicas * price * step / 3600 : 0;
-            double needed = requests / step / capacity;
-            double idleCost = replicasKnown && replicas > 0 ? cost * Math.max(0, replicas - needed) / replicas : 0;
-            tally.addStep(replicasKnown ? step : 0, requests, replicasKnown ? replicas : 0, cost, idleCost);
+            tally.addStep(replicasKnown ? step : 0, requests, replicasKnown ? replicas : 0, cost,
+                    idleCost(cost, replicasKnown ? replicas : 0, requests / step, capacity));
             tally.addGpuUtil(h.gpuUtil()[i]);
             if (requests > 0 && Double.isFinite(latency[i])) {
                 judge.add(latency[i]);
@@ -74,5 +81,20 @@ public final class AsRun {
         }
         judge.flush(minuteTally, minutesPerStep);
         return days.result(h.service(), POLICY, h.currency(), slo);
+    }
+
+    /**
+     * The part of a step's cost buying replicas above demand / capacity: NaN when capacity is unknown; a
+     * capacity of 0 (the SLO cannot be met at any load) makes every replica needed while there is demand.
+     */
+    static double idleCost(double cost, double replicas, double rps, double capacityPerReplica) {
+        if (!(replicas > 0)) {
+            return 0;
+        }
+        if (Double.isNaN(capacityPerReplica)) {
+            return Double.NaN;
+        }
+        double needed = rps == 0 ? 0 : rps / capacityPerReplica;
+        return cost * Math.max(0, replicas - needed) / replicas;
     }
 }

@@ -13,6 +13,7 @@ final class MinuteJudge {
     private double worstMs;
     private boolean judged;
     private boolean coldStart;
+    private boolean unknown;
 
     MinuteJudge(double thresholdMs) {
         this.thresholdMs = thresholdMs;
@@ -35,6 +36,11 @@ final class MinuteJudge {
         coldStart = true;
     }
 
+    /** The minute had a step whose requests are unknown (a gap). */
+    void markUnknown() {
+        unknown = true;
+    }
+
     /** Books the minute ({@code minutes} times when one step spans several) and starts the next. */
     void flush(OutcomeTally tally, int minutes) {
         for (int m = 0; m < minutes; m++) {
@@ -44,9 +50,13 @@ final class MinuteJudge {
             if (coldStart) {
                 tally.addColdStartMinute();
             }
+            if (unknown) {
+                tally.addUnknownMinute();
+            }
         }
         worstMs = 0;
         judged = false;
         coldStart = false;
+        unknown = false;
     }
 }

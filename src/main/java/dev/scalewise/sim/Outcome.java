@@ -24,12 +24,16 @@ import java.time.Instant;
  * @param idleCost          cost of capacity above demand
  * @param idleShare         idleCost / cost
  * @param meanGpuUtil       mean GPU utilization (NaN when unknown)
+ * @param unknownMinutes    minutes with a step whose requests are unknown (a gap in the export); the
+ *                          observed baseline leaves such steps out of every other field. A replay
+ *                          reports 0 (it treats unknown demand as none)
  */
 public record Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
                       double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
                       double p95Replicas, double maxReplicas, long sloMinutes, long breachMinutes,
                       double breachRatio, double budgetBurn, long scaleUpEvents, long scaleDownEvents,
-                      long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil) {
+                      long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil,
+                      long unknownMinutes) {
 
     /** True when the breach ratio stays within the SLO's error budget. */
     public boolean meetsSlo() {

@@ -23,6 +23,7 @@ public final class OutcomeTally {
     private long scaleUps;
     private long scaleDowns;
     private long coldStartMinutes;
+    private long unknownMinutes;
     private double idleCost;
     private double gpuUtilSum;
     private long gpuUtilSamples;
@@ -64,6 +65,11 @@ public final class OutcomeTally {
         coldStartMinutes++;
     }
 
+    /** Adds one minute with a step whose requests are unknown. */
+    public void addUnknownMinute() {
+        unknownMinutes++;
+    }
+
     public void addScaleEvent(int fromReplicas, int toReplicas) {
         if (toReplicas > fromReplicas) {
             scaleUps++;
@@ -91,6 +97,7 @@ public final class OutcomeTally {
         scaleUps += o.scaleUps;
         scaleDowns += o.scaleDowns;
         coldStartMinutes += o.coldStartMinutes;
+        unknownMinutes += o.unknownMinutes;
         idleCost += o.idleCost;
         gpuUtilSum += o.gpuUtilSum;
         gpuUtilSamples += o.gpuUtilSamples;
@@ -108,8 +115,8 @@ public final class OutcomeTally {
                 requests > 0 ? cost / requests * 1000 : Double.NaN,
                 replicaSeconds / 3600, seconds > 0 ? replicaSeconds / seconds : 0, replicaPercentile(0.95),
                 maxReplicas, sloMinutes, breachMinutes, breachRatio, breachRatio / slo.errorBudget(), scaleUps,
-                scaleDowns, coldStartMinutes, idleCost, cost > 0 ? idleCost / cost : 0,
-                gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples);
+                scaleDowns, coldStartMinutes, idleCost, cost == 0 ? 0 : idleCost / cost, // unknown (NaN) cost stays NaN
+                gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples, unknownMinutes);
     }
 
     /** The smallest replica count r such that at least share q of the time had at most r replicas. */

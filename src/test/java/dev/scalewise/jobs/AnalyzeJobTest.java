@@ -45,7 +45,9 @@ class AnalyzeJobTest {
         assertEquals(5, chat.get("slo_minutes").asLong());
         assertEquals(1, chat.get("breach_minutes").asLong());
         assertEquals(20, chat.get("budget_burn").asDouble(), 1e-9);
-        assertEquals(0.25, chat.get("idle_share").asDouble(), 1e-12);
+        assertTrue(chat.get("idle_share").isNull());                  // capacity needs 30 latency points, chat has 5
+        assertEquals("low", chat.get("capacity_confidence").asText());
+        assertEquals(0, chat.get("unknown_minutes").asLong());
         JsonNode embed = row(doc, "embed");
         assertEquals(0.1, embed.get("cost_per_1k").asDouble(), 1e-12);   // 0.09 / 900 * 1000
         assertEquals(1, embed.get("breach_minutes").asLong());            // 120 ms > 100 ms at 10:01

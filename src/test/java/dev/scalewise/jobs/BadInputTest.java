@@ -93,6 +93,19 @@ class BadInputTest {
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 
+    /** --services goes through the shared services.yaml loader: a bad value names file, line and column. */
+    @Test
+    void badServicesFileStopsNamingFileLineAndColumn(@TempDir Path tmp) throws Exception {
+        Path services = Files.writeString(tmp.resolve("services.yaml"),
+                "services:\n  embed:\n    slo: {latency: p97}\n");
+        SharedSpark.CliRun run = SharedSpark.cli("analyze", "--data", AnalyzeJobTest.TINY.toString(),
+                "--services", services.toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains(services + ":3:"), run.err());
+        assertTrue(run.err().contains("expected p50, p95 or p99, found 'p97'"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace");
+    }
+
     @Test
     void missingRequestsDatasetIsAnInputError(@TempDir Path tmp) {
         SharedSpark.CliRun run = SharedSpark.cli("analyze", "--data", tmp.toString());

@@ -1,6 +1,7 @@
 package dev.scalewise.sim;
 
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.testkit.Histories;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,39 @@ class AsRunTest {
                 () -> assertEquals(1.25, o.meanReplicas(), EPS),
                 () -> assertEquals(2, o.maxReplicas(), EPS),
                 () -> assertTrue(Double.isNaN(o.meanGpuUtil())));
+    }
+
+    /**
+     * A step without requests data (10:01) is left out of every total, though its replicas (3) and billing
+     * (0.5) are known: requests 600 + 600, cost 1 x 0.06 + 1 x 0.06 (no billing: replicas x price), one
+     * replica-minute each, one unknown minute, and no scale event (1 on both sides of the gap).
+     */
+    @Test
+    void gapStepsAreLeftOutAndCountedAsUnknownMinutes() {
+        ServiceHistory h = Histories.requests(600, Double.NaN, 600).replicas(new double[] {1, 3, 1})
+                .p95(new double[] {500, 5000, 500}).cost(new double[] {Double.NaN, 0.5, Double.NaN}).build();
+        Outcome o = AsRun.outcomes(h, ReplayGoldenTest.model(120), ReplayGoldenTest.spec()).total();
+        assertAll(
+                () -> assertEquals(1200, o.requests(), EPS),
+                () -> assertEquals(0.12, o.cost(), EPS),
+                () -> assertEquals(2.0 / 60, o.replicaHours(), EPS),
+                () -> assertEquals(1, o.unknownMinutes()),
+                () -> assertEquals(2, o.sloMinutes()),
+                () -> assertEquals(0, o.breachMinutes()),
+                () -> assertEquals(0, o.scaleUpEvents() + o.scaleDownEvents()));
+    }
+
+    /** Without a fitted capacity the idle share is unknown, not 0. */
+    @Test
+    void unknownCapacityMakesIdleShareUnknown() {
+        ServiceModel m = ReplayGoldenTest.model(120);
+        ServiceModel noCapacity = new ServiceModel(m.service(), m.latency(), m.percentile(),
+                Fitted.unknown(3, "too little data"), m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(),
+                m.queueDepth(), m.startupSeconds(), m.pricePerReplicaHour(), m.currency());
+        ServiceHistory h = Histories.requests(600, 600).replicas(2).build();
+        Outcome o = AsRun.outcomes(h, noCapacity, ReplayGoldenTest.spec()).total();
+        assertEquals(0.24, o.cost(), EPS); // 2 replicas x 2 minutes x 0.06
+        assertTrue(Double.isNaN(o.idleShare()));
     }
 
     /** 30 s steps fold into minutes by their worst step: minute 0 (500, 1500) breaches, minute 1 does not. */

@@ -1,0 +1,55 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Slo;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * A service's services.yaml entry in a form Spark can ship to executors ({@link ServiceSpec} is not
+ * Serializable and carries Optionals): absent startup or price overrides travel as NaN.
+ */
+record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double objective, double startupSeconds,
+                    double pricePerReplicaHour, boolean latencyCritical) implements Serializable {
+    static ServiceTerms of(ServiceSpec s) {
+        return new ServiceTerms(s.slo().percentile(), s.slo().thresholdMs(), s.slo().objective(),
+                s.startupSeconds().orElse(Double.NaN), s.pricePerReplicaHour().orElse(Double.NaN),
+                s.latencyCritical());
+    }
+
+    static HashMap<String, ServiceTerms> of(Map<String, ServiceSpec> services) {
+        HashMap<String, ServiceTerms> m = new HashMap<>();
+        services.forEach((name, spec) -> m.put(name, of(spec)));
+        return m;
+    }
+
+    /** The entry of {@code service}, or {@link ServiceSpec#defaults} when services.yaml has none. */
+    static ServiceSpec specOf(Map<String, ServiceTerms> terms, String service) {
+        ServiceTerms t = terms.get(service);
+        return t == null ? ServiceSpec.defaults(service) : t.spec(service);
+    }
+
+    ServiceSpec spec(String service) {
+        return new ServiceSpec(service, new Slo(percentile, thresholdMs, objective), optional(startupSeconds),
+                optional(pricePerReplicaHour), latencyCritical);
+    }
+
+    private static OptionalDouble optional(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** "p95<=1000ms@99%": how the output names the SLO a row was judged against. */
+    static String label(Slo slo) {
+        return slo.percentile().name().toLowerCase(Locale.ROOT) + "<=" + fmt(slo.thresholdMs()) + "ms@"
+                + fmt(slo.objective() * 100) + "%";
+    }
+
+    private static String fmt(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}
