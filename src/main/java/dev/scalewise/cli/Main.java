@@ -6,6 +6,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /** Entry point of cli/scalewise and of spark-submit runs of the jar without a job class. */
 @Command(name = "scalewise",
         mixinStandardHelpOptions = true,
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 ReplayCommand.class,
                 BacktestCommand.class,
+                RecommendCommand.class,
                 PolicyCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
@@ -33,7 +36,18 @@ public final class Main implements Runnable {
 
     /** Runs the CLI without exiting the JVM; returns the exit code (used by tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error still gets a one-line report
+            cl.getErr().println("scalewise: internal error: " + e);
+            if (List.of(args).contains("--verbose")) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     static CommandLine commandLine() {

@@ -97,6 +97,15 @@ public final class PolicyBundle implements Serializable {
         return policySet().policies().stream().filter(p -> p.meta().service().equals(service)).toList();
     }
 
+    /** The text of one of the bundle's files, as read (for editing manifests). */
+    public String text(String file) {
+        int i = names.indexOf(file);
+        if (i < 0) {
+            throw new IllegalArgumentException(file + " is not one of the policy files of this run");
+        }
+        return new String(contents.get(i), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private List<YamlDoc> docs() {
         List<YamlDoc> docs = new ArrayList<>();
         List<String> problems = new ArrayList<>();

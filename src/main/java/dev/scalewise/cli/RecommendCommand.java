@@ -1,0 +1,255 @@
+package dev.scalewise.cli;
+
+import dev.scalewise.UserError;
+import dev.scalewise.jobs.PartitionedWriter;
+import dev.scalewise.jobs.PolicyBundle;
+import dev.scalewise.jobs.RecommendJob;
+import dev.scalewise.jobs.RecommendRows;
+import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.recommend.KnobChange;
+import dev.scalewise.recommend.ManifestEditor;
+import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.report.Column;
+import dev.scalewise.report.Format;
+import dev.scalewise.report.Table;
+import org.apache.spark.sql.Row;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** `scalewise recommend`: targets, min/max replicas and windows per service, proven on held-out history. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = {"Searches each policy's knobs (target, min/max replicas, stabilization windows, cooldowns) "
+                + "on the earlier part of each service's history and confirms the cheapest one meeting the SLO on the "
+                + "held-out last part; reports savings, breaches, robustness (+20 % demand, 1.5x startup), the "
+                + "binding constraint, and emits ready-to-apply manifests.",
+                "Replay semantics: docs/replay.md (the load balancer spreads demand evenly over ready replicas); "
+                        + "search: docs/recommend.md."},
+        footer = {"", "Examples:",
+                "  scalewise recommend --data sample-data --policies policies",
+                "  scalewise recommend --data sample-data --policies policies --service rerank --emit yaml",
+                "  scalewise recommend --data exports/ --policies k8s/ --holdout 30% --max-change 50% \\",
+                "      --objective balanced --format markdown --out recs/",
+                "",
+                "--out DIR writes DIR/manifests/<file> (each manifest file with the recommended",
+                "values applied, every other byte kept) and DIR/recommendations/date=.../ Parquet."})
+final class RecommendCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of the exports.")
+    String data;
+
+    @Option(names = "--policies", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Current policy manifests: files, directories or - for stdin.")
+    List<String> policies;
+
+    @Option(names = "--services", paramLabel = "FILE",
+            description = "services.yaml; default: services files among --policies.")
+    String services;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Only this service.")
+    String service;
+
+    @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
+            description = "cost (lowest cost within the error budget) or balanced (within half of it); "
+                    + "default: ${DEFAULT-VALUE}.")
+    String objective;
+
+    @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "25%",
+            description = "Share of the history held out at its end, e.g. 25% or 0.25 (default: ${DEFAULT-VALUE}).")
+    String holdout;
+
+    @Option(names = "--min-floor", paramLabel = "N",
+            description = "Lowest minReplicas allowed (default: 2 for latency-critical services).")
+    Integer minFloor;
+
+    @Option(names = "--max-cap", paramLabel = "N", description = "Highest maxReplicas allowed (budget or quota).")
+    Integer maxCap;
+
+    @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%.")
+    String maxChange;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day used (yyyy-MM-dd), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day used (yyyy-MM-dd), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--emit", paramLabel = "yaml", description = "Print the edited manifests instead of the table.")
+    String emit;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write edited manifests and Parquet here.")
+    String out;
+
+    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
+            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
+    String costTag;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Format fmt = AnalyzeCommand.format(format);
+        if (emit != null && !emit.equalsIgnoreCase("yaml")) {
+            throw new UserError("--emit: expected yaml, found '" + emit + "'");
+        }
+        RecommendJob.Options options = new RecommendJob.Options(objective(objective), share("--holdout", holdout),
+                minFloor, maxCap, maxChange == null ? null : share("--max-change", maxChange));
+        PolicyBundle bundle = PolicyBundle.read(policies, Optional.ofNullable(services));
+        if (bundle.policySet().policies().isEmpty()) {
+            throw new UserError("no autoscaling policy found in " + String.join(" ", policies));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Row> rows;
+        try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            new Progress(err).say("searching and validating on " + data);
+            RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(data,
+                    Optional.ofNullable(from), Optional.ofNullable(to), AnalyzeCommand.stepSeconds(step), costTag, bundle,
+                    Optional.ofNullable(service), options));
+            result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+            rows = result.rows().orderBy("service", "policy").collectAsList();
+            if (out != null) {
+                PartitionedWriter.write(session.spark(), result.rows(), out + "/recommendations", "date");
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new UserError("no service under " + data + " has a policy in " + String.join(" ", policies)
+                    + (service == null ? "" : " (service '" + service + "')"));
+        }
+        Map<String, String> edited = editedManifests(bundle, rows);
+        if (out != null) {
+            writeManifests(Path.of(out, "manifests"), edited);
+            err.println("scalewise: wrote " + edited.size() + " manifest file(s) to " + Path.of(out, "manifests"));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (emit != null) {
+            edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
+        } else {
+            fmt.renderer().render(table(rows), stdout);
+            if (fmt == Format.TABLE) {
+                stdout.println();
+                for (Row r : rows) {
+                    String why = r.<String>getAs("reason") + (r.<String>getAs("explanation").isEmpty() ? ""
+                            : ". " + r.getAs("explanation"));
+                    stdout.println(r.getAs("service") + " / " + r.getAs("policy") + ": " + why);
+                }
+                stdout.println("(replayed with demand spread evenly over ready replicas; see docs/replay.md)");
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** Every manifest file with its recommendations applied (files without a change are left out). */
+    private static Map<String, String> editedManifests(PolicyBundle bundle, List<Row> rows) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Row row : rows) {
+            Recommendation r = RecommendRows.forEditing(row);
+            if (r.changes().isEmpty()) {
+                continue;
+            }
+            String file = r.manifestFile();
+            String text = texts.containsKey(file) ? texts.get(file) : bundle.text(file);
+            texts.put(file, ManifestEditor.apply(text, file, r));
+        }
+        return texts;
+    }
+
+    private static void writeManifests(Path dir, Map<String, String> edited) {
+        try {
+            for (Map.Entry<String, String> e : edited.entrySet()) {
+                Path target = dir.resolve(Path.of(e.getKey()).getFileName().toString());
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, ".scalewise-", ".yaml");
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write manifests to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static Table table(List<Row> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
+                    changes(r), num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
+                    num(r, "savings_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
+                    count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
+                    r.<Boolean>getAs("robust") ? "yes" : "no"));
+        }
+        return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
+                Column.text("changes"), Column.number("cost_per_1k_now"), Column.number("cost_per_1k_rec"),
+                Column.number("savings_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
+                Column.integer("breach_min_rec"), Column.number("budget_burn_rec"), Column.text("robust")), out);
+    }
+
+    private static String changes(Row r) {
+        Recommendation rec = RecommendRows.forEditing(r);
+        List<String> parts = new ArrayList<>();
+        for (KnobChange k : rec.knobs()) {
+            if (k.changed()) {
+                parts.add(k.name() + " " + k.format().text(k.current()) + "->" + k.text());
+            }
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    private static double num(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    private static Object count(Row r, String column) {
+        Object v = r.getAs(column);
+        return v == null ? (Object) Double.NaN : (Object) ((Number) v).longValue();
+    }
+
+    static String objective(String text) {
+        String o = text.toUpperCase(Locale.ROOT);
+        if (!o.equals("COST") && !o.equals("BALANCED")) {
+            throw new UserError("--objective: expected cost or balanced, found '" + text + "'");
+        }
+        return o;
+    }
+
+    /** "25%" or "0.25" as 0.25. */
+    static double share(String option, String text) {
+        String t = text.trim();
+        try {
+            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                    : Double.parseDouble(t);
+            if (v >= 0 && v < 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserError(option + ": expected a share such as 25% or 0.25 (0 to under 100 %), found '" + text + "'");
+    }
+}

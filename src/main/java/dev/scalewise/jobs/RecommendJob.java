@@ -1,0 +1,109 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.UserError;
+import dev.scalewise.backtest.PolicyId;
+import dev.scalewise.data.DataQualityReport;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.recommend.RecommendOptions;
+import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.recommend.Recommender;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recommendations for every service x policy (DESIGN §6 `recommend`): inside an executor per service,
+ * search the policy's knobs on the training part of its history and confirm on the held-out part
+ * ({@link Recommender}); one row per service x policy ({@link RecommendRows#SCHEMA}), partitioned by
+ * the last day of data under recommendations/date=.../ for the nightly run.
+ */
+public final class RecommendJob {
+    /**
+     * The knobs of {@link RecommendOptions} that travel to the executors (it holds Optionals, which do
+     * not serialize). Empty values use the recommender's defaults.
+     */
+    public record Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange)
+            implements Serializable {
+        RecommendOptions toCore() {
+            RecommendOptions o = RecommendOptions.defaults()
+                    .withObjective(RecommendOptions.Objective.valueOf(objective)).withHoldout(holdoutFraction);
+            if (minFloor != null) {
+                o = o.withMinFloor(minFloor);
+            }
+            if (maxCap != null) {
+                o = o.withMaxCap(maxCap);
+            }
+            if (maxChange != null) {
+                o = o.withMaxChange(maxChange);
+            }
+            return o;
+        }
+    }
+
+    /**
+     * @param service empty = every service that has a policy
+     */
+    public record Request(String dataDir, Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds,
+                          String costTag, PolicyBundle policies, Optional<String> service, Options options) {
+    }
+
+    public record Result(Dataset<Row> rows, DataQualityReport quality) {
+    }
+
+    private RecommendJob() {
+    }
+
+    /** spark-submit entry point: takes exactly the arguments of {@code scalewise recommend}. */
+    public static void main(String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "recommend";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(dev.scalewise.cli.Main.run(all));
+    }
+
+    public static Result run(SparkSession spark, Request request) {
+        ServicePipeline.Settings settings = ServicePipeline.Settings.of(request.dataDir(), request.stepSeconds(),
+                request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), request.costTag());
+        List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
+        PolicyBundle bundle = request.policies();
+        String only = request.service().orElse(""); // a plain String: the closure is serialized, Optional is not
+        Options options = request.options();
+        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA, h ->
+                !only.isEmpty() && !only.equals(h.service()) ? List.of() : rows(h, bundle, options));
+        DataQualityReport quality = r.quality();
+        for (String note : ServicePipeline.absenceNotes(loaded)) {
+            quality = quality.withNote(note);
+        }
+        return new Result(r.rows(), quality);
+    }
+
+    /** Executor side: a recommendation per policy of the service. */
+    static List<Row> rows(ServiceHistory h, PolicyBundle bundle, Options options) {
+        String date = LocalDate.ofInstant(h.timeOf(Math.max(0, h.steps() - 1)), ZoneOffset.UTC).toString();
+        List<PolicySpec> all = bundle.policySet().policies();
+        List<Row> out = new ArrayList<>();
+        for (PolicySpec p : bundle.policiesFor(h.service())) {
+            RecommendOptions opts = options.toCore().withMaxFloor(Recommender.maxFloorFor(p, all));
+            Recommendation r;
+            try {
+                r = Recommender.recommend(h, bundle.service(h.service()), p, opts);
+            } catch (UserError | IllegalArgumentException e) {
+                // one service's bad data must not stop the fleet: the row says why
+                r = new Recommendation(h.service(), p.meta().name(), p.meta().sourceKind(), p.meta().name(),
+                        p.meta().location().file(), Recommendation.Status.CANNOT_RECOMMEND, e.getMessage(), List.of(), "",
+                        Optional.empty());
+            }
+            out.add(RecommendRows.toRow(r, date, PolicyId.of(p).label()));
+        }
+        return out;
+    }
+}
