@@ -46,8 +46,11 @@ class EmitRoundTripTest {
     @MethodSource("policies")
     void emittedManifestLoadsBackWithExactlyTheRecommendedValues(String name, @TempDir Path dir) throws IOException {
         copyExamples(dir);
-        PolicySpec policy = named(PolicyLoader.load(List.of(dir.toString())), name);
-        Tuner tuner = Tuners.of(policy, MODEL, Fixtures.spec(false), TRAIN, RecommendOptions.defaults());
+        PolicySet set = PolicyLoader.load(List.of(dir.toString()));
+        PolicySpec policy = named(set, name);
+        // a scheduled window raising this policy's floor bounds its max from below, as the job does
+        RecommendOptions opts = RecommendOptions.defaults().withMaxFloor(Recommender.maxFloorFor(policy, set.policies()));
+        Tuner tuner = Tuners.of(policy, MODEL, Fixtures.spec(false), TRAIN, opts);
         double[] moved = moveEveryKnob(tuner);
         List<KnobChange> knobs = tuner.changes(moved);
         Recommendation r = new Recommendation("svc", name, tuner.manifestKind(), tuner.manifestName(), tuner.manifestFile(),
@@ -59,7 +62,7 @@ class EmitRoundTripTest {
         assertEquals(file.toString(), r.manifestFile(), "the recommendation names the file to edit");
 
         Tuner reloaded = Tuners.of(named(PolicyLoader.load(List.of(dir.toString())), name), MODEL, Fixtures.spec(false),
-                TRAIN, RecommendOptions.defaults());
+                TRAIN, opts);
         for (int i = 0; i < tuner.knobs.size(); i++) {
             assertEquals(moved[i], reloaded.knobs.get(i).current(), 1e-9, name + " " + tuner.knobs.get(i).name());
         }
