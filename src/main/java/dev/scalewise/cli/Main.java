@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 "Docs: docs/cli.md. Run 'scalewise COMMAND --help' for a command's options and examples."},
         subcommands = {
                 SchemaCommand.class,
+                LintCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class Main implements Runnable {

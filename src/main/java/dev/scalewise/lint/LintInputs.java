@@ -1,0 +1,107 @@
+package dev.scalewise.lint;
+
+import dev.scalewise.UserError;
+import dev.scalewise.yaml.SafeYaml;
+import dev.scalewise.yaml.YamlDoc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The YAML sources of a run: files as named, directories walked for {@code *.yaml}/{@code *.yml}
+ * (hidden directories skipped), "-" for stdin, minus the configured ignore globs; read with
+ * {@link SafeYaml}. An unreadable or invalid file stops the run (exit 2) with its file:line:col.
+ */
+public final class LintInputs {
+    private final List<String> sources;
+    private final List<YamlDoc> docs;
+
+    private LintInputs(List<String> sources, List<YamlDoc> docs) {
+        this.sources = List.copyOf(sources);
+        this.docs = List.copyOf(docs);
+    }
+
+    /**
+     * @param args        files, directories or "-"
+     * @param ignoreGlobs glob patterns matched against paths relative to {@code base}
+     * @param stdinName   name findings use for stdin (e.g. the chart the stream came from)
+     */
+    public static LintInputs read(List<String> args, List<String> ignoreGlobs, Path base, String stdinName) {
+        List<PathMatcher> ignored = ignoreGlobs.stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        List<String> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                files.add("-");
+                continue;
+            }
+            Path p = Path.of(arg);
+            if (Files.isDirectory(p)) {
+                files.addAll(walk(p));
+            } else if (Files.exists(p)) {
+                files.add(arg);
+            } else {
+                throw new UserError(arg + ": no such file or directory");
+            }
+        }
+        List<String> kept = files.stream().distinct().filter(f -> f.equals("-") || !isIgnored(f, base, ignored)).toList();
+        List<YamlDoc> docs = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (String f : kept) {
+            String name = f.equals("-") ? stdinName : f;
+            sources.add(name);
+            for (YamlDoc d : SafeYaml.load(f)) {
+                docs.add(f.equals("-") ? new YamlDoc(name, d.index(), d.root()) : d);
+            }
+        }
+        return new LintInputs(sources, docs);
+    }
+
+    public List<String> sources() {
+        return sources;
+    }
+
+    public List<YamlDoc> docs() {
+        return docs;
+    }
+
+    private static List<String> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .filter(p -> !hidden(dir.relativize(p)))
+                    .map(Path::toString)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError(dir + ": cannot list directory: " + e.getMessage());
+        }
+    }
+
+    /** Hidden directories (.git, .github) and dotfiles such as .scalewise-lint.yaml are not manifests. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIgnored(String file, Path base, List<PathMatcher> ignored) {
+        Path abs = Path.of(file).toAbsolutePath().normalize();
+        Path rel = abs.startsWith(base.toAbsolutePath().normalize())
+                ? base.toAbsolutePath().normalize().relativize(abs) : Path.of(file).normalize();
+        return ignored.stream().anyMatch(m -> m.matches(rel));
+    }
+}
