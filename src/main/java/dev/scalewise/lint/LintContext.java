@@ -6,6 +6,8 @@ import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
 
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,27 @@ public final class LintContext {
         String name = scaleTargetRef.get("name").asText("");
         return manifests.stream()
                 .filter(m -> m.kind().equals(kind) && m.name().equals(name) && m.sameNamespace(owner.namespace()))
-                .findFirst();
+                .min(Comparator.comparingInt(m -> distance(owner.doc().source(), m.doc().source())));
+    }
+
+    /**
+     * How far apart two sources are, for repos that hold one object in several variants (Kustomize
+     * overlays, one directory per environment): the same file is nearest, then files sharing the longest
+     * directory prefix.
+     */
+    static int distance(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        Path pa = Path.of(a).toAbsolutePath().normalize().getParent();
+        Path pb = Path.of(b).toAbsolutePath().normalize().getParent();
+        int common = 0;
+        while (pa != null && pb != null && common < Math.min(pa.getNameCount(), pb.getNameCount())
+                && pa.getName(common).equals(pb.getName(common))) {
+            common++;
+        }
+        int depth = pa == null || pb == null ? 0 : Math.max(pa.getNameCount(), pb.getNameCount());
+        return 1 + depth - common;
     }
 
     /** HPAs and ScaledObjects: the objects that own a workload's replica count. */

@@ -67,9 +67,11 @@ public final class Linter {
                 ran.add(meta);
             }
         }
-        findings.sort(Finding.ORDER);
+        // Two autoscalers over one workload may both find the same problem in it; report it once.
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
+        unique.sort(Finding.ORDER);
         ran.sort(Comparator.comparing(RuleMeta::id));
-        return new LintReport(findings, ran, checks(ran, ctx, findings, suppressions.keySet()), sources, suppressed);
+        return new LintReport(unique, ran, checks(ran, ctx, unique, suppressions.keySet()), sources, suppressed);
     }
 
     /**

@@ -35,7 +35,10 @@ final class MultipleAutoscalers extends AbstractRule {
             YNode refA = a.spec().get("scaleTargetRef");
             for (int j = 0; j < i; j++) {
                 Manifest first = all.get(j);
-                if (VpaAndHpaOnSameResource.sameTarget(a, refA, first, first.spec().get("scaleTargetRef"))) {
+                // The same kind/namespace/name twice is one object in two variants (overlays), not two controllers.
+                boolean sameObject = first.kind().equals(a.kind()) && first.name().equals(a.name())
+                        && first.namespace().equals(a.namespace());
+                if (!sameObject && VpaAndHpaOnSameResource.sameTarget(a, refA, first, first.spec().get("scaleTargetRef"))) {
                     out.add(finding(a, refA.get("name"), a.ref().display() + " and " + first.ref().display()
                             + " (" + first.location() + ") both scale " + refA.get("kind").asText("Deployment") + "/"
                             + refA.get("name").asText("?")));
