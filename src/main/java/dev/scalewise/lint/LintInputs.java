@@ -55,13 +55,19 @@ public final class LintInputs {
         List<YamlDoc> docs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (String f : kept) {
-            String name = f.equals("-") ? stdinName : f;
-            sources.add(name);
-            for (YamlDoc d : SafeYaml.load(f)) {
-                docs.add(f.equals("-") ? new YamlDoc(name, d.index(), d.root()) : d);
-            }
+            sources.add(f.equals("-") ? stdinName : f);
+            docs.addAll(f.equals("-") ? readStdin(stdinName) : SafeYaml.load(f));
         }
         return new LintInputs(sources, docs);
+    }
+
+    /** Stdin parsed under the name findings should carry (SafeYaml enforces the size limit). */
+    private static List<YamlDoc> readStdin(String name) {
+        try {
+            return SafeYaml.parse(name, System.in.readNBytes(SafeYaml.MAX_BYTES + 1));
+        } catch (IOException e) {
+            throw new UserError(name + ": cannot read stdin: " + e.getMessage());
+        }
     }
 
     public List<String> sources() {
