@@ -27,7 +27,7 @@ final class UtilizationWithoutRequest extends AbstractRule {
                         + " 'missing request for cpu') and does not scale on it at all. An HPA without metrics uses"
                         + " CPU utilization 80 % and has the same need. For a ContainerResource metric only the named"
                         + " container counts.",
-                "Add resources.requests.<cpu|memory> to every container of the target's pod template (or to the"
+                "Add `resources.requests.cpu` (or `.memory`) to every container of the target's pod template (or to the"
                         + " named container for ContainerResource), or scale on an AverageValue or a Pods metric.",
                 Set.of(Kinds.HPA),
                 List.of("https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#support-for-resource-metrics")));
