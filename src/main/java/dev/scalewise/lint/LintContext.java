@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the rules of one run see: every object of every linted document, indexed by kind, plus the
@@ -24,6 +25,7 @@ public final class LintContext {
     public static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet");
 
     private final List<Manifest> manifests;
+    private final Map<String, List<Manifest>> byKind;
     private final LintConfig config;
     private final KubeVersion kubeVersion;
     private final Optional<Map<String, ServiceSpec>> services;
@@ -34,6 +36,7 @@ public final class LintContext {
                        Optional<Map<String, ServiceSpec>> services, PolicyModel policyModel) {
         // A document without a kind (values files, services.yaml, Kustomize patches) is not an object.
         this.manifests = docs.stream().filter(d -> !d.kind().isEmpty()).map(Manifest::new).toList();
+        this.byKind = manifests.stream().collect(Collectors.groupingBy(Manifest::kind));
         this.config = config;
         this.kubeVersion = kubeVersion;
         this.services = services.map(Map::copyOf);
@@ -64,6 +67,9 @@ public final class LintContext {
     }
 
     public List<Manifest> ofKind(String... kinds) {
+        if (kinds.length == 1) {
+            return byKind.getOrDefault(kinds[0], List.of());
+        }
         Set<String> wanted = Set.of(kinds);
         return manifests.stream().filter(m -> wanted.contains(m.kind())).toList();
     }
@@ -93,8 +99,8 @@ public final class LintContext {
     public Optional<Manifest> target(Manifest owner, YNode scaleTargetRef) {
         String kind = scaleTargetRef.get("kind").asText("Deployment");
         String name = scaleTargetRef.get("name").asText("");
-        return manifests.stream()
-                .filter(m -> m.kind().equals(kind) && m.name().equals(name) && m.sameNamespace(owner.namespace()))
+        return byKind.getOrDefault(kind, List.of()).stream()
+                .filter(m -> m.name().equals(name) && m.sameNamespace(owner.namespace()))
                 .min(Comparator.comparingInt(m -> distance(owner.doc().source(), m.doc().source())));
     }
 

@@ -54,11 +54,29 @@ public final class LintInputs {
         List<String> kept = files.stream().distinct().filter(f -> f.equals("-") || !isIgnored(f, base, ignored)).toList();
         List<YamlDoc> docs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        for (String f : kept) {
-            sources.add(f.equals("-") ? stdinName : f);
-            docs.addAll(f.equals("-") ? readStdin(stdinName) : SafeYaml.load(f));
+        // Files parse in parallel (most of a cold run is YAML parsing); results and the error reported
+        // stay in file order, so output does not depend on scheduling.
+        List<Parsed> parsed = kept.parallelStream().map(f -> parse(f, stdinName)).toList();
+        for (int i = 0; i < kept.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (p.error() != null) {
+                throw p.error();
+            }
+            sources.add(kept.get(i).equals("-") ? stdinName : kept.get(i));
+            docs.addAll(p.docs());
         }
         return new LintInputs(sources, docs);
+    }
+
+    private record Parsed(List<YamlDoc> docs, UserError error) {
+    }
+
+    private static Parsed parse(String f, String stdinName) {
+        try {
+            return new Parsed(f.equals("-") ? readStdin(stdinName) : SafeYaml.load(f), null);
+        } catch (UserError e) {
+            return new Parsed(List.of(), e);
+        }
     }
 
     /** Stdin parsed under the name findings should carry (SafeYaml enforces the size limit). */

@@ -7,23 +7,46 @@ import dev.scalewise.yaml.YamlDoc;
 import java.util.Map;
 import java.util.Optional;
 
-/** One Kubernetes-style object of the run: a YAML document with a kind, read through its nodes. */
-public record Manifest(YamlDoc doc) {
+/**
+ * One Kubernetes-style object of the run: a YAML document with a kind, read through its nodes. The
+ * identity fields are read once: rules look them up for every pair of objects they compare.
+ */
+public final class Manifest {
+    private final YamlDoc doc;
+    private final String kind;
+    private final String apiVersion;
+    private final String name;
+    private final String namespace;
+    private final ObjectRef ref;
+
+    public Manifest(YamlDoc doc) {
+        this.doc = doc;
+        this.kind = doc.kind();
+        this.apiVersion = doc.apiVersion();
+        this.name = doc.name();
+        this.namespace = doc.root().get("metadata").get("namespace").asText("");
+        this.ref = new ObjectRef(kind, name, namespace, doc.source(), doc.index());
+    }
+
+    public YamlDoc doc() {
+        return doc;
+    }
+
     public String kind() {
-        return doc.kind();
+        return kind;
     }
 
     public String apiVersion() {
-        return doc.apiVersion();
+        return apiVersion;
     }
 
     public String name() {
-        return doc.name();
+        return name;
     }
 
     /** metadata.namespace, "" when absent (Helm output and plain repos often leave it to kubectl). */
     public String namespace() {
-        return root().get("metadata").get("namespace").asText("");
+        return namespace;
     }
 
     public YNode root() {
@@ -44,16 +67,20 @@ public record Manifest(YamlDoc doc) {
     }
 
     public Optional<String> annotation(String key) {
-        YNode n = root().get("metadata").get("annotations").get(key);
-        return n.text();
+        return root().get("metadata").get("annotations").get(key).text();
     }
 
     public ObjectRef ref() {
-        return new ObjectRef(kind(), name(), namespace(), doc.source(), doc.index());
+        return ref;
     }
 
     /** Same namespace, where an empty namespace (not set in the file) matches any. */
     public boolean sameNamespace(String otherNamespace) {
-        return namespace().isEmpty() || otherNamespace.isEmpty() || namespace().equals(otherNamespace);
+        return namespace.isEmpty() || otherNamespace.isEmpty() || namespace.equals(otherNamespace);
+    }
+
+    @Override
+    public String toString() {
+        return ref.display() + " (" + location() + ")";
     }
 }

@@ -11,10 +11,16 @@ import java.util.Optional;
 public final class RuleRegistry {
     private final List<LintRule> staticRules;
     private final List<EvidenceRule> evidenceRules;
+    private final List<RuleMeta> all;
 
     public RuleRegistry(List<LintRule> staticRules, List<EvidenceRule> evidenceRules) {
         this.staticRules = List.copyOf(staticRules);
         this.evidenceRules = List.copyOf(evidenceRules);
+        List<RuleMeta> metas = new ArrayList<>(List.of(Suppressions.MISSING_REASON, Suppressions.UNKNOWN_RULE));
+        staticRules.forEach(r -> metas.add(r.meta()));
+        evidenceRules.forEach(r -> metas.add(r.meta()));
+        metas.sort(Comparator.comparing(RuleMeta::id));
+        this.all = List.copyOf(metas);
         List<String> seen = new ArrayList<>();
         for (RuleMeta m : all()) {
             if (seen.contains(m.id()) || seen.contains(m.name())) {
@@ -44,11 +50,7 @@ public final class RuleRegistry {
 
     /** Every rule's metadata, ordered by id. */
     public List<RuleMeta> all() {
-        List<RuleMeta> out = new ArrayList<>(List.of(Suppressions.MISSING_REASON, Suppressions.UNKNOWN_RULE));
-        staticRules.forEach(r -> out.add(r.meta()));
-        evidenceRules.forEach(r -> out.add(r.meta()));
-        out.sort(Comparator.comparing(RuleMeta::id));
-        return out;
+        return all;
     }
 
     public Optional<RuleMeta> find(String idOrName) {

@@ -2,11 +2,15 @@ package dev.scalewise.lint.format;
 
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintReport;
+import dev.scalewise.lint.ObjectRef;
 import dev.scalewise.lint.RuleMeta;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * JUnit XML as GitLab and Jenkins read it: one testsuite per rule, one testcase per rule x object, a
@@ -22,20 +26,23 @@ final class JunitReporter implements Reporter {
 
     @Override
     public void write(LintReport report, Writer out) throws IOException {
-        long failures = report.checks().stream().filter(c -> !report.findingsOf(c).isEmpty()).count();
+        Map<String, List<Finding>> byCheck = report.findings().stream()
+                .collect(Collectors.groupingBy(f -> key(f.ruleId(), f.object())));
+        Function<LintReport.Check, List<Finding>> findingsOf = c -> byCheck.getOrDefault(key(c.rule().id(), c.object()), List.of());
+        long failures = report.checks().stream().filter(c -> !findingsOf.apply(c).isEmpty()).count();
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write("<testsuites name=\"scalewise lint\" tests=\"" + report.checks().size() + "\" failures=\"" + failures
                 + "\" errors=\"0\">\n");
         for (RuleMeta rule : report.rules()) {
-            List<LintReport.Check> checks = report.checks().stream().filter(c -> c.rule().equals(rule)).toList();
-            long ruleFailures = checks.stream().filter(c -> !report.findingsOf(c).isEmpty()).count();
+            List<LintReport.Check> checks = report.checks().stream().filter(c -> c.rule().id().equals(rule.id())).toList();
+            long ruleFailures = checks.stream().filter(c -> !findingsOf.apply(c).isEmpty()).count();
             out.write("  <testsuite name=\"" + xml(rule.id() + " " + rule.name()) + "\" tests=\"" + checks.size()
                     + "\" failures=\"" + ruleFailures + "\" errors=\"0\" skipped=\"0\">\n");
             for (LintReport.Check c : checks) {
                 String file = settings.relativePath(c.object().source());
                 out.write("    <testcase classname=\"" + xml(rule.id() + "." + rule.name()) + "\" name=\""
                         + xml(c.object().display() + " (" + file + ")") + "\" file=\"" + xml(file) + "\"");
-                List<Finding> fs = report.findingsOf(c);
+                List<Finding> fs = findingsOf.apply(c);
                 if (fs.isEmpty()) {
                     out.write("/>\n");
                     continue;
@@ -54,6 +61,10 @@ final class JunitReporter implements Reporter {
             out.write("  </testsuite>\n");
         }
         out.write("</testsuites>\n");
+    }
+
+    private static String key(String ruleId, ObjectRef o) {
+        return ruleId + "\u0000" + o;
     }
 
     /** Escapes XML text and attribute values and drops characters XML 1.0 cannot carry. */
