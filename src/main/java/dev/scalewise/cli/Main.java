@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 "Docs: docs/cli.md. Run 'scalewise COMMAND --help' for a command's options and examples."},
         subcommands = {
                 SchemaCommand.class,
+                PolicyCommand.class,
                 LintCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })

@@ -1,0 +1,110 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.policy.KedaPolicy.Fallback;
+import dev.scalewise.policy.KedaPolicy.Trigger;
+import dev.scalewise.policy.MetricTarget.MetricSource;
+import dev.scalewise.policy.MetricTarget.TargetType;
+import dev.scalewise.yaml.YNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * KEDA ScaledObject (keda.sh/v1alpha1). Defaults from KEDA's {@code apis/keda/v1alpha1/scaledobject_types.go}
+ * and the ScaledObject spec docs (keda.sh/docs/2.x/reference/scaledobject-spec): pollingInterval 30 s,
+ * cooldownPeriod 300 s, initialCooldownPeriod 0, minReplicaCount 0, maxReplicaCount 100; a trigger's
+ * metricType AverageValue (Utilization for the cpu/memory scalers) and activationThreshold 0.
+ */
+final class KedaReader {
+    static final int POLLING_INTERVAL_SECONDS = 30;
+    static final int COOLDOWN_PERIOD_SECONDS = 300;
+    static final int INITIAL_COOLDOWN_PERIOD_SECONDS = 0;
+    static final int MIN_REPLICA_COUNT = 0;
+    static final int MAX_REPLICA_COUNT = 100;
+    /** Metadata keys that hold the per-replica target of common scalers (KEDA scaler docs). */
+    private static final List<String> THRESHOLD_KEYS =
+            List.of("threshold", "targetValue", "value", "queueLength", "lagThreshold", "listLength", "targetQueryValue");
+
+    private KedaReader() {
+    }
+
+    static KedaPolicy read(Manifest m) {
+        YNode spec = m.spec();
+        Fields f = m.fields;
+        String target = spec.get("scaleTargetRef").get("name").requireText();
+        int min = f.integer(spec.get("minReplicaCount"), "minReplicas", MIN_REPLICA_COUNT);
+        Fields.atLeast(spec.get("minReplicaCount"), min, 0);
+        int max = f.integer(spec.get("maxReplicaCount"), "maxReplicas", MAX_REPLICA_COUNT);
+        Fields.atLeast(spec.get("maxReplicaCount"), max, 1);
+        Fields.checkBounds(spec.get("maxReplicaCount"), min, max);
+        int polling = f.integer(spec.get("pollingInterval"), "pollingIntervalSeconds", POLLING_INTERVAL_SECONDS);
+        Fields.atLeast(spec.get("pollingInterval"), polling, 1);
+        int cooldown = f.integer(spec.get("cooldownPeriod"), "cooldownPeriodSeconds", COOLDOWN_PERIOD_SECONDS);
+        Fields.atLeast(spec.get("cooldownPeriod"), cooldown, 0);
+        int initialCooldown = f.integer(spec.get("initialCooldownPeriod"), "initialCooldownPeriodSeconds",
+                INITIAL_COOLDOWN_PERIOD_SECONDS);
+        OptionalInt idle = OptionalInt.empty();
+        YNode idleNode = spec.get("idleReplicaCount");
+        if (idleNode.optInt().isPresent()) {
+            idle = OptionalInt.of(idleNode.requireInt());
+            // KEDA's admission webhook: idleReplicaCount must be lower than minReplicaCount
+            if (idle.getAsInt() >= min) {
+                throw idleNode.error("idleReplicaCount " + idle.getAsInt() + " must be less than minReplicaCount " + min);
+            }
+        }
+        Optional<Fallback> fallback = Optional.empty();
+        YNode fb = spec.get("fallback");
+        if (fb.isMapping()) {
+            fallback = Optional.of(new Fallback(Fields.atLeast(fb.get("failureThreshold"), fb.get("failureThreshold").requireInt(), 0),
+                    Fields.atLeast(fb.get("replicas"), fb.get("replicas").requireInt(), 0)));
+        }
+        YNode triggersNode = spec.get("triggers");
+        List<Trigger> triggers = new ArrayList<>();
+        List<YNode> items = triggersNode.items();
+        for (int i = 0; i < items.size(); i++) {
+            triggers.add(trigger(items.get(i), i, m, "triggers[" + i + "]"));
+        }
+        if (triggers.isEmpty()) {
+            throw triggersNode.error("a ScaledObject needs at least one trigger");
+        }
+        Optional<Behavior> behavior = BehaviorReader.read(
+                spec.get("advanced").get("horizontalPodAutoscalerConfig").get("behavior"), f, "behavior");
+        return new KedaPolicy(m.meta(m.name(), m.service(target)), min, max, polling, cooldown, initialCooldown,
+                idle, fallback, triggers, behavior);
+    }
+
+    static Trigger trigger(YNode t, int index, Manifest m, String path) {
+        String type = t.get("type").requireText();
+        YNode md = t.get("metadata");
+        boolean resource = type.equals("cpu") || type.equals("memory");
+        TargetType metricType = m.fields.value(t.get("metricType"), path + ".metric.targetType",
+                resource ? TargetType.UTILIZATION : TargetType.AVERAGE_VALUE,
+                n -> n.text().map(x -> MetricReader.targetType(n)));
+        if (resource) {
+            YNode value = md.get("value");
+            MetricTarget metric = MetricReader.build(MetricSource.RESOURCE, t.get("type"), type, metricType, value,
+                    m.signalOverride());
+            m.fields.mark(path + ".activationThreshold");
+            return new Trigger(type, metric, 0, "");
+        }
+        YNode thresholdNode = md.get("threshold");
+        for (String key : THRESHOLD_KEYS) {
+            if (md.has(key)) {
+                thresholdNode = md.get(key);
+                break;
+            }
+        }
+        String query = type.equals("prometheus") ? md.get("query").requireText() : "";
+        YNode nameNode = type.equals("prometheus") ? md.get("query") : t.get("type");
+        // KEDA names a trigger's external metric "s<index>-<scaler>" (pkg/scalers/scaler.go GenerateMetricNameWithIndex)
+        String metricName = "s" + index + "-" + md.get("metricName").asText(type);
+        MetricTarget metric = MetricReader.build(MetricSource.EXTERNAL, nameNode,
+                query.isEmpty() ? metricName : query, metricType, thresholdNode, m.signalOverride());
+        metric = new MetricTarget(metric.source(), metricName, metric.signal(), metric.targetType(), metric.target());
+        double activation = m.fields.value(md.get("activationThreshold"), path + ".activationThreshold", 0.0,
+                YNode::optQuantity);
+        return new Trigger(type, metric, activation, query);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.policy.ScalingRules.ScalingPolicy;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One sentence of what the controller will do with a policy, in the controller's own terms, e.g.
+ * "scales up at most max(4 pods, 100 %) per 15 s immediately; scales down at most 100 % per 15 s
+ * after a 300 s stabilization window".
+ */
+public final class PolicyExplainer {
+    private PolicyExplainer() {
+    }
+
+    public static String describe(PolicySpec p) {
+        if (p instanceof HpaPolicy h) {
+            return hpa(h);
+        } else if (p instanceof KedaPolicy k) {
+            return keda(k);
+        } else if (p instanceof KpaPolicy k) {
+            return kpa(k);
+        } else if (p instanceof RayServePolicy r) {
+            return ray(r);
+        } else if (p instanceof ScheduledPolicy s) {
+            return scheduled(s);
+        }
+        return predictive((PredictivePolicy) p);
+    }
+
+    private static String hpa(HpaPolicy h) {
+        String targets = h.metrics().stream().map(PolicyExplainer::target).collect(Collectors.joining(" and "));
+        return "keeps " + range(h.minReplicas(), h.maxReplicas()) + " replicas so that " + targets
+                + " (tolerance " + pct(h.tolerance()) + ", every " + h.syncPeriodSeconds() + " s); "
+                + behavior(h.behavior().orElse(null));
+    }
+
+    /** The part shared by HPAs and the HPA a KEDA ScaledObject drives. */
+    private static String behavior(Behavior b) {
+        if (b == null) {
+            // pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (scaleUpLimitFactor 2,
+            // scaleUpLimitMinimum 4) and the 5 min downscale stabilization flag
+            return "no behavior set, so the legacy path: scales up to at most max(2 x current, 4) replicas per step "
+                    + "immediately; scales down to the highest recommendation of the last 300 s, without a rate limit";
+        }
+        return direction("up", b.scaleUp()) + "; " + direction("down", b.scaleDown());
+    }
+
+    static String direction(String dir, ScalingRules r) {
+        if (r.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
+            return "never scales " + dir;
+        }
+        List<ScalingPolicy> ps = r.policies();
+        boolean samePeriod = ps.stream().mapToInt(ScalingPolicy::periodSeconds).distinct().count() == 1;
+        String limits = ps.stream().map(x -> amount(x) + (samePeriod ? "" : " per " + x.periodSeconds() + " s"))
+                .collect(Collectors.joining(", "));
+        if (ps.size() > 1) {
+            limits = (r.selectPolicy() == ScalingRules.SelectPolicy.MAX ? "max(" : "min(") + limits + ")";
+        }
+        if (samePeriod) {
+            limits += " per " + ps.get(0).periodSeconds() + " s";
+        }
+        String when = r.stabilizationWindowSeconds() == 0 ? "immediately"
+                : "after a " + r.stabilizationWindowSeconds() + " s stabilization window";
+        return "scales " + dir + " at most " + limits + " " + when;
+    }
+
+    private static String amount(ScalingPolicy p) {
+        return p.type() == ScalingPolicy.Type.PODS ? p.value() + (p.value() == 1 ? " pod" : " pods") : p.value() + " %";
+    }
+
+    private static String keda(KedaPolicy k) {
+        String triggers = k.triggers().stream().map(t -> target(t.metric())
+                + (t.activationThreshold() > 0 ? " (active above " + Render.number(t.activationThreshold()) + ")" : ""))
+                .collect(Collectors.joining(" and "));
+        String zero = k.minReplicas() == 0
+                ? "activates from 0 when a trigger is active (checked every " + k.pollingIntervalSeconds()
+                + " s) and returns to 0 after " + k.cooldownPeriodSeconds() + " s inactive; "
+                : "polls every " + k.pollingIntervalSeconds() + " s; ";
+        return zero + "its HPA keeps " + range(Math.max(1, k.minReplicas()), k.maxReplicas()) + " replicas so that "
+                + triggers + "; " + behavior(k.behavior().orElse(null));
+    }
+
+    private static String kpa(KpaPolicy k) {
+        String metric = k.metric() == KpaPolicy.Metric.RPS ? "requests per second" : "concurrent requests";
+        double aim = k.target() * k.targetUtilization();
+        double panicWindow = k.stableWindowSeconds() * k.panicWindowPercentage() / 100;
+        return "keeps " + range(k.minReplicas(), k.maxReplicas()) + " replicas at " + Render.number(round(aim)) + " "
+                + metric + " per replica (" + pct(k.targetUtilization()) + " of " + Render.number(k.target())
+                + ") averaged over " + k.stableWindowSeconds() + " s, panicking on a " + Render.number(round(panicWindow))
+                + " s window above " + Render.number(k.panicThresholdPercentage()) + " %; each " + k.tickSeconds()
+                + " s tick scales up at most " + Render.number(k.maxScaleUpRate()) + "x and down at most "
+                + Render.number(k.maxScaleDownRate()) + "x"
+                + (k.scaleDownDelaySeconds() > 0 ? " after a " + k.scaleDownDelaySeconds() + " s scale-down delay" : "")
+                + (k.minReplicas() == 0 ? "; scales to zero " + k.scaleToZeroGracePeriodSeconds()
+                + " s after the last request" : "");
+    }
+
+    private static String ray(RayServePolicy r) {
+        return "keeps " + range(r.minReplicas(), r.maxReplicas()) + " replicas (starting at " + r.initialReplicas()
+                + ") at " + Render.number(r.targetOngoingRequests()) + " ongoing requests per replica, measured every "
+                + Render.number(r.metricsIntervalSeconds()) + " s over " + Render.number(r.lookBackPeriodSeconds())
+                + " s; scales up after " + Render.number(r.upscaleDelaySeconds()) + " s and down after "
+                + Render.number(r.downscaleDelaySeconds()) + " s of sustained need"
+                + (r.minReplicas() == 0 ? "; scales to zero when idle" : "");
+    }
+
+    private static String scheduled(ScheduledPolicy s) {
+        String windows = s.windows().stream().map(w -> (w.mode() == ScheduledPolicy.Window.Mode.MIN
+                ? "holds at least " : "pins ") + w.replicas() + " replicas for " + duration(w.durationSeconds())
+                + " from '" + w.cron() + "'").collect(Collectors.joining(", "));
+        return windows + " (" + s.timeZone().getId() + "); otherwise " + describe(s.base());
+    }
+
+    private static String predictive(PredictivePolicy p) {
+        String season = switch (p.seasonality()) {
+            case DAILY -> "daily";
+            case WEEKLY -> "weekly";
+            case DAILY_AND_WEEKLY -> "daily and weekly";
+        };
+        return "provisions " + p.leadSeconds() + " s ahead for the forecast requests per second (" + season
+                + " seasonality from " + p.historyDays() + " days) / " + Render.number(p.targetRpsPerReplica())
+                + " per replica + " + pct(p.headroom()) + " headroom; never below what the base policy asks: "
+                + describe(p.base());
+    }
+
+    private static String target(MetricTarget m) {
+        String what = m.signal().id() + (m.metricName().equals(m.signal().id()) ? "" : " (" + m.metricName() + ")");
+        return switch (m.targetType()) {
+            case UTILIZATION -> what + " stays near " + Render.number(m.target()) + " % of requests";
+            case AVERAGE_VALUE -> what + " stays near " + Render.number(m.target()) + " per replica";
+            case VALUE -> what + " stays near " + Render.number(m.target()) + " in total";
+        };
+    }
+
+    private static String range(int min, int max) {
+        String hi = max == Integer.MAX_VALUE ? "unlimited" : Integer.toString(max);
+        return min + "-" + hi;
+    }
+
+    private static String pct(double share) {
+        return Render.number(round(share * 100)) + " %";
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static String duration(int seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.yaml.YamlDoc;
+import dev.scalewise.yaml.YamlError;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Turns one YAML document into normalized policies: dispatches on apiVersion/kind, fills in every
+ * default (recorded in {@link PolicyMeta#defaulted()}), validates, and maps service and signal.
+ * Documents of kinds we do not model give no policy (the caller notes them); an invalid one throws a
+ * {@link YamlError} naming file:line:column and path.
+ */
+public final class PolicyReader {
+    private PolicyReader() {
+    }
+
+    /**
+     * What reading may need beyond the document: policies of the same set by metadata.name (for a
+     * native kind's {@code basePolicy.name}), the services (to check a lead time against startup),
+     * and where to put notes (deprecations, skipped deployments).
+     */
+    public record Context(Function<String, Optional<PolicySpec>> byName, Map<String, ServiceSpec> services,
+                          Consumer<String> notes) {
+        public static Context standalone() {
+            return new Context(name -> Optional.empty(), Map.of(), note -> { });
+        }
+    }
+
+    /**
+     * The document's policy; empty for kinds we do not model. A Ray Serve config with several
+     * autoscaled deployments yields several policies: this returns the first, {@link #readAll} all.
+     */
+    public static Optional<PolicySpec> read(YamlDoc doc) {
+        return readAll(doc, Context.standalone()).stream().findFirst();
+    }
+
+    /** Every policy the document defines (one, or one per Ray Serve deployment); empty if not modeled. */
+    public static List<PolicySpec> readAll(YamlDoc doc, Context ctx) {
+        if (!doc.root().isMapping()) {
+            return List.of();
+        }
+        Manifest m = new Manifest(doc);
+        return switch (key(doc)) {
+            case "autoscaling:HorizontalPodAutoscaler" -> {
+                if (doc.apiVersion().equals("autoscaling/v1")) {
+                    throw doc.root().get("apiVersion").error("autoscaling/v1 is not read; convert it to autoscaling/v2 "
+                            + "(kubectl convert) — v1 has only targetCPUUtilizationPercentage");
+                }
+                yield List.of(HpaReader.read(m, ctx.notes()));
+            }
+            case "keda.sh:ScaledObject" -> List.of(KedaReader.read(m));
+            case "serving.kserve.io:InferenceService" -> KServeReader.read(m, ctx.notes()).stream().toList();
+            case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m, ctx.notes()));
+            case "ray.io:RayService" -> RayServeReader.rayService(m, ctx.notes());
+            case "scalewise.dev:ScheduledScaling" -> List.of(NativeReader.scheduled(m, ctx));
+            case "scalewise.dev:PredictiveScaling" -> List.of(NativeReader.predictive(m, ctx));
+            default -> doc.kind().isEmpty() && doc.root().has("applications")
+                    ? RayServeReader.serveConfig(doc.root(), m, ctx.notes()) : List.of();
+        };
+    }
+
+    /** True when the document is of a kind we read (even if it yields no policy, e.g. autoscalerClass none). */
+    static boolean models(YamlDoc doc) {
+        return MODELED.contains(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
+    }
+
+    private static final Set<String> MODELED = Set.of("autoscaling:HorizontalPodAutoscaler", "keda.sh:ScaledObject",
+            "serving.kserve.io:InferenceService", "serving.knative.dev:Service", "ray.io:RayService",
+            "scalewise.dev:ScheduledScaling", "scalewise.dev:PredictiveScaling");
+
+    /** API group and kind, e.g. "keda.sh:ScaledObject" (the version does not change the kind's meaning). */
+    private static String key(YamlDoc doc) {
+        String v = doc.apiVersion();
+        return (v.contains("/") ? v.substring(0, v.indexOf('/')) : "") + ":" + doc.kind();
+    }
+
+    /** True for documents PolicyLoader skips quietly: services.yaml and ours. */
+    static boolean isServices(YamlDoc doc) {
+        return doc.kind().equals("Services") || (doc.kind().isEmpty() && doc.root().has("services"));
+    }
+
+    /** The native kinds refer to other policies by name, so they are read after the rest. */
+    static boolean isNative(YamlDoc doc) {
+        return doc.apiVersion().startsWith("scalewise.dev/");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.yaml.SafeYaml;
+import dev.scalewise.yaml.YNode;
+import dev.scalewise.yaml.YamlDoc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Ray Serve {@code autoscaling_config}, one policy per autoscaled deployment, from a Serve config file
+ * ({@code applications[].deployments[]}) or a KubeRay RayService ({@code spec.serveConfigV2}, a string
+ * holding the same YAML: it is parsed with SafeYaml too, and its line:column are relative to that
+ * string, which the location names as {@code file[spec.serveConfigV2]}).
+ * Defaults from Ray Serve's {@code python/ray/serve/config.py} AutoscalingConfig and the autoscaling
+ * guide (docs.ray.io serve/advanced-guides/advanced-autoscaling): min_replicas 1, max_replicas 1,
+ * initial_replicas = min_replicas, target_ongoing_requests 2 (since Ray 2.32; was 1),
+ * upscale_delay_s 30, downscale_delay_s 600, metrics_interval_s 10, look_back_period_s 30,
+ * upscaling/downscaling factor = smoothing_factor = 1.0; max_ongoing_requests 5 (since 2.32).
+ * {@code num_replicas: auto} means min 1, max 100, target 2 unless the config says otherwise.
+ */
+final class RayServeReader {
+    static final int MIN_REPLICAS = 1;
+    static final int MAX_REPLICAS = 1;
+    static final int AUTO_MAX_REPLICAS = 100;
+    static final double TARGET_ONGOING_REQUESTS = 2;
+    static final double UPSCALE_DELAY_SECONDS = 30;
+    static final double DOWNSCALE_DELAY_SECONDS = 600;
+    static final double METRICS_INTERVAL_SECONDS = 10;
+    static final double LOOK_BACK_PERIOD_SECONDS = 30;
+    static final double SMOOTHING_FACTOR = 1.0;
+    static final int MAX_ONGOING_REQUESTS = 5;
+
+    private RayServeReader() {
+    }
+
+    /** A RayService: parse the embedded Serve config and read it. */
+    static List<PolicySpec> rayService(Manifest m, Consumer<String> notes) {
+        YNode config = m.spec().get("serveConfigV2");
+        String text = config.requireText();
+        String source = m.doc.source() + "[spec.serveConfigV2]";
+        List<YamlDoc> docs = SafeYaml.parse(source, text.getBytes(StandardCharsets.UTF_8));
+        if (docs.isEmpty()) {
+            throw config.error("serveConfigV2 is empty");
+        }
+        return serveConfig(docs.get(0).root(), m, notes);
+    }
+
+    /** A Serve config's root (with {@code applications:}). */
+    static List<PolicySpec> serveConfig(YNode root, Manifest m, Consumer<String> notes) {
+        List<PolicySpec> out = new ArrayList<>();
+        for (YNode app : root.get("applications").items()) {
+            String appName = app.get("name").asText("default");
+            for (YNode d : app.get("deployments").items()) {
+                read(d, appName, m, notes).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<PolicySpec> read(YNode d, String appName, Manifest parent, Consumer<String> notes) {
+        String name = d.get("name").requireText();
+        YNode cfg = d.get("autoscaling_config");
+        boolean auto = d.get("num_replicas").asText("").equals("auto");
+        if (!cfg.isMapping() && !auto) {
+            notes.accept(d.location() + ": Ray Serve deployment '" + appName + "/" + name
+                    + "' has no autoscaling_config (fixed replicas); not modeled");
+            return Optional.empty();
+        }
+        Fields f = new Fields();
+        int min = f.integer(cfg.get("min_replicas"), "minReplicas", MIN_REPLICAS);
+        Fields.atLeast(cfg.get("min_replicas"), min, 0);
+        int max = f.integer(cfg.get("max_replicas"), "maxReplicas", auto ? AUTO_MAX_REPLICAS : MAX_REPLICAS);
+        Fields.atLeast(cfg.get("max_replicas"), max, 1);
+        Fields.checkBounds(cfg.get("max_replicas"), min, max);
+        int initial = f.integer(cfg.get("initial_replicas"), "initialReplicas", min);
+        Fields.within(cfg.get("initial_replicas"), initial, min, max, "initial_replicas");
+        YNode targetNode = alias(cfg, "target_ongoing_requests", "target_num_ongoing_requests_per_replica");
+        double target = f.number(targetNode, "targetOngoingRequests", TARGET_ONGOING_REQUESTS);
+        positive(targetNode, target);
+        double up = f.number(cfg.get("upscale_delay_s"), "upscaleDelaySeconds", UPSCALE_DELAY_SECONDS);
+        Fields.atLeast(cfg.get("upscale_delay_s"), up, 0, "upscale_delay_s");
+        double down = f.number(cfg.get("downscale_delay_s"), "downscaleDelaySeconds", DOWNSCALE_DELAY_SECONDS);
+        Fields.atLeast(cfg.get("downscale_delay_s"), down, 0, "downscale_delay_s");
+        double smoothing = cfg.get("smoothing_factor").asDouble(SMOOTHING_FACTOR);
+        YNode upNode = alias(cfg, "upscaling_factor", "upscale_smoothing_factor");
+        double upFactor = f.number(upNode, "upscalingFactor", smoothing);
+        positive(upNode, upFactor);
+        YNode downNode = alias(cfg, "downscaling_factor", "downscale_smoothing_factor");
+        double downFactor = f.number(downNode, "downscalingFactor", smoothing);
+        positive(downNode, downFactor);
+        double interval = f.number(cfg.get("metrics_interval_s"), "metricsIntervalSeconds", METRICS_INTERVAL_SECONDS);
+        positive(cfg.get("metrics_interval_s"), interval);
+        double lookBack = f.number(cfg.get("look_back_period_s"), "lookBackPeriodSeconds", LOOK_BACK_PERIOD_SECONDS);
+        positive(cfg.get("look_back_period_s"), lookBack);
+        YNode maxOngoingNode = alias(d, "max_ongoing_requests", "max_concurrent_queries");
+        int maxOngoing = f.integer(maxOngoingNode, "maxOngoingRequests", MAX_ONGOING_REQUESTS);
+        Fields.atLeast(maxOngoingNode, maxOngoing, 1);
+        String service = parent.annotation(SignalMapping.SERVICE_ANNOTATION).orElse(name);
+        PolicyMeta meta = new PolicyMeta(appName + "/" + name, parent.doc.kind().isEmpty() ? "ServeConfig" : parent.doc.kind(),
+                parent.doc.apiVersion(), service, d.location(), f.defaulted());
+        return Optional.of(new RayServePolicy(meta, min, max, initial, target, up, down, upFactor, downFactor,
+                interval, lookBack, maxOngoing));
+    }
+
+    private static YNode alias(YNode cfg, String key, String legacy) {
+        if (cfg.has(key) && cfg.has(legacy)) {
+            throw cfg.get(legacy).error("set only one of " + key + " and its deprecated alias " + legacy);
+        }
+        return cfg.has(legacy) ? cfg.get(legacy) : cfg.get(key);
+    }
+
+    private static void positive(YNode node, double v) {
+        if (v <= 0) {
+            throw node.error("must be positive, found " + Render.number(v));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.policy.MetricTarget.MetricSource;
+import dev.scalewise.policy.MetricTarget.TargetType;
+import dev.scalewise.policy.ScalingRules.ScalingPolicy;
+import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.scalewise.policy.ScalingRules.ScalingPolicy.Type.PERCENT;
+import static dev.scalewise.policy.ScalingRules.ScalingPolicy.Type.PODS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loads the whole policies/ example set and checks every normalized value, defaults included. */
+class ExamplePoliciesTest {
+    static PolicySet set;
+
+    @BeforeAll
+    static void load() {
+        set = PolicyLoader.load(List.of("policies"));
+    }
+
+    static PolicySpec named(String name) {
+        return set.policies().stream().filter(p -> p.meta().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyFileGivesItsPolicies() {
+        // 8 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat", "vision-ocr", "embed-search", "asr-whisper", "rerank", "chat/llm-chat",
+                        "embed-search-predictive", "llm-chat-business-hours"),
+                set.policies().stream().map(p -> p.meta().name()).toList());
+        assertEquals(1, set.notes().size());
+        assertTrue(set.notes().get(0).startsWith("policies/ray-serve.yaml:16:9: Ray Serve deployment 'chat/router'"));
+    }
+
+    @Test
+    void hpaOnGpuTakesTheLegacyPath() {
+        HpaPolicy h = (HpaPolicy) named("vision-ocr");
+        assertEquals(2, h.minReplicas());
+        assertEquals(12, h.maxReplicas());
+        assertEquals(List.of(new MetricTarget(MetricSource.PODS, "DCGM_FI_DEV_GPU_UTIL", Signal.GPU_UTIL,
+                TargetType.AVERAGE_VALUE, 70)), h.metrics());
+        assertTrue(h.behavior().isEmpty());
+        // kube-controller-manager flags: --horizontal-pod-autoscaler-tolerance 0.1, -sync-period 15s
+        assertEquals(0.1, h.tolerance());
+        assertEquals(15, h.syncPeriodSeconds());
+        assertEquals(Set.of("tolerance", "syncPeriodSeconds"), h.meta().defaulted());
+        assertEquals(new SourceLocation("policies/hpa-gpu-legacy.yaml", 4, 1), h.meta().location());
+    }
+
+    @Test
+    void hpaWithTunedBehavior() {
+        HpaPolicy h = (HpaPolicy) named("llm-chat");
+        assertEquals(Signal.QUEUE_DEPTH, h.metrics().get(0).signal());
+        Behavior b = h.behavior().orElseThrow();
+        // scaleUp window and selectPolicy from defaults.go (0, Max); tolerance the global 0.1
+        assertEquals(new ScalingRules(0, SelectPolicy.MAX,
+                List.of(new ScalingPolicy(PODS, 2, 60), new ScalingPolicy(PERCENT, 50, 60)), 0.1), b.scaleUp());
+        assertEquals(new ScalingRules(600, SelectPolicy.MAX, List.of(new ScalingPolicy(PERCENT, 10, 60)), 0.05),
+                b.scaleDown());
+        assertEquals(Set.of("behavior.scaleUp.stabilizationWindowSeconds", "behavior.scaleUp.selectPolicy",
+                "behavior.scaleUp.tolerance", "behavior.scaleDown.selectPolicy", "tolerance", "syncPeriodSeconds"),
+                h.meta().defaulted());
+    }
+
+    /** KEDA defaults from scaledobject_types.go / ScaledObject spec docs: polling 30 s, cooldown 300 s, initial cooldown 0. */
+    @Test
+    void kedaOnPrometheusRps() {
+        KedaPolicy k = (KedaPolicy) named("embed-search");
+        assertEquals(1, k.minReplicas());
+        assertEquals(16, k.maxReplicas());
+        assertEquals(30, k.pollingIntervalSeconds());
+        assertEquals(300, k.cooldownPeriodSeconds());
+        assertEquals(0, k.initialCooldownPeriodSeconds());
+        assertTrue(k.idleReplicaCount().isEmpty());
+        assertTrue(k.fallback().isEmpty());
+        KedaPolicy.Trigger t = k.triggers().get(0);
+        assertEquals(new MetricTarget(MetricSource.EXTERNAL, "s0-prometheus", Signal.RPS, TargetType.AVERAGE_VALUE, 40),
+                t.metric());
+        assertEquals(1, t.activationThreshold());
+        assertEquals("sum(rate(http_requests_total{service=\"embed-search\"}[1m]))", t.query());
+        Behavior b = k.behavior().orElseThrow();
+        assertEquals(120, b.scaleDown().stabilizationWindowSeconds());
+        assertEquals(BehaviorReader.SCALE_UP_POLICIES, b.scaleUp().policies());
+        assertTrue(k.meta().defaulted().containsAll(List.of("pollingIntervalSeconds", "cooldownPeriodSeconds",
+                "initialCooldownPeriodSeconds", "triggers[0].metric.targetType", "behavior.scaleUp.policies")));
+    }
+
+    /** Knative config-autoscaler defaults (autoscaler.yaml) for every knob the Service leaves out. */
+    @Test
+    void knativeService() {
+        KpaPolicy k = (KpaPolicy) named("asr-whisper");
+        assertEquals(new KpaPolicy(k.meta(), 1, 6, KpaPolicy.Metric.CONCURRENCY, 2, 0.7, 4, 120, 10, 200, 1000, 2, 0,
+                30, 1, 1, 2), k);
+        assertEquals(Set.of("targetUtilization", "panicWindowPercentage", "panicThresholdPercentage", "initialScale",
+                "scaleDownDelaySeconds", "activationScale", "maxScaleUpRate", "maxScaleDownRate",
+                "scaleToZeroGracePeriodSeconds", "tickSeconds"), k.meta().defaulted());
+    }
+
+    @Test
+    void kserveScaleToZero() {
+        KpaPolicy k = (KpaPolicy) named("rerank");
+        assertEquals(new KpaPolicy(k.meta(), 0, 8, KpaPolicy.Metric.CONCURRENCY, 4, 0.7, 8, 60, 10, 200, 1000, 2, 0,
+                30, 1, 1, 2), k);
+        assertEquals("InferenceService", k.meta().sourceKind());
+        assertTrue(k.meta().defaulted().contains("stableWindowSeconds"));
+    }
+
+    /** Ray Serve AutoscalingConfig defaults: upscale_delay_s 30, metrics_interval_s 10, look_back_period_s 30, factors 1. */
+    @Test
+    void rayServe() {
+        RayServePolicy r = (RayServePolicy) named("chat/llm-chat");
+        assertEquals(new RayServePolicy(r.meta(), 2, 20, 2, 6, 30, 300, 1, 1, 10, 30, 16), r);
+        assertEquals("llm-chat", r.meta().service());
+        assertEquals(Set.of("initialReplicas", "upscaleDelaySeconds", "upscalingFactor", "downscalingFactor",
+                "metricsIntervalSeconds", "lookBackPeriodSeconds"), r.meta().defaulted());
+    }
+
+    @Test
+    void scheduledOnTopOfTheHpaByName() {
+        ScheduledPolicy s = (ScheduledPolicy) named("llm-chat-business-hours");
+        assertEquals(named("llm-chat"), s.base());
+        assertEquals(ZoneId.of("Europe/Berlin"), s.timeZone());
+        assertEquals(List.of(
+                new ScheduledPolicy.Window("business-hours", "0 8 * * 1-5", 36_000, 8, ScheduledPolicy.Window.Mode.MIN),
+                new ScheduledPolicy.Window("sunday-maintenance", "0 2 * * SUN", 7_200, 3, ScheduledPolicy.Window.Mode.SET)),
+                s.windows());
+        assertEquals("llm-chat", s.meta().service());
+        assertEquals(Set.of("windows[0].mode"), s.meta().defaulted());
+    }
+
+    @Test
+    void predictiveLeadsByTheServiceStartup() {
+        PredictivePolicy p = (PredictivePolicy) named("embed-search-predictive");
+        HpaPolicy floor = assertInstanceOf(HpaPolicy.class, p.base());
+        assertEquals("embed-search-floor", floor.meta().name());
+        assertEquals(Signal.RPS, floor.metrics().get(0).signal()); // External AverageValue: the HPA divides the total
+        assertEquals(40, p.targetRpsPerReplica());
+        assertEquals(45, p.leadSeconds()); // startupSeconds of embed-search in services.yaml
+        assertEquals(PredictivePolicy.Seasonality.DAILY_AND_WEEKLY, p.seasonality());
+        assertEquals(0.15, p.headroom());
+        assertEquals(28, p.historyDays());
+        assertEquals(Set.of("leadSeconds", "seasonality", "historyDays"), p.meta().defaulted());
+    }
+
+    @Test
+    void servicesFile() {
+        Map<String, ServiceSpec> s = ServicesFile.load("policies/services.yaml");
+        assertEquals(List.of("llm-chat", "embed-search", "rerank", "vision-ocr", "asr-whisper"), List.copyOf(s.keySet()));
+        assertEquals(new Slo(Slo.Percentile.P95, 4000, 0.995), s.get("llm-chat").slo()); // 99.5 read as percent
+        assertEquals(4.10, s.get("llm-chat").pricePerReplicaHour().orElseThrow());
+        assertEquals(new Slo(Slo.Percentile.P99, 8000, 0.99), s.get("asr-whisper").slo()); // objective defaulted
+        assertTrue(s.get("embed-search").latencyCritical()); // default true
+        assertTrue(!s.get("rerank").latencyCritical());
+        assertTrue(s.get("embed-search").pricePerReplicaHour().isEmpty());
+    }
+}
