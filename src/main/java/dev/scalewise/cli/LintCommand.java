@@ -9,12 +9,13 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.LintInputs;
 import dev.scalewise.lint.LintReport;
 import dev.scalewise.lint.Linter;
-import dev.scalewise.lint.PolicyModel;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.RuleRegistry;
 import dev.scalewise.lint.Severity;
 import dev.scalewise.lint.format.OutputTarget;
 import dev.scalewise.lint.format.ReportSettings;
+import dev.scalewise.policy.PolicyReader;
+import dev.scalewise.policy.ServicesFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,7 @@ import java.util.concurrent.Callable;
                 "  helm template charts/llm | scalewise lint --stdin-name charts/llm -",
                 "  scalewise lint k8s/ --format text --format sarif=lint.sarif --format junit=lint.xml",
                 "  scalewise lint k8s/ --kube-version 1.25 --fail-on warning",
+                "  scalewise lint policies/ --services policies/services.yaml",
                 "  scalewise lint --list-rules"})
 final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, directories or '-' (stdin). Default: .")
@@ -65,6 +67,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--kube-version", paramLabel = "X.Y",
             description = "Target Kubernetes version for deprecated/removed APIs (default " + "1.33" + ").")
     String kubeVersion;
+
+    @Option(names = "--services", paramLabel = "FILE",
+            description = "services.yaml (SLOs, startup times, latency-critical): enables SW111, SW204, SW302, SW303, SW402.")
+    String services;
 
     @Option(names = "--stdin-name", paramLabel = "NAME", defaultValue = "-",
             description = "File name reported for findings read from stdin (e.g. the chart path).")
@@ -103,7 +109,8 @@ final class LintCommand implements Callable<Integer> {
         LintConfig cfg = new LintConfigLoader(registry).load(Optional.ofNullable(config), cwd);
 
         LintInputs inputs = LintInputs.read(paths.isEmpty() ? List.of(".") : paths, cfg.ignorePaths(), cwd, stdinName);
-        LintContext ctx = new LintContext(inputs.docs(), cfg, kube, Optional.empty(), PolicyModel.NONE);
+        LintContext ctx = new LintContext(inputs.docs(), cfg, kube,
+                Optional.ofNullable(services).map(ServicesFile::load), PolicyReader::read);
         LintReport report = new Linter(registry).run(ctx, inputs.sources(), Optional.empty());
 
         boolean colorOnStdout = useColor();

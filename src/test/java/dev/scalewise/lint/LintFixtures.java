@@ -1,5 +1,7 @@
 package dev.scalewise.lint;
 
+import dev.scalewise.policy.PolicyReader;
+import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YamlDoc;
 
@@ -17,17 +19,22 @@ final class LintFixtures {
     }
 
     static LintReport lint(List<Path> files, LintConfig config, KubeVersion kube) {
+        return lint(files, config, kube, Optional.empty());
+    }
+
+    static LintReport lint(List<Path> files, LintConfig config, KubeVersion kube, Optional<Path> services) {
         List<YamlDoc> docs = new ArrayList<>();
         for (Path f : files) {
             docs.addAll(SafeYaml.load(f.toString()));
         }
-        LintContext ctx = new LintContext(docs, config, kube, Optional.empty(), PolicyModel.NONE);
+        LintContext ctx = new LintContext(docs, config, kube, services.map(s -> ServicesFile.load(s.toString())),
+                PolicyReader::read);
         return new Linter(RuleRegistry.standard()).run(ctx, files.stream().map(Path::toString).toList(), Optional.empty());
     }
 
     static LintReport lintText(String yaml) {
         List<YamlDoc> docs = SafeYaml.parse("t.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        LintContext ctx = new LintContext(docs, LintConfig.DEFAULT, KubeVersion.DEFAULT, Optional.empty(), PolicyModel.NONE);
+        LintContext ctx = new LintContext(docs, LintConfig.DEFAULT, KubeVersion.DEFAULT, Optional.empty(), PolicyReader::read);
         return new Linter(RuleRegistry.standard()).run(ctx, List.of("t.yaml"), Optional.empty());
     }
 
@@ -35,6 +42,12 @@ final class LintFixtures {
     static LintConfig config(Path dir) {
         Path c = dir.resolve("config.yaml");
         return Files.isRegularFile(c) ? new LintConfigLoader(RuleRegistry.standard()).load(c.toString()) : LintConfig.DEFAULT;
+    }
+
+    /** The services.yaml of a fixture directory, when it has one. */
+    static Optional<Path> services(Path dir) {
+        Path s = dir.resolve("services.yaml");
+        return Files.isRegularFile(s) ? Optional.of(s) : Optional.empty();
     }
 
     /** Lines (1-based) carrying a {@code # expect: ID} marker for {@code ruleId}. */

@@ -34,6 +34,7 @@ class StaticRulesTest {
                 Arguments.of("SW108", Severity.WARNING, new KubeVersion(1, 23)),
                 Arguments.of("SW109", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW110", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW111", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW112", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW113", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW114", Severity.ERROR, KubeVersion.DEFAULT),
@@ -42,9 +43,13 @@ class StaticRulesTest {
                 Arguments.of("SW201", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW202", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW203", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW204", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW205", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW301", Severity.ERROR, KubeVersion.DEFAULT),
-                Arguments.of("SW401", Severity.ERROR, KubeVersion.DEFAULT));
+                Arguments.of("SW302", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW303", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW401", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW402", Severity.ERROR, KubeVersion.DEFAULT));
     }
 
     @ParameterizedTest(name = "{0} ({1}, Kubernetes {2}) fails on fail.yaml at the marked lines")
@@ -54,7 +59,7 @@ class StaticRulesTest {
         Path fail = dir.resolve("fail.yaml");
         List<Integer> expected = LintFixtures.expectedLines(fail, id);
         assertFalse(expected.isEmpty(), "fixture " + fail + " marks no line");
-        List<Finding> found = LintFixtures.lint(List.of(fail), LintFixtures.config(dir), kube).findings().stream()
+        List<Finding> found = LintFixtures.lint(List.of(fail), LintFixtures.config(dir), kube, LintFixtures.services(dir)).findings().stream()
                 .filter(f -> f.ruleId().equals(id)).toList();
         assertEquals(expected, found.stream().map(f -> f.location().line()).toList(), () -> "findings: " + found);
         for (Finding f : found) {
@@ -68,7 +73,8 @@ class StaticRulesTest {
     @MethodSource("rules")
     void passingManifest(String id, Severity severity, KubeVersion kube) {
         Path dir = LintFixtures.RULES.resolve(id);
-        List<Finding> found = LintFixtures.lint(List.of(dir.resolve("pass.yaml")), LintFixtures.config(dir), kube)
+        List<Finding> found = LintFixtures.lint(List.of(dir.resolve("pass.yaml")), LintFixtures.config(dir), kube,
+                        LintFixtures.services(dir))
                 .findings().stream().filter(f -> f.ruleId().equals(id)).toList();
         assertEquals(List.of(), found);
     }

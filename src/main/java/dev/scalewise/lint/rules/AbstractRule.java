@@ -29,6 +29,14 @@ abstract class AbstractRule implements LintRule {
         return new Finding(meta.id(), severity, message, at.location(), at.path(), m.ref());
     }
 
+    /**
+     * A finding at {@code at} when it is written, else at the {@code spec:} key: a defaulted value has no
+     * line of its own, and the object's spec is where it would go.
+     */
+    Finding findingOrSpec(Manifest m, YNode at, String message) {
+        return at.isPresent() ? finding(m, at, message) : findingAtKey(m, m.root(), "spec", message);
+    }
+
     /** A finding at the key of a field (for "this field is set" or "this section lacks X"). */
     Finding findingAtKey(Manifest m, YNode parent, String key, String message) {
         String path = parent.path().isEmpty() ? key : parent.path() + "." + key;

@@ -24,6 +24,7 @@ public final class StandardRules {
                 new DeprecatedAutoscalingApi(),
                 new HpaWithoutMetrics(),
                 new HpaScaleToZeroWithoutObjectMetric(),
+                new ScaleDownShorterThanStartup(),
                 new UtilizationTargetOutOfRange(),
                 new VpaAndHpaOnSameResource(),
                 new MultipleAutoscalers(),
@@ -32,8 +33,12 @@ public final class StandardRules {
                 new KedaMinGreaterThanMax(),
                 new KedaIdleReplicaCount(),
                 new KedaCooldownWithoutBehavior(),
+                ScaleToZeroOnLatencyCritical.keda(),
                 new KedaFallbackMissing(),
                 new KnativeTargetAboveContainerConcurrency(),
-                new KserveMetricInvalidForClass());
+                KnativeColdStart.scaleToZero(),
+                KnativeColdStart.windowShorterThanStartup(),
+                new KserveMetricInvalidForClass(),
+                ScaleToZeroOnLatencyCritical.kserve());
     }
 }

@@ -41,18 +41,14 @@ final class UtilizationTargetOutOfRange extends AbstractRule {
             for (YNode t : targets) {
                 double pct = t.asDouble(Double.NaN);
                 if (pct > high) {
-                    out.add(finding(hpa, t, "utilization target " + fmt(pct) + " % is above " + fmt(high)
+                    out.add(finding(hpa, t, "utilization target " + Rules.number(pct) + " % is above " + Rules.number(high)
                             + " %: no headroom while new replicas start"));
                 } else if (pct < low) {
-                    out.add(finding(hpa, t, "utilization target " + fmt(pct) + " % is below " + fmt(low)
+                    out.add(finding(hpa, t, "utilization target " + Rules.number(pct) + " % is below " + Rules.number(low)
                             + " %: most of every replica is paid for and idle"));
                 }
             }
         }
         return out;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }
