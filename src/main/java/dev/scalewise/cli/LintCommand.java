@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
                 "", "Examples:",
                 "  scalewise lint policies/",
                 "  helm template charts/llm | scalewise lint --stdin-name charts/llm -",
-                "  scalewise lint k8s/ --format text --format sarif=lint.sarif --format junit=lint.xml",
+                "  scalewise lint k8s/ -f text -f sarif=lint.sarif -f junit=lint.xml",
                 "  scalewise lint k8s/ --kube-version 1.25 --fail-on warning",
                 "  scalewise lint policies/ --services policies/services.yaml",
                 "  scalewise lint --list-rules"})

@@ -52,6 +52,11 @@ public final class LintInputs {
             }
         }
         List<String> kept = files.stream().distinct().filter(f -> f.equals("-") || !isIgnored(f, base, ignored)).toList();
+        if (kept.isEmpty()) {
+            // A CI job pointed at the wrong directory must not pass silently.
+            throw new UserError("no *.yaml or *.yml files to lint in " + String.join(" ", args)
+                    + (files.isEmpty() ? "" : " (all " + files.size() + " are in ignorePaths)"));
+        }
         List<YamlDoc> docs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         // Files parse in parallel (most of a cold run is YAML parsing); results and the error reported
