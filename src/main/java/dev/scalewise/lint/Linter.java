@@ -41,20 +41,27 @@ public final class Linter {
         }
 
         Map<ObjectRef, Suppressions.Suppression> suppressions = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> kept = new ArrayList<>();
         for (Manifest m : ctx.manifests()) {
+            // Problems of a suppression itself cannot be suppressed (the annotation would hide itself).
             Suppressions.of(m).ifPresent(s -> {
                 suppressions.put(m.ref(), s);
-                findings.addAll(Suppressions.problems(m, s, registry).stream()
-                        .filter(f -> config.enabled(registry.find(f.ruleId()).orElseThrow())).toList());
+                kept.addAll(Suppressions.problems(m, s, registry));
             });
         }
         int suppressed = 0;
         for (Finding f : raw) {
-            RuleMeta rule = registry.find(f.ruleId()).orElseThrow();
             Suppressions.Suppression s = suppressions.get(f.object());
-            if (s != null && s.covers(rule)) {
+            if (s != null && s.covers(registry.find(f.ruleId()).orElseThrow())) {
                 suppressed++;
+            } else {
+                kept.add(f);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : kept) {
+            RuleMeta rule = registry.find(f.ruleId()).orElseThrow();
+            if (!config.enabled(rule)) {
                 continue;
             }
             // A rule may lower a finding's severity (SW108: deprecated is a warning, removed an error);

@@ -115,6 +115,16 @@ class SuppressionAndConfigTest {
     }
 
     @Test
+    void suppressionRulesTakeSeverityOverridesAndExcludesToo(@TempDir Path dir) throws IOException {
+        String noReason = hpa("lint.scalewise.dev/ignore: \"SW101\"");
+        LintReport lowered = lint(config(dir, "severity: {suppression-without-reason: warning}\n"), noReason);
+        assertEquals(Severity.WARNING, lowered.findings().stream().filter(f -> f.ruleId().equals("SW001")).findFirst()
+                .orElseThrow().severity());
+        LintReport off = lint(config(dir, "exclude: [SW001]\n"), noReason);
+        assertTrue(off.findings().stream().noneMatch(f -> f.ruleId().equals("SW001")));
+    }
+
+    @Test
     void noConfigFileMeansDefaults(@TempDir Path dir) {
         assertEquals(LintConfig.DEFAULT, new LintConfigLoader(RuleRegistry.standard()).load(Optional.empty(), dir));
     }
