@@ -19,8 +19,8 @@ final class PdbBlocksEvictionAtMin extends AbstractRule {
                 "PodDisruptionBudget minAvailable >= the autoscaler's minReplicas",
                 "When the workload sits at its minimum, which is most nights, a PDB requiring as many pods as"
                         + " exist allows zero disruptions: node drains hang until a timeout and cluster upgrades stall."
-                        + " minAvailable 100 % or maxUnavailable 0 block always. HPA minReplicas defaults to 1,"
-                        + " KEDA minReplicaCount to 0.",
+                        + " minAvailable 100 % or maxUnavailable 0 block always. HPA minReplicas defaults to 1;"
+                        + " a ScaledObject counts as at least 1, the floor of its HPA while the workload runs.",
                 "Use maxUnavailable: 1, or a minAvailable below the autoscaler's minReplicas (raise the floor if"
                         + " the service needs that many pods to stay within its SLO).",
                 Set.of(Kinds.PDB),
@@ -35,7 +35,9 @@ final class PdbBlocksEvictionAtMin extends AbstractRule {
             if (target.isEmpty()) {
                 continue;
             }
-            int min = a.kind().equals(Kinds.HPA) ? HpaMetrics.minReplicas(a) : a.spec().get("minReplicaCount").asInt(0);
+            // KEDA serves at least one replica whenever its workload runs (its HPA's floor is max(min, 1)).
+            int min = a.kind().equals(Kinds.HPA) ? HpaMetrics.minReplicas(a)
+                    : Math.max(1, a.spec().get("minReplicaCount").asInt(0));
             for (Manifest pdb : Pdbs.selecting(ctx, target.get())) {
                 YNode minAvailable = pdb.spec().get("minAvailable");
                 YNode maxUnavailable = pdb.spec().get("maxUnavailable");
