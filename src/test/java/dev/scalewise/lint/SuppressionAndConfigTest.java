@@ -68,6 +68,7 @@ class SuppressionAndConfigTest {
         Finding f = r.findings().stream().filter(x -> x.ruleId().equals("SW002")).findFirst().orElseThrow();
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.message().contains("SW999"));
+        assertEquals(6, f.location().line());
     }
 
     private static LintConfig config(Path dir, String yaml) throws IOException {

@@ -1,5 +1,10 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.lint.LintContext;
+import dev.scalewise.lint.Manifest;
+
+import java.util.List;
+
 /** Kind names the rules scope on. */
 final class Kinds {
     static final String HPA = "HorizontalPodAutoscaler";
@@ -13,7 +18,8 @@ final class Kinds {
     private Kinds() {
     }
 
-    static boolean isKnativeService(dev.scalewise.lint.Manifest m) {
-        return m.kind().equals("Service") && m.apiVersion().startsWith("serving.knative.dev/");
+    /** Knative Services of the run (core Services share the kind name). */
+    static List<Manifest> knativeServices(LintContext ctx) {
+        return ctx.ofKind("Service").stream().filter(m -> m.apiVersion().startsWith("serving.knative.dev/")).toList();
     }
 }

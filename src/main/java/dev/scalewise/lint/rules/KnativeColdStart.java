@@ -57,10 +57,7 @@ final class KnativeColdStart extends AbstractRule {
     @Override
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (Manifest ksvc : ctx.ofKind("Service")) {
-            if (!Kinds.isKnativeService(ksvc)) {
-                continue;
-            }
+        for (Manifest ksvc : Kinds.knativeServices(ctx)) {
             Optional<ServiceSpec> service = ctx.serviceOf(ksvc);
             if (service.isEmpty() || service.get().startupSeconds().isEmpty()
                     || !(ctx.policy(ksvc).orElse(null) instanceof KpaPolicy kpa)) {

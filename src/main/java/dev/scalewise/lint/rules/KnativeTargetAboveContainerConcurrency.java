@@ -32,10 +32,7 @@ final class KnativeTargetAboveContainerConcurrency extends AbstractRule {
     @Override
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (Manifest ksvc : ctx.ofKind("Service")) {
-            if (!Kinds.isKnativeService(ksvc)) {
-                continue;
-            }
+        for (Manifest ksvc : Kinds.knativeServices(ctx)) {
             YNode template = ksvc.spec().get("template");
             YNode annotations = template.get("metadata").get("annotations");
             YNode target = annotations.get(TARGET);
