@@ -65,7 +65,7 @@ final class LintCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--kube-version", paramLabel = "X.Y",
-            description = "Target Kubernetes version for deprecated/removed APIs (default " + "1.33" + ").")
+            description = "Target Kubernetes version for deprecated/removed APIs (default " + KubeVersion.DEFAULT_TEXT + ").")
     String kubeVersion;
 
     @Option(names = "--services", paramLabel = "FILE",

@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /** A Kubernetes minor release such as 1.29, for API deprecation and removal checks. */
 public record KubeVersion(int major, int minor) implements Comparable<KubeVersion> {
+    private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?([-+].*)?");
+
     /**
      * Assumed when {@code --kube-version} is absent: a current release, so every API the table knows
      * as removed is reported as removed (docs/rules/SW108.md).
      */
-    public static final KubeVersion DEFAULT = new KubeVersion(1, 33);
-
-    private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?([-+].*)?");
+    public static final String DEFAULT_TEXT = "1.33";
+    public static final KubeVersion DEFAULT = parse(DEFAULT_TEXT);
 
     public static KubeVersion parse(String text) {
         Matcher m = FORM.matcher(text.trim());
