@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * {@link SafeYaml}. An unreadable or invalid file stops the run (exit 2) with its file:line:col.
  */
 public final class LintInputs {
+    private static final int PARALLEL_FROM_FILES = 16;
     private final List<String> sources;
     private final List<YamlDoc> docs;
 
@@ -61,7 +62,9 @@ public final class LintInputs {
         List<String> sources = new ArrayList<>();
         // Files parse in parallel (most of a cold run is YAML parsing); results and the error reported
         // stay in file order, so output does not depend on scheduling.
-        List<Parsed> parsed = kept.parallelStream().map(f -> parse(f, stdinName)).toList();
+        // Only worth a thread pool for more than a handful of files.
+        List<Parsed> parsed = (kept.size() > PARALLEL_FROM_FILES ? kept.parallelStream() : kept.stream())
+                .map(f -> parse(f, stdinName)).toList();
         for (int i = 0; i < kept.size(); i++) {
             Parsed p = parsed.get(i);
             if (p.error() != null) {
