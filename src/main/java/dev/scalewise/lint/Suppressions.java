@@ -62,10 +62,11 @@ public final class Suppressions {
     /** Findings about the annotations themselves: missing reasons and unknown rule ids. */
     static List<Finding> problems(Manifest m, Suppression s, RuleRegistry registry) {
         List<Finding> out = new ArrayList<>();
-        if (s.reason().isEmpty()) {
-            out.add(new Finding(MISSING_REASON.id(), MISSING_REASON.severity(),
-                    "suppression of " + String.join(",", s.ids()) + " has no reason after '" + SEPARATOR
-                            + "'; it is not honoured", s.at().location(), s.at().path(), m.ref()));
+        if (s.reason().isEmpty() || s.ids().isEmpty()) {
+            String what = s.ids().isEmpty() ? "suppression names no rule (expected \"ID[,ID] -- reason\")"
+                    : "suppression of " + String.join(",", s.ids()) + " has no reason after '" + SEPARATOR + "'";
+            out.add(new Finding(MISSING_REASON.id(), MISSING_REASON.severity(), what + "; it is not honoured",
+                    s.at().location(), s.at().path(), m.ref()));
         }
         for (String id : s.ids()) {
             if (registry.find(id).isEmpty()) {

@@ -131,6 +131,17 @@ class LintCommandTest {
         assertTrue(r.err().contains(bad + ":4:1: invalid YAML"), r.err());
     }
 
+    /** Lists, scalars, nulls and wrong shapes where mappings belong: findings or nothing, never a crash. */
+    @Test
+    void oddShapesGiveFindingsNotInternalErrors(@TempDir Path dir) {
+        Run r = run("", "lint", "src/test/resources/lint/odd-shapes.yaml", "--services", "policies/services.yaml",
+                "-f", "text", "-f", "sarif=" + dir.resolve("o.sarif"), "-f", "junit=" + dir.resolve("o.xml"));
+        assertEquals(1, r.exit(), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(r.out().contains("SW001 suppression names no rule"), r.out());
+        assertFalse(r.out().contains("SW114"), "references without a name name no workload: " + r.out());
+    }
+
     @Test
     void listRulesPrintsEveryRule() {
         Run r = run("", "lint", "--list-rules");

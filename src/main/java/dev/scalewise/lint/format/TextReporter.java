@@ -43,11 +43,15 @@ final class TextReporter implements Reporter {
     static String summary(LintReport r) {
         long files = r.findings().stream().map(f -> f.location().file()).distinct().count();
         String problems = r.findings().isEmpty() ? "No problems"
-                : r.findings().size() + " problem" + (r.findings().size() == 1 ? "" : "s") + " ("
-                + r.count(Severity.ERROR) + " errors, " + r.count(Severity.WARNING) + " warnings, "
-                + r.count(Severity.INFO) + " info) in " + files + " file" + (files == 1 ? "" : "s");
-        return problems + "; " + r.sources().size() + " files read, " + r.rules().size() + " rules"
+                : plural(r.findings().size(), "problem") + " (" + plural(r.count(Severity.ERROR), "error") + ", "
+                + plural(r.count(Severity.WARNING), "warning") + ", " + r.count(Severity.INFO) + " info) in "
+                + plural(files, "file");
+        return problems + "; " + plural(r.sources().size(), "file") + " read, " + plural(r.rules().size(), "rule")
                 + (r.suppressed() > 0 ? ", " + r.suppressed() + " suppressed" : "") + ".";
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private String color(Severity s) {

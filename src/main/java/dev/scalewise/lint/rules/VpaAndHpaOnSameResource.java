@@ -52,9 +52,11 @@ final class VpaAndHpaOnSameResource extends AbstractRule {
                 .anyMatch(rm -> rm.resource().equals("cpu") || rm.resource().equals("memory"));
     }
 
+    /** Both references name the same workload (a reference without a name names nothing). */
     static boolean sameTarget(Manifest a, YNode refA, Manifest b, YNode refB) {
-        return refA.get("kind").asText("Deployment").equals(refB.get("kind").asText("Deployment"))
-                && refA.get("name").asText("").equals(refB.get("name").asText(""))
+        String name = refA.get("name").asText("");
+        return !name.isEmpty() && name.equals(refB.get("name").asText(""))
+                && refA.get("kind").asText("Deployment").equals(refB.get("kind").asText("Deployment"))
                 && a.sameNamespace(b.namespace());
     }
 }
