@@ -32,8 +32,9 @@ final class ScaleTargetNotFound extends AbstractRule {
             YNode ref = a.spec().get("scaleTargetRef");
             if (ctx.target(a, ref).isEmpty()) {
                 YNode name = ref.get("name");
-                out.add(finding(a, name, "scaleTargetRef " + ref.get("kind").asText("Deployment") + "/"
-                        + name.asText("?") + " matches no workload in the linted files"));
+                out.add(finding(a, name, name.text().isEmpty() ? "scaleTargetRef names no workload (no name)"
+                        : "scaleTargetRef " + ref.get("kind").asText("Deployment") + "/" + name.asText("?")
+                        + " matches no workload in the linted files"));
             }
         }
         return out;
