@@ -111,7 +111,7 @@ final class LintCommand implements Callable<Integer> {
         LintInputs inputs = LintInputs.read(paths.isEmpty() ? List.of(".") : paths, cfg.ignorePaths(), cwd, stdinName);
         LintContext ctx = new LintContext(inputs.docs(), cfg, kube,
                 Optional.ofNullable(services).map(ServicesFile::load), PolicyReader::read);
-        LintReport report = new Linter(registry).run(ctx, inputs.sources(), Optional.empty());
+        LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), Optional.empty()));
 
         boolean colorOnStdout = useColor();
         for (OutputTarget t : targets) {

@@ -6,12 +6,19 @@ import dev.scalewise.yaml.YamlDoc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,13 +27,17 @@ import java.util.stream.Stream;
  * {@link SafeYaml}. An unreadable or invalid file stops the run (exit 2) with its file:line:col.
  */
 public final class LintInputs {
+    private static final Pattern HELM_SOURCE = Pattern.compile("#\\s*Source:\\s*(\\S.*)");
     private static final int PARALLEL_FROM_FILES = 16;
     private final List<String> sources;
     private final List<YamlDoc> docs;
+    /** For stdin: line of each Helm "# Source:" comment and the template it names. */
+    private final Map<String, NavigableMap<Integer, String>> renderedFrom;
 
-    private LintInputs(List<String> sources, List<YamlDoc> docs) {
+    private LintInputs(List<String> sources, List<YamlDoc> docs, Map<String, NavigableMap<Integer, String>> renderedFrom) {
         this.sources = List.copyOf(sources);
         this.docs = List.copyOf(docs);
+        this.renderedFrom = Map.copyOf(renderedFrom);
     }
 
     /**
@@ -60,6 +71,7 @@ public final class LintInputs {
         }
         List<YamlDoc> docs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        Map<String, NavigableMap<Integer, String>> renderedFrom = new HashMap<>();
         // Files parse in parallel (most of a cold run is YAML parsing); results and the error reported
         // stay in file order, so output does not depend on scheduling.
         // Only worth a thread pool for more than a handful of files.
@@ -72,28 +84,59 @@ public final class LintInputs {
             }
             sources.add(kept.get(i).equals("-") ? stdinName : kept.get(i));
             docs.addAll(p.docs());
+            if (!p.templates().isEmpty()) {
+                renderedFrom.put(stdinName, p.templates());
+            }
         }
-        return new LintInputs(sources, docs);
+        return new LintInputs(sources, docs, renderedFrom);
     }
 
-    private record Parsed(List<YamlDoc> docs, UserError error) {
+    private record Parsed(List<YamlDoc> docs, NavigableMap<Integer, String> templates, UserError error) {
     }
 
     private static Parsed parse(String f, String stdinName) {
         try {
-            return new Parsed(f.equals("-") ? readStdin(stdinName) : SafeYaml.load(f), null);
+            return f.equals("-") ? readStdin(stdinName) : new Parsed(SafeYaml.load(f), new TreeMap<>(), null);
         } catch (UserError e) {
-            return new Parsed(List.of(), e);
+            return new Parsed(List.of(), new TreeMap<>(), e);
         }
     }
 
     /** Stdin parsed under the name findings should carry (SafeYaml enforces the size limit). */
-    private static List<YamlDoc> readStdin(String name) {
+    private static Parsed readStdin(String name) {
+        byte[] bytes;
         try {
-            return SafeYaml.parse(name, System.in.readNBytes(SafeYaml.MAX_BYTES + 1));
+            bytes = System.in.readNBytes(SafeYaml.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new UserError(name + ": cannot read stdin: " + e.getMessage());
         }
+        List<YamlDoc> docs = SafeYaml.parse(name, bytes);
+        NavigableMap<Integer, String> templates = new TreeMap<>();
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = HELM_SOURCE.matcher(lines[i]);
+            if (m.matches()) {
+                templates.put(i + 1, m.group(1).trim());
+            }
+        }
+        return new Parsed(docs, templates, null);
+    }
+
+    /**
+     * Adds "(rendered from TEMPLATE)" to findings in stdin that follow a Helm "# Source:" comment, so
+     * that a finding in {@code helm template | scalewise lint -} names the template to fix.
+     */
+    public LintReport withRenderedFrom(LintReport report) {
+        if (renderedFrom.isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = report.findings().stream().map(f -> {
+            NavigableMap<Integer, String> t = renderedFrom.get(f.location().file());
+            Map.Entry<Integer, String> e = t == null ? null : t.floorEntry(f.location().line());
+            return e == null ? f : new Finding(f.ruleId(), f.severity(), f.message() + " (rendered from " + e.getValue() + ")",
+                    f.location(), f.path(), f.object());
+        }).toList();
+        return new LintReport(findings, report.rules(), report.checks(), report.sources(), report.suppressed());
     }
 
     public List<String> sources() {

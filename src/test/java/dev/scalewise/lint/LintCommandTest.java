@@ -76,6 +76,21 @@ class LintCommandTest {
     }
 
     @Test
+    void findingsInHelmOutputNameTheirTemplate() throws Exception {
+        String helm = "---\n# Source: llm/templates/deployment.yaml\n" + Files.readString(Path.of(RULES + "SW101/pass.yaml"))
+                .replace("maxReplicas: 3", "maxReplicas: 1") + "---\n# Source: llm/templates/hpa.yaml\n"
+                + Files.readString(Path.of(RULES + "SW101/fail.yaml"));
+        Run r = run(helm, "lint", "--format", "json", "--stdin-name", "charts/llm", "-");
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        assertTrue(findings.size() >= 2, r.out());
+        int hpaStarts = helm.lines().toList().indexOf("# Source: llm/templates/hpa.yaml") + 1;
+        for (JsonNode f : findings) {
+            String template = f.get("line").asInt() < hpaStarts ? "llm/templates/deployment.yaml" : "llm/templates/hpa.yaml";
+            assertTrue(f.get("message").asText().endsWith("(rendered from " + template + ")"), f.toString());
+        }
+    }
+
+    @Test
     void writesSeveralFormatsInOneRun(@TempDir Path dir) throws Exception {
         Path sarif = dir.resolve("lint.sarif");
         Path junit = dir.resolve("lint.xml");
