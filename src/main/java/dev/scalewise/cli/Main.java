@@ -24,6 +24,7 @@ import java.util.List;
                 BacktestCommand.class,
                 RecommendCommand.class,
                 PolicyCommand.class,
+                LintCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class Main implements Runnable {

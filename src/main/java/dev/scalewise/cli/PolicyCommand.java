@@ -42,11 +42,12 @@ final class PolicyCommand implements Runnable {
     enum Format { yaml, json }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = {"Prints each policy normalized: every field, defaults filled in and marked (# default in",
-                    "yaml, a 'defaulted' list in json), the service and signal it maps to, and what the",
-                    "controller does in one sentence. Files, directories (*.yaml, *.yml) or - for stdin."},
+            description = "Prints each policy normalized: every field, defaults filled in and marked (# default in "
+                    + "yaml, a 'defaulted' list in json), the service and signals it maps to, and what the controller "
+                    + "does in one sentence. Reads files, directories (*.yaml, *.yml) or - for stdin.",
             footer = {"", "Examples:", "  scalewise policy show policies/hpa-behavior.yaml",
-                    "  scalewise policy show policies/ --services policies/services.yaml --format json",
+                    "  scalewise policy show policies/ --format json",
+                    "  scalewise policy show hpa.yaml --services policies/services.yaml",
                     "  kubectl get hpa -A -o yaml | scalewise policy show -",
                     "", "Exit codes: 0 ok, 2 a file is unreadable or invalid (one line per problem: file:line:col: path: problem)."})
     static final class Show implements Runnable {

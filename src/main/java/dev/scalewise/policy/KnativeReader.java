@@ -7,6 +7,7 @@ import dev.scalewise.yaml.YNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Knative Serving autoscaling: a Knative Service's revision-template annotations
@@ -38,8 +39,6 @@ final class KnativeReader {
     static final int TICK_SECONDS = 2;                    // pkg/autoscaler/scaling: tickInterval 2 s
     /** max-scale 0 means unlimited; the model keeps int bounds, so unlimited is Integer.MAX_VALUE. */
     static final int UNLIMITED = Integer.MAX_VALUE;
-    /** Knative's HPA class has no documented default CPU target; we use the HPA's own 80 %. */
-    static final double HPA_CLASS_CPU_TARGET = 80;
 
     private KnativeReader() {
     }
@@ -50,8 +49,15 @@ final class KnativeReader {
     }
 
     /** A Knative Service → KPA, or HPA for class hpa.autoscaling.knative.dev. */
-    static PolicySpec service(Manifest m) {
+    static PolicySpec service(Manifest m, Consumer<String> notes) {
         YNode template = m.spec().get("template");
+        for (String key : m.annotations().entries().keySet()) {
+            if (key.startsWith(GROUP)) {
+                // Knative reads autoscaling annotations from the revision template only.
+                notes.accept(m.annotations().get(key).location() + ": " + key + " on the Service's own metadata is "
+                        + "ignored by Knative; it belongs under spec.template.metadata.annotations");
+            }
+        }
         YNode missing = missing(template);
         Overrides none = new Overrides(missing, missing, missing, missing, template.get("spec").get("containerConcurrency"),
                 MIN_SCALE);
@@ -114,19 +120,32 @@ final class KnativeReader {
                 (int) Math.round(delay), SCALE_TO_ZERO_GRACE_SECONDS, initial, activation, TICK_SECONDS);
     }
 
-    /** Class hpa.autoscaling.knative.dev: Knative creates an HPA on cpu (or memory); min-scale defaults to 1. */
+    /**
+     * Class hpa.autoscaling.knative.dev: Knative's MakeHPA ({@code pkg/reconciler/autoscaling/hpa/resources/hpa.go})
+     * sets, when a target is given, cpu → Resource Utilization target %, memory → Resource AverageValue
+     * target MiB, any other metric → a Pods metric with AverageValue target; without a target it sets no
+     * metric and the API server's default applies (CPU 80 %, autoscaling/v2 defaults.go). min-scale defaults to 1.
+     */
     static HpaPolicy hpaClass(Manifest m, YNode ann, Overrides ov) {
         Fields f = m.fields;
         YNode metricNode = pick(ov.metric(), annotation(ann, "metric"));
-        String metric = f.text(metricNode, "metrics", "cpu").toLowerCase(Locale.ROOT);
-        if (!metric.equals("cpu") && !metric.equals("memory")) {
-            throw metricNode.error("class " + CLASS_HPA + " scales on cpu or memory, found '" + metric + "'");
-        }
+        String metric = metricNode.asText("cpu").toLowerCase(Locale.ROOT);
         YNode targetNode = pick(ov.target(), annotation(ann, "target"));
-        double target = f.number(targetNode, "metrics", HPA_CLASS_CPU_TARGET);
-        Fields.within(targetNode, target, 1, 100, "a utilization target (percent)");
-        MetricTarget mt = MetricReader.build(MetricSource.RESOURCE, metricNode, metric, TargetType.UTILIZATION, target,
-                targetNode, m.signalOverride());
+        MetricTarget mt;
+        if (targetNode.optDouble().isEmpty()) {
+            f.mark("metrics");
+            mt = MetricReader.DEFAULT_CPU;
+        } else if (metric.equals("cpu")) {
+            double target = Fields.within(targetNode, targetNode.optDouble().get(), 1, 100, "a cpu utilization target (percent)");
+            mt = MetricReader.build(MetricSource.RESOURCE, metricNode, metric, TargetType.UTILIZATION, target,
+                    targetNode, m.signalOverride());
+        } else if (metric.equals("memory")) {
+            mt = MetricReader.build(MetricSource.RESOURCE, metricNode, metric, TargetType.AVERAGE_VALUE,
+                    targetNode.optDouble().get() * 1024 * 1024, targetNode, m.signalOverride());
+        } else {
+            mt = MetricReader.build(MetricSource.PODS, metricNode, metric, TargetType.AVERAGE_VALUE,
+                    targetNode.optDouble().get(), targetNode, m.signalOverride());
+        }
         int[] bounds = bounds(m, ann, ov, Math.max(1, ov.defaultMin()));
         // Knative's HPA reconciler (pkg/reconciler/autoscaling/hpa/resources/hpa.go MakeHPA) turns the window
         // annotation into both stabilization windows; without it the HPA has no behavior (legacy path).

@@ -3,6 +3,7 @@ package dev.scalewise.policy;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,17 +34,18 @@ public final class PolicyExplainer {
         String targets = h.metrics().stream().map(PolicyExplainer::target).collect(Collectors.joining(" and "));
         return "keeps " + range(h.minReplicas(), h.maxReplicas()) + " replicas so that " + targets
                 + " (tolerance " + pct(h.tolerance()) + ", every " + h.syncPeriodSeconds() + " s); "
-                + behavior(h.behavior().orElse(null));
+                + behavior(h.behavior());
     }
 
     /** The part shared by HPAs and the HPA a KEDA ScaledObject drives. */
-    private static String behavior(Behavior b) {
-        if (b == null) {
+    private static String behavior(Optional<Behavior> behavior) {
+        if (behavior.isEmpty()) {
             // pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (scaleUpLimitFactor 2,
             // scaleUpLimitMinimum 4) and the 5 min downscale stabilization flag
             return "no behavior set, so the legacy path: scales up to at most max(2 x current, 4) replicas per step "
                     + "immediately; scales down to the highest recommendation of the last 300 s, without a rate limit";
         }
+        Behavior b = behavior.get();
         return direction("up", b.scaleUp()) + "; " + direction("down", b.scaleDown());
     }
 
@@ -79,7 +81,7 @@ public final class PolicyExplainer {
                 + " s) and returns to 0 after " + k.cooldownPeriodSeconds() + " s inactive; "
                 : "polls every " + k.pollingIntervalSeconds() + " s; ";
         return zero + "its HPA keeps " + range(Math.max(1, k.minReplicas()), k.maxReplicas()) + " replicas so that "
-                + triggers + "; " + behavior(k.behavior().orElse(null));
+                + triggers + "; " + behavior(k.behavior());
     }
 
     private static String kpa(KpaPolicy k) {

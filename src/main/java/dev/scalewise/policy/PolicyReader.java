@@ -56,7 +56,7 @@ public final class PolicyReader {
             }
             case "keda.sh:ScaledObject" -> List.of(KedaReader.read(m));
             case "serving.kserve.io:InferenceService" -> KServeReader.read(m, ctx.notes()).stream().toList();
-            case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m));
+            case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m, ctx.notes()));
             case "ray.io:RayService" -> RayServeReader.rayService(m, ctx.notes());
             case "scalewise.dev:ScheduledScaling" -> List.of(NativeReader.scheduled(m, ctx));
             case "scalewise.dev:PredictiveScaling" -> List.of(NativeReader.predictive(m, ctx));

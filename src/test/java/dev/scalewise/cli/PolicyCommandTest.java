@@ -46,6 +46,17 @@ class PolicyCommandTest {
         assertTrue(o.contains("service: vision-ocr\nsignals: [gpu_util]\n"), o);
     }
 
+    /** The yaml output is itself valid YAML: one document per policy, each with its normalized fields. */
+    @Test
+    void yamlOutputParsesBack() {
+        assertEquals(0, run("policy", "show", "policies"));
+        var docs = dev.scalewise.yaml.SafeYaml.parse("out", out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(8, docs.size());
+        assertEquals("0 8 * * 1-5", docs.get(7).root().get("policy").get("windows").items().get(0).get("cron").asText(""));
+        assertEquals("sum(rate(http_requests_total{service=\"embed-search\"}[1m]))",
+                docs.get(2).root().get("policy").get("triggers").items().get(0).get("query").asText(""));
+    }
+
     @Test
     void jsonListsDefaultedFieldsServiceSignalAndSentence() throws Exception {
         assertEquals(0, run("policy", "show", "policies/keda-prometheus-rps.yaml", "--format", "json"));

@@ -147,6 +147,37 @@ class SourcesTest {
         assertEquals(120, h.behavior().orElseThrow().scaleDown().stabilizationWindowSeconds());
     }
 
+    /** MakeHPA: a non-resource metric with a target becomes a Pods metric; no target = the API server's CPU 80 %. */
+    @Test
+    void knativeHpaClassOnConcurrencyOrWithoutTarget() {
+        HpaPolicy pods = (HpaPolicy) Yamls.one(Yamls.KNATIVE_HEAD + """
+                        autoscaling.knative.dev/class: hpa.autoscaling.knative.dev
+                        autoscaling.knative.dev/metric: concurrency
+                        autoscaling.knative.dev/target: "10"
+                """);
+        assertEquals(new MetricTarget(MetricSource.PODS, "concurrency", Signal.CONCURRENCY, TargetType.AVERAGE_VALUE, 10),
+                pods.metrics().get(0));
+        HpaPolicy bare = (HpaPolicy) Yamls.one(Yamls.KNATIVE_HEAD
+                + "        autoscaling.knative.dev/class: hpa.autoscaling.knative.dev\n");
+        assertEquals(List.of(MetricReader.DEFAULT_CPU), bare.metrics());
+        assertTrue(bare.behavior().isEmpty());
+        assertEquals(Integer.MAX_VALUE, bare.maxReplicas());
+    }
+
+    @Test
+    void knativeAnnotationsOnTheServiceMetadataAreNotedAsIgnored() {
+        List<String> notes = new ArrayList<>();
+        KpaPolicy k = (KpaPolicy) PolicyReader.readAll(Yamls.doc("""
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata: {name: h, annotations: {autoscaling.knative.dev/min-scale: "3"}}
+                spec: {template: {spec: {}}}
+                """), new PolicyReader.Context(n -> Optional.empty(), java.util.Map.of(), notes::add)).get(0);
+        assertEquals(0, k.minReplicas());
+        assertEquals(List.of("t.yaml:3:70: autoscaling.knative.dev/min-scale on the Service's own metadata is ignored by "
+                + "Knative; it belongs under spec.template.metadata.annotations"), notes);
+    }
+
     @Test
     void rayServiceEmbedsAServeConfig() {
         List<PolicySpec> ps = Yamls.all("""

@@ -1,0 +1,82 @@
+package dev.scalewise.lint.rules;
+
+import dev.scalewise.lint.Finding;
+import dev.scalewise.lint.LintContext;
+import dev.scalewise.lint.Manifest;
+import dev.scalewise.lint.RuleMeta;
+import dev.scalewise.lint.Severity;
+import dev.scalewise.policy.KedaPolicy;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.yaml.YNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * SW204 (KEDA) and SW402 (KServe): a floor of zero on a service services.yaml marks latency-critical.
+ * One class, two rules: the finding, rationale and fix differ only in where the floor is written.
+ */
+final class ScaleToZeroOnLatencyCritical extends AbstractRule {
+    private final String kind;
+
+    private ScaleToZeroOnLatencyCritical(RuleMeta meta, String kind) {
+        super(meta);
+        this.kind = kind;
+    }
+
+    static ScaleToZeroOnLatencyCritical keda() {
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW204", "keda-scale-to-zero-latency-critical", Severity.ERROR,
+                "ScaledObject scales a latency-critical service to zero",
+                "KEDA's minReplicaCount defaults to 0, and idleReplicaCount: 0 also empties the workload while its"
+                        + " triggers are inactive. The first request after an idle period then waits for a whole cold"
+                        + " start (schedule, image pull, model load), far beyond a user-facing latency SLO. The"
+                        + " service is latency-critical per services.yaml (latencyCritical, default true). Needs"
+                        + " --services.",
+                "Set minReplicaCount >= 1 and remove idleReplicaCount, or mark the service latencyCritical: false"
+                        + " in services.yaml if cold starts are acceptable.",
+                Set.of(Kinds.SCALED_OBJECT),
+                List.of("https://keda.sh/docs/latest/reference/scaledobject-spec/#minreplicacount")), Kinds.SCALED_OBJECT);
+    }
+
+    static ScaleToZeroOnLatencyCritical kserve() {
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW402", "kserve-scale-to-zero-latency-critical", Severity.ERROR,
+                "InferenceService minReplicas 0 on a latency-critical model",
+                "minReplicas: 0 lets the KPA remove the last predictor pod after the scale-to-zero grace period;"
+                        + " the next request waits in the activator for a cold start that loads the model (often"
+                        + " minutes for a large model). The service is latency-critical per services.yaml"
+                        + " (latencyCritical, default true). Needs --services.",
+                "Set spec.predictor.minReplicas to at least 1, or mark the service latencyCritical: false in"
+                        + " services.yaml if cold starts are acceptable.",
+                Set.of(Kinds.INFERENCE_SERVICE),
+                List.of("https://kserve.github.io/website/latest/modelserving/autoscaling/autoscaling/")), Kinds.INFERENCE_SERVICE);
+    }
+
+    @Override
+    public List<Finding> check(LintContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (Manifest m : ctx.ofKind(kind)) {
+            Optional<ServiceSpec> service = ctx.serviceOf(m);
+            Optional<PolicySpec> policy = ctx.policy(m);
+            if (service.isEmpty() || !service.get().latencyCritical() || policy.isEmpty()) {
+                continue;
+            }
+            boolean idleToZero = policy.get() instanceof KedaPolicy k && k.idleReplicaCount().isPresent()
+                    && k.idleReplicaCount().getAsInt() == 0;
+            if (policy.get().minReplicas() > 0 && !idleToZero) {
+                continue;
+            }
+            YNode parent = kind.equals(Kinds.INFERENCE_SERVICE) ? m.spec().get("predictor") : m.spec();
+            YNode node = idleToZero ? parent.get("idleReplicaCount")
+                    : parent.get(kind.equals(Kinds.SCALED_OBJECT) ? "minReplicaCount" : "minReplicas");
+            String what = idleToZero ? "idleReplicaCount 0 empties the workload while idle"
+                    : (node.isMissing() ? "the floor defaults to 0" : node.path().substring(node.path().lastIndexOf('.') + 1) + " 0");
+            out.add(findingOrSpec(m, node, what + ", but service '" + service.get().name()
+                    + "' is latency-critical: the first request after idle waits a cold start"
+                    + service.get().startupSeconds().stream().mapToObj(s -> " of " + Rules.number(s) + " s").findFirst().orElse("")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.scalewise.lint.rules;
+
+import dev.scalewise.lint.LintRule;
+
+import java.util.List;
+
+/**
+ * The built-in static rules. Ids: SW0xx the engine (suppressions), SW1xx Kubernetes HPA and its
+ * neighbours (workload, PDB, VPA), SW2xx KEDA, SW3xx Knative, SW4xx KServe, SW9xx evidence rules.
+ */
+public final class StandardRules {
+    private StandardRules() {
+    }
+
+    public static List<LintRule> all() {
+        return List.of(
+                new HpaMinGreaterThanMax(),
+                new HpaMinEqualsMax(),
+                new MinReplicasBelowFloor(),
+                new MaxReplicasAboveCap(),
+                new ScaleTargetNotFound(),
+                new UtilizationWithoutRequest(),
+                new TargetSetsReplicas(),
+                new DeprecatedAutoscalingApi(),
+                new HpaWithoutMetrics(),
+                new HpaScaleToZeroWithoutObjectMetric(),
+                new ScaleDownShorterThanStartup(),
+                new UtilizationTargetOutOfRange(),
+                new VpaAndHpaOnSameResource(),
+                new MultipleAutoscalers(),
+                new MissingPodDisruptionBudget(),
+                new PdbBlocksEvictionAtMin(),
+                new KedaMinGreaterThanMax(),
+                new KedaIdleReplicaCount(),
+                new KedaCooldownWithoutBehavior(),
+                ScaleToZeroOnLatencyCritical.keda(),
+                new KedaFallbackMissing(),
+                new KnativeTargetAboveContainerConcurrency(),
+                KnativeColdStart.scaleToZero(),
+                KnativeColdStart.windowShorterThanStartup(),
+                new KserveMetricInvalidForClass(),
+                ScaleToZeroOnLatencyCritical.kserve());
+    }
+}
