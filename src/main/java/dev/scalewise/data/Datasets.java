@@ -16,9 +16,12 @@ public final class Datasets {
     private Datasets() {
     }
 
+    /** Result datasets the jobs write. */
+    public static final List<String> RESULTS = List.of("backtest_result", "backtest_problem");
+
     /** Every schema the jar ships, inputs first. */
     public static List<String> schemaNames() {
-        return INPUTS;
+        return java.util.stream.Stream.concat(INPUTS.stream(), RESULTS.stream()).toList();
     }
 
     public static String schemaText(String name) {
