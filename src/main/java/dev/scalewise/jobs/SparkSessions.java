@@ -53,7 +53,9 @@ public final class SparkSessions {
         }
         SparkSession.Builder b = SparkSession.builder().appName("scalewise")
                 // every timestamp of the contract is UTC; strings without a zone are read as UTC too
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // the result schemas say timestamp-millis; Spark's default INT96 is unreadable to Avro readers
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS");
         if (master != null) {
             b = b.master(master);
         }
