@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.scalewise.jobs.ReplayEvidenceSource;
+import dev.scalewise.lint.EvidenceSource;
+
 /** CI lint of autoscaling manifests. Static lint starts no Spark. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Lints autoscaling manifests (HPA, KEDA, Knative, KServe, PDB, VPA and their workloads)"
@@ -42,7 +45,11 @@ import java.util.concurrent.Callable;
                 "  scalewise lint k8s/ -f text -f sarif=lint.sarif -f junit=lint.xml",
                 "  scalewise lint k8s/ --kube-version 1.25 --fail-on warning",
                 "  scalewise lint policies/ --services policies/services.yaml",
-                "  scalewise lint --list-rules"})
+                "  scalewise lint policies/ --services policies/services.yaml --data sample-data --days 7",
+                "  scalewise lint --list-rules",
+                "", "With --data, the evidence rules (SW9xx) replay each policy over the last --days days of",
+                "its service's exports (Spark, embedded unless --master) and quote breach minutes, idle cost,",
+                "the replicas the peak needed and the catch-up time on ramps."})
 final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, directories or '-' (stdin). Default: .")
     List<String> paths = new ArrayList<>();
@@ -87,6 +94,25 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "Print the rules (id, severity, name, title) and exit.")
     boolean listRules;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Exports (as for backtest): enables the evidence rules SW901-SW904 (starts Spark).")
+    String data;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "7",
+            description = "With --data: replay the last N whole days (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
+            description = "With --data: analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
+            description = "With --data: billing tag that names the service (default: ${DEFAULT-VALUE}).")
+    String costTag;
+
+    @picocli.CommandLine.Mixin
+    SparkOptions sparkOptions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -111,7 +137,16 @@ final class LintCommand implements Callable<Integer> {
         LintInputs inputs = LintInputs.read(paths.isEmpty() ? List.of(".") : paths, cfg.ignorePaths(), cwd, stdinName);
         LintContext ctx = new LintContext(inputs.docs(), cfg, kube,
                 Optional.ofNullable(services).map(ServicesFile::load), PolicyReader::read);
-        LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), Optional.empty()));
+        if (days < 1) {
+            throw new UserError("--days must be at least 1, found " + days);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // Spark is touched only here, and only with --data: static lint loads no Spark class
+        Optional<EvidenceSource> evidence = data == null ? Optional.empty()
+                : Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,
+                AnalyzeCommand.stepSeconds(step), costTag, note -> err.println("scalewise: note: " + note)));
+        LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), evidence));
+        err.flush();
 
         boolean colorOnStdout = useColor();
         for (OutputTarget t : targets) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** `scalewise replay`: one service x one policy, step by step: the debugging view. */
@@ -93,11 +94,11 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayJob.Result read;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             new Progress(err).say("reading " + name + " from " + data);
-            read = ReplayJob.history(session.spark(), data, name, Optional.ofNullable(from), Optional.ofNullable(to),
-                    AnalyzeCommand.stepSeconds(step), costTag);
+            read = ReplayJob.histories(session.spark(), data, Set.of(name), Optional.ofNullable(from),
+                    Optional.ofNullable(to), AnalyzeCommand.stepSeconds(step), costTag);
         }
         read.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-        ServiceHistory h = read.history();
+        ServiceHistory h = read.history(name);
         ServiceSpec serviceSpec = bundle.service(name);
         ServiceModel model = ServiceModelFitter.fit(h, serviceSpec);
         List<Signal> signals = Render.signals(chosen);

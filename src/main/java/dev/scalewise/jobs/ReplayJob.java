@@ -8,38 +8,51 @@ import org.apache.spark.sql.SparkSession;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads the exports and brings one service's aligned history to the driver, for `scalewise replay`,
- * the single-service debugging view. Only that service's history is collected.
+ * Reads the exports and brings the aligned histories of a few named services to the driver: for the
+ * single-service debugging view (`replay`) and the evidence of `lint --data`, which look at the services
+ * of one change, never the fleet.
  */
 public final class ReplayJob {
     private ReplayJob() {
     }
 
-    /** The service's history and the data-quality report of the read. */
-    public record Result(ServiceHistory history, DataQualityReport quality) {
+    /** The services' histories (those with requests data) and the data-quality report of the read. */
+    public record Result(Map<String, ServiceHistory> histories, DataQualityReport quality) {
+        public ServiceHistory history(String service) {
+            ServiceHistory h = histories.get(service);
+            if (h == null) {
+                throw new UserError("service '" + service + "': no requests rows in the exports read");
+            }
+            return h;
+        }
     }
 
-    public static Result history(SparkSession spark, String dataDir, String service, Optional<LocalDate> from,
-                                 Optional<LocalDate> to, int stepSeconds, String costTag) {
+    public static Result histories(SparkSession spark, String dataDir, Set<String> services, Optional<LocalDate> from,
+                                   Optional<LocalDate> to, int stepSeconds, String costTag) {
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(dataDir, stepSeconds,
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag);
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
+        Set<String> wanted = Set.copyOf(services); // an immutable set serializes into the closure
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, HistoryRows.SCHEMA,
-                h -> h.service().equals(service) ? List.of(HistoryRows.toRow(h)) : List.of());
+                h -> wanted.contains(h.service()) ? List.of(HistoryRows.toRow(h)) : List.of());
         List<Row> rows = SparkErrors.translate(() -> r.rows().collectAsList());
-        if (rows.isEmpty()) {
-            throw new UserError("service '" + service + "': no requests rows under " + dataDir
-                    + from.map(d -> " from " + d).orElse("") + to.map(d -> " to " + d).orElse(""));
-        }
+        Map<String, ServiceHistory> out = new LinkedHashMap<>();
+        rows.forEach(row -> {
+            ServiceHistory h = HistoryRows.fromRow(row);
+            out.put(h.service(), h);
+        });
         DataQualityReport quality = r.quality();
         for (String note : ServicePipeline.absenceNotes(loaded)) {
             quality = quality.withNote(note);
         }
-        return new Result(HistoryRows.fromRow(rows.get(0)), quality);
+        return new Result(out, quality);
     }
 }

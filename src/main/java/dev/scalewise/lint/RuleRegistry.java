@@ -1,5 +1,6 @@
 package dev.scalewise.lint;
 
+import dev.scalewise.lint.rules.EvidenceRules;
 import dev.scalewise.lint.rules.StandardRules;
 
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ public final class RuleRegistry {
         }
     }
 
-    /** The built-in static rules (evidence rules are added by whoever wires the replay). */
+    /** The built-in rules; the evidence rules among them run only when a run has evidence. */
     public static RuleRegistry standard() {
-        return new RuleRegistry(StandardRules.all(), List.of());
+        return new RuleRegistry(StandardRules.all(), EvidenceRules.all());
     }
 
     public RuleRegistry withEvidenceRules(List<EvidenceRule> rules) {

@@ -78,8 +78,8 @@ class BacktestJobTest {
         assertEquals(0, result.problems().count());
 
         for (String service : List.of("llm-chat", "embed-search", "rerank")) {
-            ServiceHistory h = ReplayJob.history(SharedSpark.get(), data.toString(), service, Optional.empty(),
-                    Optional.empty(), 60, "service").history();
+            ServiceHistory h = ReplayJob.histories(SharedSpark.get(), data.toString(), java.util.Set.of(service),
+                    Optional.empty(), Optional.empty(), 60, "service").history(service);
             List<PolicySpec> ps = bundle.policiesFor(service);
             ServiceBacktest.Result core = ServiceBacktest.run(h, bundle.service(service), ps, Instant.MIN, Instant.MAX);
             assertEquals(3 * (1 + ps.size()), core.outcomes().size());
