@@ -12,6 +12,9 @@ import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,6 +129,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Row> rows;
+        Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             new Progress(err).say("searching and validating on " + data);
             RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(data,
@@ -133,6 +137,7 @@ final class RecommendCommand implements Callable<Integer> {
                     Optional.ofNullable(service), options));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             rows = result.rows().orderBy("service", "policy").collectAsList();
+            quality = result.quality().toMap();
             if (out != null) {
                 PartitionedWriter.write(session.spark(), result.rows(), out + "/recommendations", "date");
             }
@@ -150,7 +155,11 @@ final class RecommendCommand implements Callable<Integer> {
         if (emit != null) {
             edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
         } else {
-            fmt.renderer().render(table(rows), stdout);
+            if (fmt == Format.JSON) {
+                stdout.println(json(rows, quality));
+            } else {
+                fmt.renderer().render(table(rows), stdout);
+            }
             if (fmt == Format.TABLE) {
                 stdout.println();
                 for (Row r : rows) {
@@ -194,18 +203,35 @@ final class RecommendCommand implements Callable<Integer> {
         }
     }
 
+    /** Every column of every recommendation (knobs, both periods, robustness, the Pareto frontier). */
+    private static String json(List<Row> rows, Map<String, Object> quality) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode doc = mapper.createObjectNode();
+        ArrayNode recs = doc.putArray("recommendations");
+        try {
+            for (Row r : rows) {
+                recs.add(mapper.readTree(r.json()));
+            }
+            doc.set("dataQuality", mapper.valueToTree(quality));
+            doc.put("assumption", "the load balancer spreads demand evenly over ready replicas");
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render recommendations as JSON", e);
+        }
+    }
+
     private static Table table(List<Row> rows) {
         List<List<Object>> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
                     changes(r), num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
-                    num(r, "savings_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
+                    num(r, "savings_pct"), num(r, "savings_vs_observed_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
                     count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
                     r.<Boolean>getAs("robust") ? "yes" : "no"));
         }
         return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
                 Column.text("changes"), Column.number("cost_per_1k_now"), Column.number("cost_per_1k_rec"),
-                Column.number("savings_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
+                Column.number("savings_pct"), Column.number("savings_vs_observed_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
                 Column.integer("breach_min_rec"), Column.number("budget_burn_rec"), Column.text("robust")), out);
     }
 

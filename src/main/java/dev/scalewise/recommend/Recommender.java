@@ -69,7 +69,7 @@ public final class Recommender {
         Verdict verdict = Verdict.decide(result.best().isPresent(), currentTrain, currentHoldout, recTrain, recHoldout,
                 broken, maxBurn);
         Status status = verdict.status();
-        String reason = verdict.reason();
+        String reason = verdict.reason() + versusObserved(status, recHoldout, observedHoldout);
         boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
         List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.unchanged();
         String explanation = result.best().isPresent()
@@ -148,6 +148,20 @@ public final class Recommender {
         double perMonth = days > 0 ? MONTH_DAYS / days : Double.NaN;
         return new Monthly(current.cost() * perMonth, rec.cost() * perMonth, observed.cost() * perMonth, rec.currency(),
                 percentLess(rec.cost(), current.cost()), percentLess(rec.cost(), observed.cost()));
+    }
+
+    /**
+     * The issue's bar is the fleet as it ran, not only the configured policy: say so when the
+     * recommendation, though the best this policy's knobs reach within the SLO, still costs more.
+     */
+    static String versusObserved(Status status, Outcome recHoldout, Outcome observedHoldout) {
+        if (status != Status.RECOMMENDED || !(observedHoldout.cost() > 0) || recHoldout.cost() <= observedHoldout.cost()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; it still costs %.1f %% more than the observed run on the holdout "
+                        + "(%.0f vs %.0f %s): the fleet ran a different policy, and no setting of this policy's knobs "
+                        + "reaches that cost within the SLO", -percentLess(recHoldout.cost(), observedHoldout.cost()),
+                recHoldout.cost(), observedHoldout.cost(), recHoldout.currency());
     }
 
     static double percentLess(double value, double reference) {

@@ -1,0 +1,77 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.policy.PolicyLoader;
+import dev.scalewise.policy.PolicySpec;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 6 on the committed sample: every service x policy gets a recommendation that meets the SLO on
+ * the held-out week and costs less than the observed run, or a status and reason saying why not; the
+ * manifests written by --out load back through the policy loader with exactly the recommended
+ * min/max replicas.
+ */
+class RecommendSampleTest {
+    @Test
+    void everyServiceGetsAProvenRecommendationOrAReason(@TempDir Path out) throws Exception {
+        PolicyBundle bundle = PolicyBundle.read(List.of("policies"), Optional.empty());
+        RecommendJob.Result result = RecommendJob.run(SharedSpark.get(), new RecommendJob.Request("sample-data",
+                Optional.empty(), Optional.empty(), 60, "service", bundle, Optional.empty(),
+                new RecommendJob.Options("COST", 0.25, null, null, null)));
+        List<Row> rows = result.rows().collectAsList();
+        assertEquals(bundle.policySet().policies().size(), rows.size());
+        List<String> services = new ArrayList<>();
+        for (Row r : rows) {
+            services.add(r.getAs("service"));
+            String status = r.getAs("status");
+            String what = r.getAs("service") + "/" + r.getAs("policy") + " " + status + ": " + r.getAs("reason");
+            assertFalse(r.<String>getAs("reason").isBlank(), what);
+            if (status.equals("RECOMMENDED")) {
+                assertTrue(r.<Double>getAs("holdout_recommended_budget_burn") <= 1.0, what);
+                assertTrue(r.<Boolean>getAs("held_out"), what);
+            }
+        }
+        assertEquals(List.of("embed-search", "llm-chat", "llm-code", "rerank", "vision-ocr"),
+                services.stream().distinct().sorted().toList());
+        // cheaper than the observed run, or the reason says why not
+        long cheaperThanObserved = 0;
+        for (Row r : rows) {
+            if (!r.getAs("status").equals("RECOMMENDED")) {
+                continue;
+            }
+            if (r.<Double>getAs("monthly_recommended") < r.<Double>getAs("monthly_observed")) {
+                cheaperThanObserved++;
+            } else {
+                assertTrue(r.<String>getAs("reason").contains("more than the observed run"), r.<String>getAs("reason"));
+            }
+        }
+        assertTrue(cheaperThanObserved >= 3, cheaperThanObserved + " recommendations cheaper than observed");
+
+        SharedSpark.CliRun run = SharedSpark.cli("recommend", "--data", "sample-data", "--policies", "policies",
+                "--service", "embed-search", "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        Path edited = out.resolve("manifests/keda-prometheus-rps.yaml");
+        assertTrue(Files.exists(edited), run.err());
+        PolicySpec reloaded = PolicyLoader.load(List.of(edited.toString())).policies().get(0);
+        Row keda = rows.stream().filter(r -> r.getAs("policy").equals("keda/embed-search")).findFirst().orElseThrow();
+        for (Row k : keda.<Row>getList(keda.fieldIndex("knobs"))) {
+            double recommended = k.getDouble(4);
+            switch (k.getString(0)) {
+                case "minReplicas" -> assertEquals(recommended, reloaded.minReplicas());
+                case "maxReplicas" -> assertEquals(recommended, reloaded.maxReplicas());
+                default -> { }
+            }
+        }
+    }
+}
