@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.scalewise.jobs.ReplayEvidenceSource;
+import dev.scalewise.jobs.ResultsEvidenceSource;
 import dev.scalewise.lint.EvidenceSource;
 
 /** CI lint of autoscaling manifests. Static lint starts no Spark. */
@@ -98,8 +99,12 @@ final class LintCommand implements Callable<Integer> {
             description = "Exports (as for backtest): enables the evidence rules SW901-SW904 (starts Spark).")
     String data;
 
+    @Option(names = "--results", paramLabel = "DIR",
+            description = "The --out of a nightly backtest: evidence rules SW901, SW903 from its rows (starts Spark).")
+    String results;
+
     @Option(names = "--days", paramLabel = "N", defaultValue = "7",
-            description = "With --data: replay the last N whole days (default: ${DEFAULT-VALUE}).")
+            description = "With --data or --results: the last N whole days (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
@@ -142,9 +147,15 @@ final class LintCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         // Spark is touched only here, and only with --data: static lint loads no Spark class
-        Optional<EvidenceSource> evidence = data == null ? Optional.empty()
-                : Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,
-                AnalyzeCommand.stepSeconds(step), costTag, note -> err.println("scalewise: note: " + note)));
+        if (data != null && results != null) {
+            throw new UserError("--data and --results are alternatives: give one");
+        }
+        java.util.function.Consumer<String> note = n -> err.println("scalewise: note: " + n);
+        Optional<EvidenceSource> evidence = data != null
+                ? Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,
+                AnalyzeCommand.stepSeconds(step), costTag, note))
+                : results != null ? Optional.of(new ResultsEvidenceSource(sparkOptions.settings(), results, days, note))
+                : Optional.empty();
         LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), evidence));
         err.flush();
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +44,22 @@ class LintEvidenceTest {
         long backtestMinutes = days.stream().mapToLong(r -> r.<Long>getAs("breach_minutes")).sum();
         assertEquals(backtestMinutes, lintMinutes);
         assertTrue(lintMinutes > 0.01 * 7 * 1440, "rerank must breach beyond its 1 % error budget: " + lintMinutes);
+    }
+
+    @Test
+    void nightlyResultsGiveTheSameFindingWithoutAReplay(@TempDir Path out) throws Exception {
+        SharedSpark.CliRun backtest = SharedSpark.cli("backtest", "--data", "sample-data", "--policies",
+                "policies/hpa-rerank-capped.yaml", "--services", "policies/services.yaml", "--out", out.toString());
+        assertEquals(0, backtest.code(), backtest.err());
+        SharedSpark.CliRun fromResults = SharedSpark.cli("lint", "policies/hpa-rerank-capped.yaml", "--services",
+                "policies/services.yaml", "--results", out.toString(), "--format", "json");
+        SharedSpark.CliRun fromData = SharedSpark.cli("lint", "policies/hpa-rerank-capped.yaml", "--services",
+                "policies/services.yaml", "--data", "sample-data", "--format", "json");
+        assertEquals(1, fromResults.code(), fromResults.err());
+        String a = message(new ObjectMapper().readTree(fromResults.out()).get("findings"), "SW901");
+        String b = message(new ObjectMapper().readTree(fromData.out()).get("findings"), "SW901");
+        // the same minutes, budget and worst days; only --data can also compare with the observed run
+        assertEquals(b.replaceAll("; the observed run had \\d+ breach minutes", ""), a);
     }
 
     private static String message(JsonNode findings, String rule) {
