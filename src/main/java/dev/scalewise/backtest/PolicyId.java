@@ -1,16 +1,13 @@
 package dev.scalewise.backtest;
 
-import dev.scalewise.policy.HpaPolicy;
-import dev.scalewise.policy.KedaPolicy;
-import dev.scalewise.policy.KpaPolicy;
 import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.Render;
 import dev.scalewise.policy.PredictivePolicy;
-import dev.scalewise.policy.RayServePolicy;
 import dev.scalewise.policy.ScheduledPolicy;
 import dev.scalewise.sim.AsRun;
 
 /**
- * How results name a policy: {@code controller/name} (e.g. {@code hpa/llm-chat}, {@code ray/chat/llm-chat}),
+ * How results name a policy: {@code controller/name} (e.g. {@code hpa/llm-chat}, {@code rayserve/chat/llm-chat}),
  * unique even when an HPA and a Ray deployment share a name; and which of the product's three families
  * it belongs to.
  *
@@ -27,24 +24,9 @@ public record PolicyId(String label, String controller, Family family, String so
     }
 
     public static PolicyId of(PolicySpec p) {
-        String controller = controller(p);
+        String controller = Render.kind(p);
         Family family = p instanceof ScheduledPolicy ? Family.SCHEDULED
                 : p instanceof PredictivePolicy ? Family.PREDICTIVE : Family.REACTIVE;
         return new PolicyId(controller + "/" + p.meta().name(), controller, family, p.meta().location().toString());
-    }
-
-    static String controller(PolicySpec p) {
-        if (p instanceof HpaPolicy) {
-            return "hpa";
-        } else if (p instanceof KedaPolicy) {
-            return "keda";
-        } else if (p instanceof KpaPolicy) {
-            return "kpa";
-        } else if (p instanceof RayServePolicy) {
-            return "ray";
-        } else if (p instanceof ScheduledPolicy) {
-            return "scheduled";
-        }
-        return "predictive";
     }
 }

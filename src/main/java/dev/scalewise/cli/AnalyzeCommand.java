@@ -1,6 +1,5 @@
 package dev.scalewise.cli;
 
-import dev.scalewise.UserError;
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.RowTables;
@@ -16,14 +15,9 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** `scalewise analyze`: the as-run baseline per service and day. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -40,22 +34,9 @@ import java.util.regex.Pattern;
                 "With --out, the days analysed replace the same days under OUT (Parquet,",
                 "date=YYYY-MM-DD) and nothing else; a failed run leaves OUT as it was."})
 final class AnalyzeCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Directory (any Hadoop path) holding requests/ and optionally latency/, gpu/, billing/.")
-    String data;
 
     @Option(names = "--services", paramLabel = "FILE", description = "services.yaml with each service's SLO.")
     Path services;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day (yyyy-MM-dd), inclusive.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day (yyyy-MM-dd), inclusive.")
-    LocalDate to;
-
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Analysis step, whole minutes: 60s, 5m, 1h (default: ${DEFAULT-VALUE}).")
-    String step;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table, json, csv or markdown (default: table; with --out and no --format, only a summary).")
@@ -64,9 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet partitioned by date= here.")
     String out;
 
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    @Mixin
+    DataOptions dataOptions;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -76,18 +56,15 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int stepSeconds = stepSeconds(step);
-        Format fmt = format == null ? Format.TABLE : format(format);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new UserError("--from " + from + " is after --to " + to);
-        }
+        int stepSeconds = dataOptions.stepSeconds();
+        Format fmt = format == null ? Format.TABLE : OptionValues.format(format);
         Map<String, ServiceSpec> specs = services == null ? Map.of() : ServicesFile.load(services.toString());
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            progress.say("reading and aligning " + data);
-            AnalyzeJob.Result result = AnalyzeJob.run(session.spark(), new AnalyzeJob.Request(data,
-                    Optional.ofNullable(from), Optional.ofNullable(to), stepSeconds, costTag, specs));
+            progress.say("reading and aligning " + dataOptions.data);
+            AnalyzeJob.Result result = AnalyzeJob.run(session.spark(), new AnalyzeJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, specs));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             if (out != null) {
                 progress.say("writing " + out);
@@ -103,48 +80,5 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
-    }
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)?");
-
-    static int stepSeconds(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            long seconds = n * switch (m.group(2) == null ? "s" : m.group(2)) {
-                case "m" -> 60;
-                case "h" -> 3600;
-                default -> 1;
-            };
-            if (seconds > 0 && seconds % 60 == 0 && seconds <= 86_400) {
-                return (int) seconds;
-            }
-        }
-        throw new UserError("--step: expected whole minutes up to a day, like 60s, 5m or 1h; found '" + text + "'");
-    }
-
-    static Format format(String text) {
-        try {
-            return Format.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--format: expected table, json, csv or markdown; found '" + text + "'");
-        }
-    }
-
-    /** Progress lines on stderr, only when a person watches (a console is attached); quiet when piped. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean on = System.console() != null;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        void say(String what) {
-            if (on) {
-                err.println("scalewise: " + what + "...");
-                err.flush();
-            }
-        }
     }
 }

@@ -15,9 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
@@ -41,31 +39,10 @@ import static org.apache.spark.sql.functions.sum;
                 "With --out, results go to OUT/results/date=YYYY-MM-DD and problems to",
                 "OUT/problems/date=...; the days computed replace the same days and nothing else."})
 final class BacktestCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Directory (any Hadoop path) holding requests/ and optionally latency/, gpu/, billing/.")
-    String data;
-
-    @Option(names = "--policies", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Policy manifests: files, directories (recursive *.yaml) or - for stdin.")
-    List<String> policies;
-
-    @Option(names = "--services", paramLabel = "FILE",
-            description = "services.yaml (SLOs, startup, price); default: services files among --policies.")
-    String services;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day reported (yyyy-MM-dd), inclusive.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day reported (yyyy-MM-dd), inclusive.")
-    LocalDate to;
 
     @Option(names = "--warmup-days", paramLabel = "N", defaultValue = "1",
             description = "Days before --from replayed but not reported (default: ${DEFAULT-VALUE}).")
     int warmupDays;
-
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
-    String step;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table, json, csv or markdown (default: table; with --out and no --format, a summary).")
@@ -74,9 +51,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet results and problems here.")
     String out;
 
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -86,24 +65,18 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int stepSeconds = AnalyzeCommand.stepSeconds(step);
-        Format fmt = format == null ? Format.TABLE : AnalyzeCommand.format(format);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new UserError("--from " + from + " is after --to " + to);
-        }
+        int stepSeconds = dataOptions.stepSeconds();
+        Format fmt = format == null ? Format.TABLE : OptionValues.format(format);
         if (warmupDays < 0) {
             throw new UserError("--warmup-days must be 0 or more, found " + warmupDays);
         }
-        PolicyBundle bundle = PolicyBundle.read(policies, Optional.ofNullable(services));
-        if (bundle.policySet().policies().isEmpty()) {
-            throw new UserError("no autoscaling policy found in " + String.join(" ", policies));
-        }
+        PolicyBundle bundle = policyOptions.bundle();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + data);
-            BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(data,
-                    Optional.ofNullable(from), Optional.ofNullable(to), stepSeconds, costTag, bundle, warmupDays));
+            progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
+            BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             List<Row> problems = result.problems().orderBy("service", "policy").collectAsList();
             problems.forEach(p -> err.println("scalewise: problem: " + p.getString(1)

@@ -153,7 +153,7 @@ final class LintCommand implements Callable<Integer> {
         java.util.function.Consumer<String> note = n -> err.println("scalewise: note: " + n);
         Optional<EvidenceSource> evidence = data != null
                 ? Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,
-                AnalyzeCommand.stepSeconds(step), costTag, note))
+                OptionValues.stepSeconds(step), costTag, note))
                 : results != null ? Optional.of(new ResultsEvidenceSource(sparkOptions.settings(), results, days, note))
                 : Optional.empty();
         LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), evidence));

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,16 +51,6 @@ import java.util.concurrent.Callable;
                 "--out DIR writes DIR/manifests/<file> (each manifest file with the recommended",
                 "values applied, every other byte kept) and DIR/recommendations/date=.../ Parquet."})
 final class RecommendCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of the exports.")
-    String data;
-
-    @Option(names = "--policies", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Current policy manifests: files, directories or - for stdin.")
-    List<String> policies;
-
-    @Option(names = "--services", paramLabel = "FILE",
-            description = "services.yaml; default: services files among --policies.")
-    String services;
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only this service.")
     String service;
@@ -85,16 +74,6 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%.")
     String maxChange;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day used (yyyy-MM-dd), inclusive.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day used (yyyy-MM-dd), inclusive.")
-    LocalDate to;
-
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
-    String step;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
     String format;
@@ -105,9 +84,11 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write edited manifests and Parquet here.")
     String out;
 
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -117,23 +98,20 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Format fmt = AnalyzeCommand.format(format);
+        Format fmt = OptionValues.format(format);
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
         }
         RecommendJob.Options options = new RecommendJob.Options(objective(objective), share("--holdout", holdout),
                 minFloor, maxCap, maxChange == null ? null : share("--max-change", maxChange));
-        PolicyBundle bundle = PolicyBundle.read(policies, Optional.ofNullable(services));
-        if (bundle.policySet().policies().isEmpty()) {
-            throw new UserError("no autoscaling policy found in " + String.join(" ", policies));
-        }
+        PolicyBundle bundle = policyOptions.bundle();
         PrintWriter err = spec.commandLine().getErr();
         List<Row> rows;
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            new Progress(err).say("searching and validating on " + data);
-            RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(data,
-                    Optional.ofNullable(from), Optional.ofNullable(to), AnalyzeCommand.stepSeconds(step), costTag, bundle,
+            new Progress(err).say("searching and validating on " + dataOptions.data);
+            RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle,
                     Optional.ofNullable(service), options));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             rows = result.rows().orderBy("service", "policy").collectAsList();
@@ -143,7 +121,7 @@ final class RecommendCommand implements Callable<Integer> {
             }
         }
         if (rows.isEmpty()) {
-            throw new UserError("no service under " + data + " has a policy in " + String.join(" ", policies)
+            throw new UserError("no service under " + dataOptions.data + " has a policy in " + String.join(" ", policyOptions.policies)
                     + (service == null ? "" : " (service '" + service + "')"));
         }
         Map<String, String> edited = editedManifests(bundle, rows);

@@ -27,7 +27,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,6 @@ import java.util.concurrent.Callable;
                 "  scalewise replay --data sample-data --policy policies/hpa-behavior.yaml --service llm-chat \\",
                 "      --from 2026-10-13 --to 2026-10-13 --format csv > timeline.csv"})
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of the exports.")
-    String data;
 
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "Policy manifest (or - for stdin).")
     String policy;
@@ -60,23 +57,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--services", paramLabel = "FILE", description = "services.yaml (SLO, startup, price).")
     String services;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First UTC day (yyyy-MM-dd), inclusive.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day (yyyy-MM-dd), inclusive.")
-    LocalDate to;
-
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
-    String step;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, csv (timeline only) or markdown (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    @Mixin
+    DataOptions dataOptions;
 
     @Mixin
     SparkOptions sparkOptions;
@@ -86,16 +72,16 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Format fmt = AnalyzeCommand.format(format);
+        Format fmt = OptionValues.format(format);
         PolicyBundle bundle = PolicyBundle.read(List.of(policy), Optional.ofNullable(services));
         PolicySpec chosen = choose(bundle.policySet().policies());
         String name = chosen.meta().service();
         PrintWriter err = spec.commandLine().getErr();
         ReplayJob.Result read;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            new Progress(err).say("reading " + name + " from " + data);
-            read = ReplayJob.histories(session.spark(), data, Set.of(name), Optional.ofNullable(from),
-                    Optional.ofNullable(to), AnalyzeCommand.stepSeconds(step), costTag);
+            new Progress(err).say("reading " + name + " from " + dataOptions.data);
+            read = ReplayJob.histories(session.spark(), dataOptions.data, Set.of(name), dataOptions.from(),
+                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag);
         }
         read.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
         ServiceHistory h = read.history(name);

@@ -9,13 +9,10 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Generates the synthetic fleet as Parquet. Starts no Spark. */
 @Command(name = "sample-data", mixinStandardHelpOptions = true,
@@ -31,7 +28,6 @@ import java.util.regex.Pattern;
                 "      (the committed sample-data/: 5 services, 14 days, 60 s)",
                 "  scalewise sample-data --out /data/fleet --services 200 --days 90 --step 5m"})
 final class SampleDataCommand implements Runnable {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)?");
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output directory; must be new or empty unless --force.")
@@ -79,18 +75,7 @@ final class SampleDataCommand implements Runnable {
     }
 
     static int stepSeconds(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UserError("--step: expected a duration like 60s, 5m or 1h, found '" + text + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "h" -> Duration.ofHours(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofSeconds(n);
-        };
-        return (int) Math.min(Integer.MAX_VALUE, d.getSeconds());
+        return (int) Math.min(Integer.MAX_VALUE, OptionValues.seconds("--step", text));
     }
 
     private static LocalDate startDate(String text) {

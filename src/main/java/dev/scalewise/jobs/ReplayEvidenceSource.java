@@ -43,10 +43,7 @@ public final class ReplayEvidenceSource implements EvidenceSource {
 
     @Override
     public List<PolicyEvidence> evidence(LintContext ctx) {
-        Map<Manifest, PolicySpec> policies = new LinkedHashMap<>();
-        for (Manifest m : ctx.manifests()) {
-            ctx.policy(m).ifPresent(p -> policies.put(m, p));
-        }
+        Map<Manifest, PolicySpec> policies = ctx.policies();
         Set<String> services = new LinkedHashSet<>();
         policies.values().forEach(p -> services.add(p.meta().service()));
         if (services.isEmpty()) {

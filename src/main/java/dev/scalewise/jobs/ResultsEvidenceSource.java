@@ -45,10 +45,7 @@ public final class ResultsEvidenceSource implements EvidenceSource {
 
     @Override
     public List<PolicyEvidence> evidence(LintContext ctx) {
-        Map<Manifest, PolicySpec> policies = new LinkedHashMap<>();
-        for (Manifest m : ctx.manifests()) {
-            ctx.policy(m).ifPresent(p -> policies.put(m, p));
-        }
+        Map<Manifest, PolicySpec> policies = ctx.policies();
         if (policies.isEmpty()) {
             return List.of();
         }

@@ -57,6 +57,15 @@ public final class LintContext {
         });
     }
 
+    /** Every object that reads as an autoscaling policy, with its normalized policy, in input order. */
+    public java.util.Map<Manifest, PolicySpec> policies() {
+        java.util.Map<Manifest, PolicySpec> out = new java.util.LinkedHashMap<>();
+        for (Manifest m : manifests) {
+            policy(m).ifPresent(p -> out.put(m, p));
+        }
+        return out;
+    }
+
     /** The services.yaml entry of the service a policy serves. */
     public Optional<ServiceSpec> serviceOf(Manifest m) {
         return policy(m).flatMap(p -> service(p.meta().service()));
