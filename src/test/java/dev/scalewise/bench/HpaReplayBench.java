@@ -1,21 +1,15 @@
 package dev.scalewise.bench;
 
-import dev.scalewise.data.ServiceHistory;
-import dev.scalewise.model.LatencyCurve;
-import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.Behavior;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
-import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
-import dev.scalewise.policy.Slo;
 import dev.scalewise.policy.SourceLocation;
 import dev.scalewise.sim.ReplayResult;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
-import dev.scalewise.testkit.Histories;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,9 +21,7 @@ import org.openjdk.jmh.annotations.State;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,24 +40,12 @@ public class HpaReplayBench {
     @Param({"behavior", "legacy"})
     public String path;
 
-    private ServiceHistory history;
-    private ServiceModel model;
-    private ServiceSpec spec;
+    private DiurnalService service;
     private HpaPolicy policy;
 
     @Setup
     public void setUp() {
-        // daily wave and +-20 % noise, as ReplayBench: enough movement that the HPA scales every few minutes
-        SplittableRandom random = new SplittableRandom(42);
-        double[] perMinute = new double[DAYS * 1440];
-        for (int m = 0; m < perMinute.length; m++) {
-            double diurnal = 60 + 50 * Math.sin(2 * Math.PI * (m % 1440) / 1440.0);
-            perMinute[m] = Math.round(diurnal * 60 * random.nextDouble(0.8, 1.2));
-        }
-        history = Histories.requests(perMinute).replicas(4).build();
-        Slo slo = new Slo(Slo.Percentile.P95, 1000, 0.99);
-        model = ServiceModel.stated("svc", LatencyCurve.queueing(100, 20), slo, 120, 2.5);
-        spec = new ServiceSpec("svc", slo, OptionalDouble.empty(), OptionalDouble.empty(), true);
+        service = DiurnalService.days(DAYS);
         // policies/hpa-behavior.yaml's shape: fast up (max of 4 pods / 100 % per minute), slow down
         // (10 % per minute after a 600 s window, tolerance 5 %)
         Optional<Behavior> behavior = path.equals("legacy") ? Optional.empty() : Optional.of(new Behavior(
@@ -82,6 +62,6 @@ public class HpaReplayBench {
 
     @Benchmark
     public ReplayResult replay90Days() {
-        return PolicyReplay.run(policy, history, model, spec);
+        return PolicyReplay.run(policy, service.history(), service.model(), service.spec());
     }
 }
