@@ -11,27 +11,27 @@ package dev.scalewise.sim.autoscaler;
  * Both record the unstabilized recommendation after deciding.
  */
 public final class Stabilizer {
-    private final TimedRing history;
+    // the recommendation history, kept as its running max and min over any window up to the longest
+    private final SlidingExtreme highs;
+    private final SlidingExtreme lows;
 
+    /** @param periodSeconds unused (the history no longer needs sizing by it); kept for callers */
     public Stabilizer(long longestWindowSeconds, int periodSeconds) {
-        this.history = new TimedRing(longestWindowSeconds + 1, (int) (longestWindowSeconds / Math.max(1, periodSeconds)) + 2);
+        // +1: the legacy rule keeps a sample exactly at the cutoff
+        this.highs = new SlidingExtreme(true, longestWindowSeconds + 1);
+        this.lows = new SlidingExtreme(false, longestWindowSeconds + 1);
     }
 
     /** Records a recommendation (the decision paths call this themselves; tests seed history with it). */
     public void record(long now, int recommendation) {
-        history.add(now, recommendation);
+        highs.add(now, recommendation);
+        lows.add(now, recommendation);
     }
 
     /** Legacy path: samples at or after {@code now - window} count (Go: not {@code Before(cutoff)}). */
     public int stabilizeLegacy(long now, int recommendation, long downscaleWindowSeconds) {
-        int max = recommendation;
-        long cutoff = now - downscaleWindowSeconds;
-        for (int i = 0; i < history.size(); i++) {
-            if (history.timeAt(i) < cutoff) {
-                break;
-            }
-            max = Math.max(max, (int) history.valueAt(i));
-        }
+        // whole seconds: t >= now - window is t > now - window - 1
+        int max = Math.max(recommendation, highs.after(now - downscaleWindowSeconds - 1, recommendation));
         record(now, recommendation);
         return max;
     }
@@ -39,24 +39,8 @@ public final class Stabilizer {
     /** Behavior path: samples strictly after each cutoff count (Go: {@code After(cutoff)}). */
     public int stabilizeWithBehavior(long now, int recommendation, int currentReplicas, long upWindowSeconds,
                                      long downWindowSeconds) {
-        int up = recommendation;
-        int down = recommendation;
-        long upCutoff = now - upWindowSeconds;
-        long downCutoff = now - downWindowSeconds;
-        long oldest = Math.min(upCutoff, downCutoff);
-        for (int i = 0; i < history.size(); i++) {
-            long t = history.timeAt(i);
-            if (t <= oldest) {
-                break;
-            }
-            int r = (int) history.valueAt(i);
-            if (t > upCutoff) {
-                up = Math.min(up, r);
-            }
-            if (t > downCutoff) {
-                down = Math.max(down, r);
-            }
-        }
+        int up = Math.min(recommendation, lows.after(now - upWindowSeconds, recommendation));
+        int down = Math.max(recommendation, highs.after(now - downWindowSeconds, recommendation));
         int stabilized = Math.min(Math.max(currentReplicas, up), down);
         record(now, recommendation);
         return stabilized;
