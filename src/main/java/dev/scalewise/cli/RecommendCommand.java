@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Searches each policy's knobs (target, min/max replicas, stabilization windows, cooldowns) "
                 + "on the earlier part of each service's history and confirms the cheapest one meeting the SLO on the "
-                + "held-out last part; reports savings, breaches, robustness (+20 % demand, 1.5x startup), the "
+                + "held-out last part; reports savings, breaches, robustness (+20 %% demand, 1.5x startup), the "
                 + "binding constraint, and emits ready-to-apply manifests.",
                 "Replay semantics: docs/replay.md (the load balancer spreads demand evenly over ready replicas); "
                         + "search: docs/recommend.md."},
@@ -60,8 +60,8 @@ final class RecommendCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}.")
     String objective;
 
-    @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "25%",
-            description = "Share of the history held out at its end, e.g. 25% or 0.25 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "0.25",
+            description = "Share of the history held out at its end, e.g. 25%% or 0.25 (default: 25%%).")
     String holdout;
 
     @Option(names = "--min-floor", paramLabel = "N",
@@ -71,7 +71,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--max-cap", paramLabel = "N", description = "Highest maxReplicas allowed (budget or quota).")
     Integer maxCap;
 
-    @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%.")
+    @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%% (default: no limit).")
     String maxChange;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

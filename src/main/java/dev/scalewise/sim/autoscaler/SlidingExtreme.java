@@ -1,77 +1,93 @@
 package dev.scalewise.sim.autoscaler;
 
 /**
- * The largest (or smallest) of the values recorded after a cutoff, for cutoffs in the last
- * {@code retentionSeconds}: a monotonic queue. A value is dropped when a newer one is at least as
- * extreme, since every window {@code (cutoff, now]} holding the older one also holds the newer one; the
- * queue is then ordered by time and by value, and a query is a binary search for the first entry after
- * the cutoff. O(1) amortized per record and O(log n) per query, where rescanning the recommendation
- * history cost O(window / period) at every HPA decision (the hot spot of the replay, docs/BENCHMARKS.md).
- * Times must not decrease; nothing is allocated once the queue has reached its working size.
+ * The max (or min) of the samples with {@code t > now - windowSeconds}, as a monotonic deque: O(1) amortized
+ * per sample and per query instead of a rescan of the window.
+ *
+ * <p>A sample that is dominated by a newer one (smaller or equal for a max, larger or equal for a min)
+ * can never be the extreme of a later window, so {@link #pushIfBound} drops it; what remains is ordered by
+ * time and by value, and the extreme is the oldest survivor still inside the window. Samples leave the
+ * front once {@code t <= now - windowSeconds}, for good, which is only exact while sample and query
+ * times never go back and the window stays the same: {@link Stabilizer} checks both and rebuilds or
+ * falls back to a scan otherwise. The arrays grow only when more samples than expected share the window
+ * (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
  */
 final class SlidingExtreme {
-    private final boolean largest;
-    private final long retentionSeconds;
-    private long[] times = new long[16];
-    private int[] values = new int[16];
-    private int head; // oldest entry
-    private int size;
+    private final boolean keepMax;
+    private boolean bound;
+    private long windowSeconds;
+    private long[] times;
+    private int[] values;
+    private int mask;
+    private int head; // absolute index of the oldest survivor
+    private int tail; // absolute index one past the newest survivor
 
-    /** @param largest true for the max of the window, false for the min */
-    SlidingExtreme(boolean largest, long retentionSeconds) {
-        this.largest = largest;
-        this.retentionSeconds = retentionSeconds;
+    /** Unbound until {@link #reset}: an unused deque (the legacy one under {@code behavior}) costs nothing. */
+    SlidingExtreme(boolean keepMax, int expectedSamples) {
+        this.keepMax = keepMax;
+        int capacity = Integer.highestOneBit(Math.max(4, expectedSamples) * 2 - 1);
+        this.times = new long[capacity];
+        this.values = new int[capacity];
+        this.mask = capacity - 1;
     }
 
-    void add(long timeSeconds, int value) {
-        while (size > 0 && times[head] <= timeSeconds - retentionSeconds) {
-            head = (head + 1) & (times.length - 1);
-            size--;
+    boolean isBoundTo(long seconds) {
+        return bound && windowSeconds == seconds;
+    }
+
+    /** Forgets every sample and adopts a window (the caller replays the history it still holds). */
+    void reset(long newWindowSeconds) {
+        bound = true;
+        windowSeconds = newWindowSeconds;
+        head = 0;
+        tail = 0;
+    }
+
+    /** Adds the sample at {@code t}, the newest so far, once a window is bound. */
+    void pushIfBound(long t, int value) {
+        if (!bound) {
+            return;
         }
-        while (size > 0 && atMostAsExtreme(values[at(size - 1)], value)) {
-            size--;
+        while (tail != head && dominated(values[(tail - 1) & mask], value)) {
+            tail--;
         }
-        if (size == times.length) {
+        if (tail - head == times.length) {
             grow();
         }
-        int k = at(size);
-        times[k] = timeSeconds;
-        values[k] = value;
-        size++;
+        times[tail & mask] = t;
+        values[tail & mask] = value;
+        tail++;
+        evictUpTo(t - windowSeconds); // no later query (now >= t) can see these
     }
 
-    /** The extreme of the values recorded at {@code t > cutoffSeconds}, or {@code otherwise} when none is. */
-    int after(long cutoffSeconds, int otherwise) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[at(mid)] > cutoffSeconds) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+    /** The extreme of the samples with {@code t > now - windowSeconds}, or {@code otherwise} if none. */
+    int extreme(long now, int otherwise) {
+        evictUpTo(now - windowSeconds);
+        return tail == head ? otherwise : values[head & mask];
+    }
+
+    private boolean dominated(int older, int newer) {
+        return keepMax ? older <= newer : older >= newer;
+    }
+
+    private void evictUpTo(long cutoff) {
+        while (tail != head && times[head & mask] <= cutoff) {
+            head++;
         }
-        return lo < size ? values[at(lo)] : otherwise;
-    }
-
-    private boolean atMostAsExtreme(int older, int newer) {
-        return largest ? older <= newer : older >= newer;
-    }
-
-    private int at(int fromOldest) {
-        return (head + fromOldest) & (times.length - 1);
     }
 
     private void grow() {
-        long[] t = new long[times.length * 2];
-        int[] v = new int[values.length * 2];
-        for (int i = 0; i < size; i++) {
-            t[i] = times[at(i)];
-            v[i] = values[at(i)];
+        int n = times.length;
+        long[] t = new long[n * 2];
+        int[] v = new int[n * 2];
+        for (int i = 0; i < n; i++) {
+            t[i] = times[(head + i) & mask];
+            v[i] = values[(head + i) & mask];
         }
         times = t;
         values = v;
+        mask = n * 2 - 1;
         head = 0;
+        tail = n;
     }
 }

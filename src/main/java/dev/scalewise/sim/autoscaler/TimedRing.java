@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the one windowed store every
- * replayed controller uses (metric windows, scale events, KPA delay window; the HPA recommendation history uses {@link SlidingExtreme}).
+ * replayed controller uses (metric windows, HPA recommendation history, scale events, KPA delay window).
  *
  * <p>Queries walk from the newest sample back and stop at the first one outside the window, so a query
  * costs the samples inside the window. The arrays grow only while the retention horizon is still

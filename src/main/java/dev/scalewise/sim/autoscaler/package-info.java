@@ -6,7 +6,8 @@
  * {@link dev.scalewise.sim.autoscaler.Autoscalers#create}. Each reproduces its upstream algorithm step by
  * step (the HPA as separately tested steps: proposal, stabilization, rate limit, bounds) and applies its
  * own metrics pipeline to the instantaneous signals of {@link dev.scalewise.sim.MetricsView} with one
- * windowed store, {@link dev.scalewise.sim.autoscaler.TimedRing}. Total in-flight requests, where a
+ * windowed store, {@link dev.scalewise.sim.autoscaler.TimedRing} (the HPA's stabilization windows add
+ * {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deques over it, so a decision costs O(1)). Total in-flight requests, where a
  * controller needs them, are CONCURRENCY x ready replicas, or QUEUE_DEPTH while no replica is ready (the
  * requests buffered by the activator / handle). Decisions allocate nothing once windows are warm.
  * Pure Java: imports only {@code dev.scalewise.policy} and {@code dev.scalewise.sim}; never Spark, jobs or cli.
