@@ -130,22 +130,32 @@ public final class HistoryAligner {
      * duplicate (counted, dropped; the first in file order wins).
      */
     private static List<InputRow> dropDuplicatesCountDisorder(List<InputRow> rows, DataQualityReport.Counter counter) {
-        Map<String, Long> previousStart = new HashMap<>();
-        Set<String> seen = new HashSet<>();
+        // rows of one file are contiguous (file order): the previous start per pod is reset at each new
+        // file, so no key needs the (long) path; record keys avoid building a string per row
+        Map<String, Long> previousStartOfPod = new HashMap<>();
+        String file = null;
+        Set<StartAndPod> seen = new HashSet<>();
         List<InputRow> kept = new ArrayList<>(rows.size());
         for (InputRow r : rows) {
             String ds = r.dataset().datasetName();
-            Long prev = previousStart.put(r.file() + "\u0000" + r.pod(), r.startMs());
+            if (!r.file().equals(file)) {
+                file = r.file();
+                previousStartOfPod.clear();
+            }
+            Long prev = previousStartOfPod.put(r.pod(), r.startMs());
             if (prev != null && r.startMs() < prev) {
                 counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", 1, r.file());
             }
-            if (seen.add(r.startMs() + "\u0000" + r.pod())) {
+            if (seen.add(new StartAndPod(r.startMs(), r.pod()))) {
                 kept.add(r);
             } else {
                 counter.add(ds, DataIssue.DUPLICATE, "interval_start", 1, r.file());
             }
         }
         return kept;
+    }
+
+    private record StartAndPod(long startMs, String pod) {
     }
 
     private static List<InputRow> singleCurrency(List<InputRow> rows, DataQualityReport.Counter counter) {
