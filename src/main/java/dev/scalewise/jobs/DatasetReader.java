@@ -3,15 +3,20 @@ package dev.scalewise.jobs;
 import dev.scalewise.UserError;
 import dev.scalewise.data.Datasets;
 import dev.scalewise.data.DatasetKind;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -98,6 +103,21 @@ public final class DatasetReader {
         return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", canonical));
     }
 
+    /**
+     * A Parquet file's schema as Spark would read it, from its footer alone: a few KB read on the driver
+     * instead of a Spark job per file (a job each cost ~90 ms, 11 s of a 60 s backtest of 124 files).
+     */
+    private StructType footerSchema(String name, String file) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            return new ParquetToSparkSchemaConverter(spark.sessionState().conf()).convert(schema);
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(name + ": cannot read the Parquet footer of " + file + ": "
+                    + SparkErrors.firstLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
     private Dataset<Row> load(String name, String path, boolean csv) {
         try {
             if (csv) {
@@ -144,7 +164,7 @@ public final class DatasetReader {
 
     private void checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs, boolean csv) {
         for (String f : files.stream().sorted().limit(MAX_FILES_CHECKED).toList()) {
-            StructType s = load(name, f, csv).schema();
+            StructType s = csv ? load(name, f, true).schema() : footerSchema(name, f);
             List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, csv);
             if (!p.isEmpty()) {
                 throw new UserError(message(name, f, s, p.get(0)));
