@@ -35,6 +35,14 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** A job's spark-submit entry point: {@code scalewise COMMAND ARGS}, exiting with its code. */
+    public static void submit(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(run(all));
+    }
+
     /** Runs the CLI without exiting the JVM; returns the exit code (used by tests). */
     public static int run(String... args) {
         CommandLine cl = commandLine();

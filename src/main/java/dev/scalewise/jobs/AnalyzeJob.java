@@ -73,10 +73,7 @@ public final class AnalyzeJob {
     }
 
     public static void main(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "analyze";
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.exit(dev.scalewise.cli.Main.run(all));
+        dev.scalewise.cli.Main.submit("analyze", args);
     }
 
     public static Result run(SparkSession spark, Request request) {
@@ -84,11 +81,7 @@ public final class AnalyzeJob {
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         HashMap<String, ServiceTerms> services = ServiceTerms.of(request.services());
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, SCHEMA, h -> rows(h, services));
-        DataQualityReport quality = r.quality();
-        for (String note : ServicePipeline.absenceNotes(loaded)) {
-            quality = quality.withNote(note);
-        }
-        return new Result(r.rows(), quality);
+        return new Result(r.rows(), r.quality());
     }
 
     /** The as-run rows of one service: the same numbers as the backtest's observed rows (docs/analyze.md). */

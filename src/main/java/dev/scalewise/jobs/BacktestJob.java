@@ -97,10 +97,7 @@ public final class BacktestJob {
 
     /** spark-submit entry point: takes exactly the arguments of {@code scalewise backtest}. */
     public static void main(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "backtest";
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.exit(dev.scalewise.cli.Main.run(all));
+        dev.scalewise.cli.Main.submit("backtest", args);
     }
 
     public static Result run(SparkSession spark, Request request) {
@@ -118,9 +115,6 @@ public final class BacktestJob {
                 .select(col("date"), col("service"), col("policy"), col("problem"));
         problems = problems.unionByName(servicesWithoutData(spark, both, bundle, request));
         DataQualityReport quality = r.quality();
-        for (String note : ServicePipeline.absenceNotes(loaded)) {
-            quality = quality.withNote(note);
-        }
         for (String note : bundle.policySet().notes()) {
             quality = quality.withNote(note);
         }

@@ -63,10 +63,7 @@ public final class RecommendJob {
 
     /** spark-submit entry point: takes exactly the arguments of {@code scalewise recommend}. */
     public static void main(String[] args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "recommend";
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.exit(dev.scalewise.cli.Main.run(all));
+        dev.scalewise.cli.Main.submit("recommend", args);
     }
 
     public static Result run(SparkSession spark, Request request) {
@@ -79,11 +76,7 @@ public final class RecommendJob {
         Options options = request.options();
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA, h ->
                 !only.isEmpty() && !only.equals(h.service()) ? List.of() : rows(h, bundle, options));
-        DataQualityReport quality = r.quality();
-        for (String note : ServicePipeline.absenceNotes(loaded)) {
-            quality = quality.withNote(note);
-        }
-        return new Result(r.rows(), quality);
+        return new Result(r.rows(), r.quality());
     }
 
     /** Executor side: a recommendation per policy of the service. */

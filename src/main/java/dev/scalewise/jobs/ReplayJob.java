@@ -49,10 +49,6 @@ public final class ReplayJob {
             ServiceHistory h = HistoryRows.fromRow(row);
             out.put(h.service(), h);
         });
-        DataQualityReport quality = r.quality();
-        for (String note : ServicePipeline.absenceNotes(loaded)) {
-            quality = quality.withNote(note);
-        }
-        return new Result(out, quality);
+        return new Result(out, r.quality());
     }
 }

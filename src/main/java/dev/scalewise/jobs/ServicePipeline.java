@@ -143,6 +143,9 @@ public final class ServicePipeline {
                         perService(service, rows, settings, present, core, outWidth), Encoders.row(bundle))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DataQualityReport quality = SparkErrors.translate(() -> collectQuality(results));
+        for (String note : absenceNotes(loaded)) {
+            quality = quality.withNote(note);
+        }
         Column[] outColumns = Arrays.stream(outSchema.fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
         Dataset<Row> out = results.filter(col("_dq_issue").isNull()).select(outColumns);
