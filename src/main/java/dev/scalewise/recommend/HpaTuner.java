@@ -35,6 +35,17 @@ final class HpaTuner extends Tuner {
             new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
     static final List<ScalingPolicy> DEFAULT_DOWN = List.of(new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
 
+    /**
+     * The scale-down windows searched: none shorter than the service's startup, the floor lint's SW111
+     * enforces (a replica removed sooner than a new one can start makes every dip a round trip through a
+     * cold start that one replayed history may not show). Rounded up to whole minutes.
+     */
+    static double[] scaleDownWindows(double startupSeconds) {
+        double floor = Double.isFinite(startupSeconds) ? Math.ceil(startupSeconds / 60) * 60 : 0;
+        return java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(floor),
+                java.util.Arrays.stream(SCALE_DOWN_WINDOWS)).filter(w -> w >= floor).distinct().sorted().toArray();
+    }
+
     private final HpaPolicy hpa;
     private int upIndex = NONE;
     private int downIndex = NONE;
@@ -58,7 +69,7 @@ final class HpaTuner extends Tuner {
             upIndex = knobs.size() - 1;
             addSeconds("scaleDownStabilizationSeconds", p.behavior + ".scaleDown.stabilizationWindowSeconds", List.of(),
                     b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(LEGACY_DOWN_WINDOW),
-                    SCALE_DOWN_WINDOWS, ValueFormat.INT);
+                    scaleDownWindows(model.startupSeconds().value()), ValueFormat.INT);
             downIndex = knobs.size() - 1;
             boolean statedSingle = b.isPresent() && b.get().scaleDown().policies().size() == 1
                     && !hpa.meta().defaulted().contains("behavior.scaleDown.policies");
