@@ -11,10 +11,7 @@ import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YamlDoc;
 import dev.scalewise.yaml.YamlError;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,13 +51,13 @@ public final class PolicyBundle implements Serializable {
         List<byte[]> contents = new ArrayList<>();
         for (String file : PolicyLoader.expand(policyPaths, problems)) {
             names.add(file);
-            contents.add(bytes(file));
+            contents.add(SafeYaml.read(file));
         }
         if (!problems.isEmpty()) {
             throw new UserError(String.join("\n", problems));
         }
         PolicyBundle bundle = new PolicyBundle(names, contents, servicesFile.orElse(""),
-                servicesFile.map(PolicyBundle::bytes).orElse(new byte[0]));
+                servicesFile.map(SafeYaml::read).orElse(new byte[0]));
         bundle.services();
         bundle.policySet();
         return bundle;
@@ -120,19 +117,5 @@ public final class PolicyBundle implements Serializable {
             throw new UserError(String.join("\n", problems));
         }
         return docs;
-    }
-
-    private static byte[] bytes(String file) {
-        try {
-            if (file.equals("-")) {
-                return System.in.readNBytes(SafeYaml.MAX_BYTES + 1);
-            }
-            if (Files.size(Path.of(file)) > SafeYaml.MAX_BYTES) {
-                return new byte[SafeYaml.MAX_BYTES + 1]; // SafeYaml.parse refuses it with the standard message
-            }
-            return Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
-        }
     }
 }

@@ -106,7 +106,7 @@ public final class ServicePipeline {
     }
 
     /** Notes for the optional datasets that are absent, saying what the output lacks. */
-    public static List<String> absenceNotes(List<LoadedDataset> loaded) {
+    private static List<String> absenceNotes(List<LoadedDataset> loaded) {
         EnumSet<DatasetKind> present = presentKinds(loaded);
         List<String> notes = new ArrayList<>();
         if (!present.contains(DatasetKind.LATENCY)) {

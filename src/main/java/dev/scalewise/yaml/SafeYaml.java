@@ -38,6 +38,14 @@ public final class SafeYaml {
 
     /** Reads a file ("-" reads stdin). */
     public static List<YamlDoc> load(String source) {
+        return parse(source, read(source));
+    }
+
+    /**
+     * The bytes of a source ("-" reads stdin), refused when larger than {@link #MAX_BYTES}; for callers
+     * that keep the bytes (a Spark job ships them to its executors) and parse them later.
+     */
+    public static byte[] read(String source) {
         byte[] bytes;
         try {
             if (source.equals("-")) {
@@ -55,7 +63,7 @@ public final class SafeYaml {
         } catch (IOException e) {
             throw new YamlError(SourceLocation.unknown(source), "", "cannot read: " + e.getMessage());
         }
-        return parse(source, bytes);
+        return bytes;
     }
 
     public static List<YamlDoc> parse(String source, byte[] bytes) {

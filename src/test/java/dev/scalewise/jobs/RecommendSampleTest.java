@@ -56,6 +56,8 @@ class RecommendSampleTest {
                 assertTrue(r.<String>getAs("reason").contains("more than the observed run"), r.<String>getAs("reason"));
             }
         }
+        // 3 of the 8 recommended were cheaper than observed when this was written (the example policies for
+        // llm-chat and llm-code scale on other signals than the fleet ran); fewer is a regression
         assertTrue(cheaperThanObserved >= 3, cheaperThanObserved + " recommendations cheaper than observed");
 
         SharedSpark.CliRun run = SharedSpark.cli("recommend", "--data", "sample-data", "--policies", "policies",

@@ -41,7 +41,7 @@ abstract class EvidenceRuleBase implements EvidenceRule {
             case Kinds.SCALED_OBJECT -> m.spec().get("maxReplicaCount");
             case Kinds.INFERENCE_SERVICE -> m.spec().get("predictor").get("maxReplicas");
             case Kinds.HPA -> m.spec().get("maxReplicas");
-            default -> m.spec().get("maxReplicas").get("absent"); // Knative annotations, Ray: the spec key
+            default -> m.spec().get("maxReplicas"); // Knative annotations, Ray: missing, so the spec key
         };
     }
 
