@@ -40,13 +40,23 @@ public final class OutcomeTally {
      * @param idleCost     part of that cost buying capacity above demand
      */
     public void addStep(double stepSeconds, double requests, double replicas, double cost, double idleCost) {
+        add(stepSeconds, requests, replicas, (int) Math.round(replicas), cost, idleCost);
+    }
+
+    /** A replayed step: whole replicas, nothing to round (the replay adds one every few seconds). */
+    public void addStep(double stepSeconds, double requests, int replicas, double cost, double idleCost) {
+        add(stepSeconds, requests, replicas, replicas, cost, idleCost);
+    }
+
+    private void add(double stepSeconds, double requests, double replicas, int bucket, double cost, double idleCost) {
         this.requests += requests;
         this.cost += cost;
         this.idleCost += idleCost;
         this.replicaSeconds += replicas * stepSeconds;
         this.seconds += stepSeconds;
-        this.maxReplicas = Math.max(maxReplicas, replicas);
-        int bucket = (int) Math.round(replicas);
+        if (replicas > maxReplicas) {
+            maxReplicas = replicas;
+        }
         if (bucket >= replicaHistogram.length) {
             replicaHistogram = Arrays.copyOf(replicaHistogram, Math.max(bucket + 1, replicaHistogram.length * 2));
         }

@@ -43,12 +43,22 @@ public final class Replay {
     private final Pods pods;
 
     private final double invDt;
+    private final double periodSeconds;
+    private final double invPeriod;
     private double backlog;
     private double rate;
     // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
     private int cachedReady = -1;
     private double invReady;
     private double invCapacityRps;
+    // The last queue-free sub-step with ready replicas, keyed by (ready, rate): while neither changes and
+    // no queue builds (most sub-steps), the next one is the same arithmetic on the same inputs.
+    private int memoReady = -1;
+    private double memoRate = Double.NaN;
+    private double memoLoad;
+    private double memoLatencyMs;
+    private double memoConcurrency;
+    private double memoGpuUtil;
     // Means over the decision period in progress, as seconds-weighted sums.
     private double winSeconds;
     private double winArrivals;
@@ -80,6 +90,8 @@ public final class Replay {
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
         this.invDt = 1.0 / dtSeconds;
+        this.periodSeconds = autoscaler.periodSeconds();
+        this.invPeriod = 1.0 / periodSeconds;
         this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
@@ -195,7 +207,7 @@ public final class Replay {
 
     private void decide(long t, OutcomeTally tally) {
         if (winSeconds > 0) {
-            double inv = 1 / winSeconds;
+            double inv = winSeconds == periodSeconds ? invPeriod : 1 / winSeconds;
             view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
                     winBacklog * inv);
             winSeconds = winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
@@ -244,7 +256,16 @@ public final class Replay {
             invReady = ready > 0 ? 1.0 / ready : 1;
             invCapacityRps = ready > 0 ? 1 / (ready * capacityPerReplica) : 0;
         }
-        if (ready > 0) {
+        if (ready > 0 && b0 == 0 && ready == memoReady && rate == memoRate) {
+            backlog = 0;
+            load = memoLoad;
+            queueMean = 0;
+            latencyMs = memoLatencyMs;
+            concurrency = memoConcurrency;
+            if (gpuKnown) {
+                tally.addGpuUtil(memoGpuUtil);
+            }
+        } else if (ready > 0) {
             double available = b0 + arrivals;
             double served = Math.min(available, ready * capacityPerReplica * dt);
             // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
@@ -255,8 +276,17 @@ public final class Replay {
             latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
             // Little's law: in service = served rate x service latency; waiting = the backlog.
             concurrency = (load * serviceMs * 0.001) + queueMean * invReady;
+            double gpuUtil = gpuKnown ? Math.min(1, gpu.at(load)) : Double.NaN;
             if (gpuKnown) {
-                tally.addGpuUtil(Math.min(1, gpu.at(load)));
+                tally.addGpuUtil(gpuUtil);
+            }
+            if (b0 == 0 && backlog == 0) {
+                memoReady = ready;
+                memoRate = rate;
+                memoLoad = load;
+                memoLatencyMs = latencyMs;
+                memoConcurrency = concurrency;
+                memoGpuUtil = gpuUtil;
             }
         } else {
             backlog = b0 + arrivals;

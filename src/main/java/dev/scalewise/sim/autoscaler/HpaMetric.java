@@ -20,18 +20,17 @@ final class HpaMetric {
 
     private final MetricTarget target;
     private final Signal signal;
-    private final long windowSeconds;
     /** Multiplies the signal into the target's units (x100 for 0..1 fractions aimed at in percent). */
     private final double signalScale;
-    private final TimedRing samples;
+    private final MovingMean samples;
 
     HpaMetric(MetricTarget target, int syncPeriodSeconds) {
         this.target = target;
         this.signal = target.signal();
         boolean resource = target.source() == MetricSource.RESOURCE || target.source() == MetricSource.CONTAINER_RESOURCE;
-        this.windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
+        long windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
         this.signalScale = unitScale(target);
-        this.samples = new TimedRing(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
+        this.samples = new MovingMean(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
     }
 
     /**
@@ -55,7 +54,7 @@ final class HpaMetric {
 
     /** The metric's proposal from the windowed value, or {@link ReplicaCalculator#NO_PROPOSAL}. */
     int propose(long now, int currentReplicas, int readyReplicas, Tolerances tolerances) {
-        double observed = samples.mean(now, windowSeconds);
+        double observed = samples.mean(now);
         if (Double.isNaN(observed)) {
             return ReplicaCalculator.NO_PROPOSAL;
         }
@@ -72,6 +71,6 @@ final class HpaMetric {
 
     /** The windowed value as last seen (for activation checks). */
     double windowed(long now) {
-        return samples.mean(now, windowSeconds);
+        return samples.mean(now);
     }
 }

@@ -68,10 +68,8 @@ public final class Stabilizer {
         int up;
         int down;
         if (fast(upWindowSeconds) && fast(downWindowSeconds)) {
-            bind(upMin, upWindowSeconds);
-            bind(downMax, downWindowSeconds);
-            up = Math.min(recommendation, upMin.extreme(now, recommendation));
-            down = Math.max(recommendation, downMax.extreme(now, recommendation));
+            up = Math.min(recommendation, windowExtreme(upMin, upWindowSeconds, now, recommendation));
+            down = Math.max(recommendation, windowExtreme(downMax, downWindowSeconds, now, recommendation));
         } else {
             up = HistoryScan.upMin(history, now, recommendation, upWindowSeconds, downWindowSeconds);
             down = HistoryScan.downMax(history, now, recommendation, upWindowSeconds, downWindowSeconds);
@@ -79,6 +77,15 @@ public final class Stabilizer {
         int stabilized = Math.min(Math.max(currentReplicas, up), down);
         record(now, recommendation);
         return stabilized;
+    }
+
+    /** A zero window (the scale-up default) holds no sample, all being recorded at or before now: no deque. */
+    private int windowExtreme(SlidingExtreme deque, long windowSeconds, long now, int otherwise) {
+        if (windowSeconds == 0) {
+            return otherwise;
+        }
+        bind(deque, windowSeconds);
+        return deque.extreme(now, otherwise);
     }
 
     private void noteTime(long now) {

@@ -16,14 +16,16 @@ public final class TimedRing {
     private final long retentionSeconds;
     private long[] times;
     private double[] values;
+    private int mask; // capacity - 1; capacity is a power of two, so indices wrap without a division
     private int head; // index of the newest sample
     private int size;
 
     public TimedRing(long retentionSeconds, int initialCapacity) {
         this.retentionSeconds = retentionSeconds;
-        int cap = Math.max(4, initialCapacity);
+        int cap = Integer.highestOneBit(Math.max(4, initialCapacity) * 2 - 1);
         this.times = new long[cap];
         this.values = new double[cap];
+        this.mask = cap - 1;
         this.head = -1;
     }
 
@@ -36,7 +38,7 @@ public final class TimedRing {
                 size--;
             }
         }
-        head = (head + 1) % times.length;
+        head = (head + 1) & mask;
         times[head] = timeSeconds;
         values[head] = value;
         size++;
@@ -116,8 +118,7 @@ public final class TimedRing {
     }
 
     private int index(int fromNewest) {
-        int k = head - fromNewest;
-        return k < 0 ? k + times.length : k;
+        return (head - fromNewest) & mask;
     }
 
     private void grow() {
@@ -132,6 +133,7 @@ public final class TimedRing {
         }
         times = t;
         values = v;
+        mask = n * 2 - 1;
         head = size - 1;
         Arrays.fill(times, size, times.length, Long.MIN_VALUE);
     }

@@ -1,0 +1,64 @@
+package dev.scalewise.sim.autoscaler;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HPA metric window: a window of the newest samples, summed newest first like {@link TimedRing#mean}. */
+class MovingMeanTest {
+    @Test
+    void meanOfTheSamplesStrictlyInsideTheWindow() {
+        MovingMean m = new MovingMean(60, 4);
+        m.add(0, 1);
+        m.add(15, 2);
+        m.add(30, 3);
+        assertEquals(2.0, m.mean(30)); // (3 + 2 + 1) / 3
+        assertEquals(2.5, m.mean(60)); // t = 0 is at the cutoff 60 - 60, so out: (3 + 2) / 2
+        assertEquals(3.0, m.mean(75)); // only t = 30 > 15
+        assertTrue(Double.isNaN(m.mean(90)), "an empty window has no mean");
+    }
+
+    @Test
+    void nanSamplesAreLeftOutUntilTheyLeaveTheWindow() {
+        MovingMean m = new MovingMean(30, 2);
+        m.add(0, Double.NaN);
+        assertTrue(Double.isNaN(m.mean(0)));
+        m.add(15, 4);
+        assertEquals(4.0, m.mean(15));
+        m.add(30, 8); // t = 0 leaves with its NaN
+        assertEquals(6.0, m.mean(30));
+    }
+
+    /**
+     * Random samples and queries in time order (gaps, several samples per instant, NaNs, queries after the
+     * newest sample), as the controllers make them.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void sameBitsAsAScanOfTheTimedRing(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long window = seed % 2 == 0 ? 60 : 30;
+        MovingMean fast = new MovingMean(window, 2);
+        TimedRing ring = new TimedRing(window, 2);
+        long t = 0;
+        for (int i = 0; i < 5_000; i++) {
+            t += switch (random.nextInt(6)) {
+                case 0 -> 0;                       // another sample at the same instant
+                case 1 -> 1 + random.nextInt(200); // an irregular gap
+                default -> 15;
+            };
+            double v = random.nextInt(10) == 0 ? Double.NaN : random.nextDouble() * 100;
+            fast.add(t, v);
+            ring.add(t, v);
+            long now = t + (random.nextBoolean() ? 0 : random.nextInt(90));
+            t = now;
+            assertEquals(Double.doubleToLongBits(ring.mean(now, window)), Double.doubleToLongBits(fast.mean(now)),
+                    "sample " + i + " at t " + t + ", queried at " + now);
+        }
+    }
+}
