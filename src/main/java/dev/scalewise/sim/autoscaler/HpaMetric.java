@@ -54,19 +54,15 @@ final class HpaMetric {
 
     /** The metric's proposal from the windowed value, or {@link ReplicaCalculator#NO_PROPOSAL}. */
     int propose(long now, int currentReplicas, int readyReplicas, Tolerances tolerances) {
-        double observed = samples.mean(now);
-        if (Double.isNaN(observed)) {
-            return ReplicaCalculator.NO_PROPOSAL;
-        }
         double t = target.target();
         if (target.targetType() == TargetType.VALUE) {
-            return ReplicaCalculator.value(currentReplicas, readyReplicas, observed / t, tolerances);
+            return ReplicaCalculator.value(currentReplicas, readyReplicas, samples.meanOver(now, t), tolerances);
         }
         if (signal.perReplica()) {
-            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, observed / t, tolerances,
+            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, samples.meanOver(now, t), tolerances,
                     target.source() == MetricSource.PODS);
         }
-        return ReplicaCalculator.totalPerPod(currentReplicas, observed, t, tolerances);
+        return ReplicaCalculator.totalPerPod(currentReplicas, samples.mean(now), t, tolerances);
     }
 
     /** The windowed value as last seen (for activation checks). */

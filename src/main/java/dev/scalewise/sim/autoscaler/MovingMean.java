@@ -33,6 +33,15 @@ final class MovingMean {
 
     /** The mean at {@code now}; NaN when the window holds no number. */
     double mean(long now) {
+        return meanOver(now, 1);
+    }
+
+    /**
+     * {@code mean(now) / divisor} (a usage ratio: the mean over the target). With a power-of-two count of
+     * samples, the usual 60 s window of 15 s syncs, that is one division, {@code sum / (n x divisor)}: dividing
+     * by 2^k is exact, so it gives the bits of the two divisions while the controller waits for one.
+     */
+    double meanOver(long now, double divisor) {
         evictUpTo(now - windowSeconds);
         double sum = 0;
         int n = inside;
@@ -50,7 +59,10 @@ final class MovingMean {
                 }
             }
         }
-        return n == 0 ? Double.NaN : sum / n;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return (n & (n - 1)) == 0 ? sum / (n * divisor) : sum / n / divisor;
     }
 
     private void evictUpTo(long cutoff) {

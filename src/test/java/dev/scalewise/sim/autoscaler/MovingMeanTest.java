@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HPA metric window: a window of the newest samples, summed newest first like {@link TimedRing#mean}. */
 class MovingMeanTest {
+    private static final double[] TARGETS = {12, 0.7, 3, 1, 1e-3, 55.5};
+
     @Test
     void meanOfTheSamplesStrictlyInsideTheWindow() {
         MovingMean m = new MovingMean(60, 4);
@@ -57,6 +59,9 @@ class MovingMeanTest {
             ring.add(t, v);
             long now = t + (random.nextBoolean() ? 0 : random.nextInt(90));
             t = now;
+            double target = TARGETS[i % TARGETS.length];
+            assertEquals(Double.doubleToLongBits(ring.mean(now, window) / target),
+                    Double.doubleToLongBits(fast.meanOver(now, target)), "ratio at sample " + i + ", t " + t);
             assertEquals(Double.doubleToLongBits(ring.mean(now, window)), Double.doubleToLongBits(fast.mean(now)),
                     "sample " + i + " at t " + t + ", queried at " + now);
         }
