@@ -19,8 +19,8 @@ public final class KnativeKpa implements Autoscaler {
 
     private final KpaPolicy policy;
     private final KpaDecider decider;
-    private final TimedRing samples;
-    private final long panicWindowSeconds;
+    private final MovingMean stable;
+    private final MovingMean panic;
     private boolean started;
     private long zeroSince = NEVER;
 
@@ -30,10 +30,11 @@ public final class KnativeKpa implements Autoscaler {
                 policy.panicThresholdPercentage() / 100, policy.maxScaleUpRate(), policy.maxScaleDownRate(),
                 policy.stableWindowSeconds(), policy.activationScale(), policy.scaleDownDelaySeconds(),
                 policy.tickSeconds());
-        this.panicWindowSeconds = Math.max(policy.tickSeconds(),
+        long panicWindowSeconds = Math.max(policy.tickSeconds(),
                 Math.round(policy.stableWindowSeconds() * policy.panicWindowPercentage() / 100));
-        this.samples = new TimedRing(policy.stableWindowSeconds(),
-                policy.stableWindowSeconds() / Math.max(1, policy.tickSeconds()) + 2);
+        int tick = Math.max(1, policy.tickSeconds());
+        this.stable = new MovingMean(policy.stableWindowSeconds(), policy.stableWindowSeconds() / tick + 2);
+        this.panic = new MovingMean(panicWindowSeconds, (int) (panicWindowSeconds / tick) + 2);
     }
 
     @Override
@@ -50,13 +51,15 @@ public final class KnativeKpa implements Autoscaler {
                 decider.panicSince(nowSeconds, readyReplicas);
             }
         }
-        samples.add(nowSeconds, observedTotal(metrics, readyReplicas));
-        double stable = samples.mean(nowSeconds, policy.stableWindowSeconds());
-        double panic = samples.mean(nowSeconds, panicWindowSeconds);
-        if (Double.isNaN(stable) || Double.isNaN(panic)) {
+        double observed = observedTotal(metrics, readyReplicas);
+        stable.add(nowSeconds, observed);
+        panic.add(nowSeconds, observed);
+        double stableMean = stable.mean(nowSeconds);
+        double panicMean = panic.mean(nowSeconds);
+        if (Double.isNaN(stableMean) || Double.isNaN(panicMean)) {
             return currentReplicas; // no data: upstream returns an invalid result and nothing changes
         }
-        int desired = decider.scale(nowSeconds, readyReplicas, stable, panic);
+        int desired = decider.scale(nowSeconds, readyReplicas, stableMean, panicMean);
         return bounds(nowSeconds, currentReplicas, desired);
     }
 

@@ -24,7 +24,7 @@ public final class KpaDecider {
     private final long stableWindowSeconds;
     private final int activationScale;
     private final long scaleDownDelaySeconds;
-    private final TimedRing delayWindow;
+    private final SlidingExtreme delayWindow;
     private long panicTime = NOT_PANICKING;
     private int maxPanicPods;
 
@@ -42,8 +42,11 @@ public final class KpaDecider {
         this.activationScale = activationScale;
         this.scaleDownDelaySeconds = scaleDownDelaySeconds;
         this.delayWindow = scaleDownDelaySeconds > 0
-                ? new TimedRing(scaleDownDelaySeconds, (int) (scaleDownDelaySeconds / Math.max(1, tickSeconds)) + 2)
+                ? new SlidingExtreme(true, (int) (scaleDownDelaySeconds / Math.max(1, tickSeconds)) + 2)
                 : null;
+        if (delayWindow != null) {
+            delayWindow.reset(scaleDownDelaySeconds);
+        }
     }
 
     /** Starts in panic holding {@code pods} (upstream does so when created over more than one ready pod). */
@@ -89,8 +92,9 @@ public final class KpaDecider {
             desired = maxPanicPods;
         }
         if (delayWindow != null) {
-            delayWindow.add(now, desired);
-            desired = (int) delayWindow.max(now, scaleDownDelaySeconds, desired);
+            // the max over the delay window, kept as a monotonic deque: a 5 min delay spans 150 ticks
+            delayWindow.pushIfBound(now, desired);
+            desired = delayWindow.extreme(now, desired);
         }
         return desired;
     }
