@@ -29,8 +29,7 @@ public final class RayServe implements Autoscaler {
     private static final int DOWN = -1;
 
     private final RayServePolicy policy;
-    private final TimedRing ongoing;
-    private final long lookBackSeconds;
+    private final MovingMean ongoing;
     private long nextPushSeconds = Long.MIN_VALUE;
     private double reportedOngoing = Double.NaN;
     private int direction = NONE;
@@ -38,8 +37,8 @@ public final class RayServe implements Autoscaler {
 
     public RayServe(RayServePolicy policy) {
         this.policy = policy;
-        this.lookBackSeconds = Math.max(1, Math.round(policy.lookBackPeriodSeconds()));
-        this.ongoing = new TimedRing(lookBackSeconds, (int) lookBackSeconds / CONTROL_LOOP_SECONDS + 2);
+        long lookBackSeconds = Math.max(1, Math.round(policy.lookBackPeriodSeconds()));
+        this.ongoing = new MovingMean(lookBackSeconds, (int) lookBackSeconds / CONTROL_LOOP_SECONDS + 2);
     }
 
     @Override
@@ -55,7 +54,7 @@ public final class RayServe implements Autoscaler {
         ongoing.add(nowSeconds, total);
         if (nowSeconds >= nextPushSeconds) {
             nextPushSeconds = nowSeconds + Math.max(1, Math.round(policy.metricsIntervalSeconds()));
-            reportedOngoing = ongoing.mean(nowSeconds, lookBackSeconds);
+            reportedOngoing = ongoing.mean(nowSeconds);
         }
         double requests = Double.isNaN(reportedOngoing) ? 0 : reportedOngoing;
         return decide(nowSeconds, currentReplicas, readyReplicas, requests);
