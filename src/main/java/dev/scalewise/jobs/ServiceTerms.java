@@ -12,14 +12,15 @@ import java.util.OptionalDouble;
 
 /**
  * A service's services.yaml entry in a form Spark can ship to executors ({@link ServiceSpec} is not
- * Serializable and carries Optionals): absent startup or price overrides travel as NaN.
+ * Serializable and carries Optionals): absent startup, price or timeout travel as NaN.
  */
 record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double objective, double startupSeconds,
-                    double pricePerReplicaHour, boolean latencyCritical) implements Serializable {
+                    double pricePerReplicaHour, boolean latencyCritical, double requestTimeoutSeconds)
+        implements Serializable {
     static ServiceTerms of(ServiceSpec s) {
         return new ServiceTerms(s.slo().percentile(), s.slo().thresholdMs(), s.slo().objective(),
                 s.startupSeconds().orElse(Double.NaN), s.pricePerReplicaHour().orElse(Double.NaN),
-                s.latencyCritical());
+                s.latencyCritical(), s.requestTimeoutSeconds().orElse(Double.NaN));
     }
 
     static HashMap<String, ServiceTerms> of(Map<String, ServiceSpec> services) {
@@ -36,7 +37,7 @@ record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double object
 
     ServiceSpec spec(String service) {
         return new ServiceSpec(service, new Slo(percentile, thresholdMs, objective), optional(startupSeconds),
-                optional(pricePerReplicaHour), latencyCritical);
+                optional(pricePerReplicaHour), latencyCritical, optional(requestTimeoutSeconds));
     }
 
     private static OptionalDouble optional(double v) {

@@ -8,9 +8,18 @@ import java.util.OptionalDouble;
  * @param startupSeconds      schedule + image pull + model load; empty = estimate from data
  * @param pricePerReplicaHour override of the billing-derived price; empty = derive from billing
  * @param latencyCritical     a user-facing service that must not scale to zero (lint, recommend floors)
+ * @param requestTimeoutSeconds how long a request waits in the queue before its client gives up (the
+ *                            request fails and leaves the queue); empty = requests wait until served
  */
 public record ServiceSpec(String name, Slo slo, OptionalDouble startupSeconds,
-                          OptionalDouble pricePerReplicaHour, boolean latencyCritical) {
+                          OptionalDouble pricePerReplicaHour, boolean latencyCritical,
+                          OptionalDouble requestTimeoutSeconds) {
+    /** An entry without a request timeout. */
+    public ServiceSpec(String name, Slo slo, OptionalDouble startupSeconds, OptionalDouble pricePerReplicaHour,
+                       boolean latencyCritical) {
+        this(name, slo, startupSeconds, pricePerReplicaHour, latencyCritical, OptionalDouble.empty());
+    }
+
     /** The SLO applied when services.yaml has no entry for a service (documented in docs/). */
     public static ServiceSpec defaults(String name) {
         return new ServiceSpec(name, Slo.DEFAULT, OptionalDouble.empty(), OptionalDouble.empty(), true);

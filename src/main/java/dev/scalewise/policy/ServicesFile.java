@@ -20,15 +20,16 @@ import java.util.Set;
  *     startupSeconds: 240
  *     pricePerReplicaHour: 4.10
  *     latencyCritical: true
+ *     requestTimeoutSeconds: 60     # clients give up after waiting this long in the queue
  * </pre>
  * Also accepted: {@code services:} as a list of entries with {@code name:}, and {@code kind: Services}.
  * Defaults: an absent slo (or slo field) takes {@link Slo#DEFAULT} (p95, 1000 ms, 0.99); startup and
  * price default to "estimate from data"; latencyCritical defaults to true (the safe side: no
- * scale-to-zero recommendations). Unknown keys are errors: a typo must not silently become a default.
+ * scale-to-zero recommendations); no requestTimeoutSeconds means requests wait until served. Unknown keys are errors: a typo must not silently become a default.
  */
 public final class ServicesFile {
     private static final Set<String> SERVICE_KEYS =
-            Set.of("name", "slo", "startupSeconds", "pricePerReplicaHour", "latencyCritical");
+            Set.of("name", "slo", "startupSeconds", "pricePerReplicaHour", "latencyCritical", "requestTimeoutSeconds");
     private static final Set<String> SLO_KEYS = Set.of("latency", "thresholdMs", "objective");
 
     private ServicesFile() {
@@ -74,7 +75,12 @@ public final class ServicesFile {
         OptionalDouble startup = nonNegative(e.get("startupSeconds"));
         OptionalDouble price = nonNegative(e.get("pricePerReplicaHour"));
         boolean critical = e.get("latencyCritical").optBool().orElse(true);
-        return new ServiceSpec(name, slo, startup, price, critical);
+        YNode timeoutNode = e.get("requestTimeoutSeconds");
+        OptionalDouble timeout = nonNegative(timeoutNode);
+        if (timeout.isPresent() && timeout.getAsDouble() == 0) {
+            throw timeoutNode.error("requestTimeoutSeconds must be positive (leave it out for no timeout), found 0");
+        }
+        return new ServiceSpec(name, slo, startup, price, critical, timeout);
     }
 
     static Slo slo(YNode s) {

@@ -32,7 +32,8 @@ public final class SampleManifests {
                     .append(", objective: ").append(number(p.slo().objective())).append("}\n")
                     .append("    startupSeconds: ").append(p.startupSeconds()).append('\n')
                     .append("    latencyCritical: ").append(!NOT_LATENCY_CRITICAL.contains(base(p.name())))
-                    .append('\n');
+                    .append('\n')
+                    .append("    requestTimeoutSeconds: ").append(number(p.timeoutSeconds())).append('\n');
         }
         return out.toString();
     }

@@ -15,7 +15,8 @@ import dev.scalewise.policy.Signal;
  * sub-step lies inside one data step, one minute and one decision period. Per sub-step: the autoscaler
  * decides (at period starts) on the means of the period that just ended; pods whose startup elapsed
  * become ready; ready replicas serve arrivals and backlog up to their capacity, the rest queues as a
- * fluid backlog; cost, idle cost, modeled latency and the minute's SLO verdict are tallied per UTC day.
+ * fluid backlog (less what waits longer than the service's request timeout, if it has one); cost, idle
+ * cost, modeled latency and the minute's SLO verdict are tallied per UTC day.
  *
  * <p>The loop allocates nothing after setup and reads no clock: the same inputs give the same outcome.
  */
@@ -29,6 +30,8 @@ public final class Replay {
     private final double capacityPerReplica;
     private final double invCapacityPerReplica;
     private final double startupSeconds;
+    private final boolean timesOut;
+    private final double timeoutSeconds;
     private final SignalCurve gpu;
     private final boolean gpuKnown;
     private final Autoscaler autoscaler;
@@ -85,6 +88,8 @@ public final class Replay {
         this.capacityPerReplica = model.capacityPerReplica().value();
         this.invCapacityPerReplica = 1 / capacityPerReplica;
         this.startupSeconds = model.startupSeconds().value();
+        this.timesOut = spec.requestTimeoutSeconds().isPresent();
+        this.timeoutSeconds = spec.requestTimeoutSeconds().orElse(Double.POSITIVE_INFINITY);
         this.gpu = model.gpuUtil();
         this.gpuKnown = gpu.known();
         this.autoscaler = autoscaler;
@@ -238,7 +243,7 @@ public final class Replay {
             return;
         }
         double load = Math.min(rate / ready, capacityPerReplica);
-        view.set(rate, rate / ready, load, load * curve.latencyMs(load) * 0.001, 0);
+        view.set(rate, rate / ready, rate / ready, load * curve.latencyMs(load) * 0.001, 0);
     }
 
     private void serve(long t, OutcomeTally tally) {
@@ -249,6 +254,7 @@ public final class Replay {
         boolean traffic = arrivals > 0 || b0 > 0;
         double latencyMs;
         double load;
+        double busyLoad; // the load utilization follows (see below)
         double concurrency;
         double queueMean;
         if (ready != cachedReady) {
@@ -259,6 +265,7 @@ public final class Replay {
         if (ready > 0 && b0 == 0 && ready == memoReady && rate == memoRate) {
             backlog = 0;
             load = memoLoad;
+            busyLoad = memoLoad;
             queueMean = 0;
             latencyMs = memoLatencyMs;
             concurrency = memoConcurrency;
@@ -270,13 +277,21 @@ public final class Replay {
             double served = Math.min(available, ready * capacityPerReplica * dt);
             // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
             backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
+            if (timesOut) {
+                // the back of the queue waits backlog / drain rate: beyond the timeout its clients gave up
+                backlog = Math.min(backlog, ready * capacityPerReplica * timeoutSeconds);
+            }
             load = served * invDt * invReady;
             queueMean = 0.5 * (b0 + backlog);
             double serviceMs = curve.latencyMs(load);
             latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
             // Little's law: in service = served rate x service latency; waiting = the backlog.
             concurrency = (load * serviceMs * 0.001) + queueMean * invReady;
-            double gpuUtil = gpuKnown ? Math.min(1, gpu.at(load)) : Double.NaN;
+            // Utilization follows the demand per ready replica while requests queue: the replicas are then
+            // saturated, which their served load (held at the SLO capacity) would hide from a
+            // utilization-driven autoscaler (a GPU HPA could never see more than its util at capacity).
+            busyLoad = b0 > 0 || backlog > 0 ? Math.max(load, rate * invReady) : load;
+            double gpuUtil = gpuKnown ? Math.min(1, gpu.at(busyLoad)) : Double.NaN;
             if (gpuKnown) {
                 tally.addGpuUtil(gpuUtil);
             }
@@ -289,8 +304,11 @@ public final class Replay {
                 memoGpuUtil = gpuUtil;
             }
         } else {
-            backlog = b0 + arrivals;
+            // Nothing drains: with a timeout each waiting request leaves at its age T, i.e. (ages spread
+            // evenly over T) dt/T of the queue per step, which holds a steady arrival rate at rate x T.
+            backlog = (timesOut ? b0 * Math.max(0, 1 - dt / timeoutSeconds) : b0) + arrivals;
             load = rate;
+            busyLoad = rate;
             queueMean = 0.5 * (b0 + backlog);
             concurrency = queueMean;
             latencyMs = 0;
@@ -311,7 +329,7 @@ public final class Replay {
         winSeconds += dt;
         winArrivals += arrivals;
         winRpsPerReplica += rate * invReady * dt;
-        winLoadPerReplica += load * dt;
+        winLoadPerReplica += busyLoad * dt;
         winConcurrency += concurrency * dt;
         winBacklog += queueMean * dt;
         if (recording) {

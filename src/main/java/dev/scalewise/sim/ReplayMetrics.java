@@ -11,7 +11,8 @@ import dev.scalewise.policy.Signal;
  *
  * <p>Per-replica signals divide by the ready replicas; with none ready they show the whole service's
  * value (as if one replica took it all), so a controller scaling from zero sees the demand.
- * Utilizations come from the fitted signal curves at the mean load per ready replica, capped at 1.
+ * Utilizations come from the fitted signal curves at the mean load per ready replica, capped at 1; while
+ * requests queue that load is the demand per ready replica (saturated replicas), not what they served.
  */
 final class ReplayMetrics implements MetricsView {
     private final SignalCurve gpu;

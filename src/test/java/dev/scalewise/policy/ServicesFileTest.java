@@ -29,6 +29,12 @@ class ServicesFileTest {
         assertEquals(new Slo(Slo.Percentile.P95, 300, 0.99), a.slo());
         assertTrue(a.startupSeconds().isEmpty());
         assertTrue(a.latencyCritical());
+        assertTrue(a.requestTimeoutSeconds().isEmpty(), "no timeout: requests wait until served");
+    }
+
+    @Test
+    void requestTimeout() {
+        assertEquals(40, read("services: {a: {requestTimeoutSeconds: 40}}").get("a").requestTimeoutSeconds().orElseThrow());
     }
 
     @Test
@@ -52,6 +58,7 @@ class ServicesFileTest {
             "services: {a: {startupSecs: 30}}              | t.yaml:1:16: services.a.startupSecs: unknown field 'startupSecs'",
             "services: {a: {pricePerReplicaHour: -1}}      | services.a.pricePerReplicaHour: must not be negative, found -1",
             "services: [{name: a}, {name: a}]              | service 'a' is defined twice",
+            "services: {a: {requestTimeoutSeconds: 0}}     | services.a.requestTimeoutSeconds: requestTimeoutSeconds must be positive (leave it out for no timeout), found 0",
     })
     void invalidEntries(String yaml, String expected) {
         YamlError e = assertThrows(YamlError.class, () -> read(yaml));

@@ -88,6 +88,61 @@ class ReplayGoldenTest {
     }
 
     /**
+     * The step increase above with clients that give up after 20 s in the queue: one replica drains 10
+     * rps, so at most 10 x 20 = 200 requests can wait (the one at the back waits 200 / 10 = 20 s).
+     * <ul>
+     *   <li>[120, 240): the backlog grows 75 per 15 s step, 75, 150, then is held at 200 (the rest time out).</li>
+     *   <li>From 240 two replicas drain 5/s more than arrives: 200 -> 125 -> 50 -> 0 at 285 (without the
+     *       timeout: 600 requests, empty at 360).</li>
+     *   <li>Breach minutes: 2, 3 and 4; minute 5 is back to 775 ms (it breached without the timeout).</li>
+     *   <li>Arrivals, cost and scale events are those of the test above.</li>
+     * </ul>
+     */
+    @Test
+    void requestTimeoutBoundsTheBacklogAndShortensTheRecovery() {
+        ServiceHistory h = Histories.requests(300, 300, 900, 900, 900, 900, 900, 900, 900, 900).replicas(1).build();
+        ServiceSpec timingOut = new ServiceSpec("svc", SLO, OptionalDouble.empty(), OptionalDouble.empty(), true,
+                OptionalDouble.of(20));
+        TimelineRow.Collector timeline = new TimelineRow.Collector();
+        ReplayResult r = Replay.run(h, model(120), timingOut, TestAutoscalers.schedule(15, t -> t < 120 ? 1 : 2),
+                ReplayOptions.of("timeout").withTimeline(timeline, Signal.RPS));
+        List<TimelineRow> rows = timeline.rows();
+        assertAll(
+                () -> assertEquals(3, r.total().breachMinutes()),
+                () -> assertEquals(7800, r.total().requests(), EPS),
+                () -> assertEquals(1.08, r.total().cost(), EPS),
+                () -> assertEquals(75, rows.get(8).backlogRequests(), EPS),
+                () -> assertEquals(150, rows.get(9).backlogRequests(), EPS),
+                () -> assertEquals(200, rows.get(10).backlogRequests(), EPS),
+                () -> assertEquals(200, rows.get(15).backlogRequests(), EPS),
+                () -> assertEquals(125, rows.get(16).backlogRequests(), EPS),
+                () -> assertEquals(50, rows.get(17).backlogRequests(), EPS),
+                () -> assertEquals(0, rows.get(18).backlogRequests(), EPS),
+                () -> assertEquals(775, rows.get(20).latencyMs(), EPS));
+    }
+
+    /**
+     * No replica at all, 10 rps, clients give up after 30 s: every 15 s step half the waiting requests
+     * (those older than 15 s, ages spread evenly over 30 s) leave and 150 arrive: 150, 225, 262.5, ...
+     * approaching 10 x 30 = 300, never above it. Without a timeout the queue grows 150 a step forever.
+     */
+    @Test
+    void withNothingServingTheTimeoutHoldsTheQueueAtRateTimesTimeout() {
+        ServiceHistory h = Histories.requests(600, 600, 600, 600, 600).replicas(0).build();
+        ServiceSpec timingOut = new ServiceSpec("svc", SLO, OptionalDouble.empty(), OptionalDouble.empty(), true,
+                OptionalDouble.of(30));
+        TimelineRow.Collector timeline = new TimelineRow.Collector();
+        Replay.run(h, model(120), timingOut, TestAutoscalers.schedule(15, t -> 0),
+                ReplayOptions.of("zero").withTimeline(timeline, Signal.RPS));
+        List<TimelineRow> rows = timeline.rows();
+        assertEquals(150, rows.get(0).backlogRequests(), EPS);
+        assertEquals(225, rows.get(1).backlogRequests(), EPS);
+        assertEquals(262.5, rows.get(2).backlogRequests(), EPS);
+        assertEquals(300 - 150 * Math.pow(0.5, 19), rows.get(19).backlogRequests(), 1e-6);
+        assertTrue(rows.stream().allMatch(row -> row.backlogRequests() <= 300), "never above rate x timeout");
+    }
+
+    /**
      * Always 3 replicas; 20 rps for 2 minutes, nothing for 10, 20 rps for 2; starts 23:55 UTC so the
      * replay spans two days (5 minutes, then 9).
      * <ul>

@@ -28,9 +28,11 @@ class ReplayMetricsTest {
                 Arguments.of(300.0, 1, Map.of(Signal.RPS, 5.0, Signal.RPS_PER_REPLICA, 5.0, Signal.CONCURRENCY, 2.75,
                         Signal.QUEUE_DEPTH, 0.0, Signal.GPU_UTIL, 0.35)),
                 // 30 rps on 2 replicas (20 rps capacity): 10 served per replica at 1000 ms; the backlog grows
-                // 0 -> 150 over 15 s, mean 75; in flight 10 x 1.0 + 75 / 2 = 47.5; GPU 0.1 + 0.5 = 0.6.
+                // 0 -> 150 over 15 s, mean 75; in flight 10 x 1.0 + 75 / 2 = 47.5; with requests queued the
+                // replicas are saturated and utilization follows the demand per replica, 15: GPU 0.1 + 0.75 = 0.85
+                // (at the served 10 it would read 0.6 however deep the queue, and a GPU HPA would never scale up).
                 Arguments.of(1800.0, 2, Map.of(Signal.RPS, 30.0, Signal.RPS_PER_REPLICA, 15.0, Signal.CONCURRENCY, 47.5,
-                        Signal.QUEUE_DEPTH, 75.0, Signal.GPU_UTIL, 0.6)),
+                        Signal.QUEUE_DEPTH, 75.0, Signal.GPU_UTIL, 0.85)),
                 // No replica at all: per-replica signals show the whole service; in flight = waiting = 45.
                 Arguments.of(360.0, 0, Map.of(Signal.RPS, 6.0, Signal.RPS_PER_REPLICA, 6.0, Signal.CONCURRENCY, 45.0,
                         Signal.QUEUE_DEPTH, 45.0, Signal.GPU_UTIL, 0.4)));
