@@ -10,7 +10,6 @@ import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -23,8 +22,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The one row shape all four datasets are mapped to before grouping by service, so a single
- * groupByKey brings a service's requests, latency, gpu and billing rows together. Converts back to
- * {@link InputRow} inside executors.
+ * grouping by service brings a service's requests, latency, gpu and billing rows together (packed into
+ * {@link InputChunk}s first).
  */
 final class CanonicalRows {
     static final StructType SCHEMA;
@@ -110,22 +109,60 @@ final class CanonicalRows {
         return SchemaCheck.find(types, name).isPresent();
     }
 
-    /** Back to the core's row, inside an executor. */
-    static InputRow toInputRow(Row r) {
-        DatasetKind kind = DatasetKind.of(r.getString(0));
-        double[] values = new double[kind.columns().size()];
+    // Reading a canonical row back, inside an executor (InputChunkPacker): the column positions of SCHEMA.
+
+    static String dataset(Row r) {
+        return r.getString(0);
+    }
+
+    /** "" when the source had none (such rows are counted and dropped by the aligner). */
+    static String service(Row r) {
+        return r.isNullAt(1) ? "" : r.getString(1);
+    }
+
+    static long startMs(Row r) {
+        return time(r, 2);
+    }
+
+    static long endMs(Row r) {
+        return time(r, 3);
+    }
+
+    static String file(Row r) {
+        return r.isNullAt(4) ? "" : r.getString(4);
+    }
+
+    static long fileOffset(Row r) {
+        return r.isNullAt(5) ? 0 : r.getLong(5);
+    }
+
+    static long ordinal(Row r) {
+        return r.getLong(6);
+    }
+
+    static String pod(Row r) {
+        return r.getString(7);
+    }
+
+    static String currency(Row r) {
+        return r.getString(FIRST_VALUE + DatasetKind.MAX_VALUES);
+    }
+
+    /**
+     * The first {@code width} values into {@code into}, NaN where null; returns the null bits
+     * ({@link InputRow#nulls()}).
+     */
+    static long values(Row r, int width, double[] into) {
         long nulls = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < width; i++) {
             if (r.isNullAt(FIRST_VALUE + i)) {
-                values[i] = Double.NaN;
+                into[i] = Double.NaN;
                 nulls |= 1L << i;
             } else {
-                values[i] = r.getDouble(FIRST_VALUE + i);
+                into[i] = r.getDouble(FIRST_VALUE + i);
             }
         }
-        return new InputRow(kind, Optional.ofNullable(r.getString(1)).orElse(""), time(r, 2), time(r, 3),
-                Optional.ofNullable(r.getString(4)).orElse(""), r.isNullAt(5) ? 0 : r.getLong(5), r.getLong(6),
-                r.getString(7), values, nulls, r.getString(FIRST_VALUE + DatasetKind.MAX_VALUES));
+        return nulls;
     }
 
     private static long time(Row r, int i) {
