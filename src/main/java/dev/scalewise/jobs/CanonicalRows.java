@@ -3,10 +3,11 @@ package dev.scalewise.jobs;
 import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.InputRow;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,50 +110,51 @@ final class CanonicalRows {
         return SchemaCheck.find(types, name).isPresent();
     }
 
-    // Reading a canonical row back, inside an executor (InputChunkPacker): the column positions of SCHEMA.
+    // Reading a canonical row back inside an executor (InputChunkPacker), in Spark's internal form: the
+    // strings stay UTF-8 bytes until a chunk needs them as Java strings.
 
-    static String dataset(Row r) {
-        return r.getString(0);
+    static UTF8String dataset(InternalRow r) {
+        return r.getUTF8String(0);
     }
 
-    /** "" when the source had none (such rows are counted and dropped by the aligner). */
-    static String service(Row r) {
-        return r.isNullAt(1) ? "" : r.getString(1);
+    /** Empty when the source had none (such rows are counted and dropped by the aligner). */
+    static UTF8String service(InternalRow r) {
+        return r.isNullAt(1) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(1);
     }
 
-    static long startMs(Row r) {
+    static long startMs(InternalRow r) {
         return time(r, 2);
     }
 
-    static long endMs(Row r) {
+    static long endMs(InternalRow r) {
         return time(r, 3);
     }
 
-    static String file(Row r) {
-        return r.isNullAt(4) ? "" : r.getString(4);
+    static UTF8String file(InternalRow r) {
+        return r.isNullAt(4) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(4);
     }
 
-    static long fileOffset(Row r) {
+    static long fileOffset(InternalRow r) {
         return r.isNullAt(5) ? 0 : r.getLong(5);
     }
 
-    static long ordinal(Row r) {
+    static long ordinal(InternalRow r) {
         return r.getLong(6);
     }
 
-    static String pod(Row r) {
-        return r.getString(7);
+    static String pod(InternalRow r) {
+        return text(r.getUTF8String(7));
     }
 
-    static String currency(Row r) {
-        return r.getString(FIRST_VALUE + DatasetKind.MAX_VALUES);
+    static String currency(InternalRow r) {
+        return text(r.getUTF8String(FIRST_VALUE + DatasetKind.MAX_VALUES));
     }
 
     /**
      * The first {@code width} values into {@code into}, NaN where null; returns the null bits
      * ({@link InputRow#nulls()}).
      */
-    static long values(Row r, int width, double[] into) {
+    static long values(InternalRow r, int width, double[] into) {
         long nulls = 0;
         for (int i = 0; i < width; i++) {
             if (r.isNullAt(FIRST_VALUE + i)) {
@@ -165,7 +167,12 @@ final class CanonicalRows {
         return nulls;
     }
 
-    private static long time(Row r, int i) {
+    /** Most pods and currencies are "": no string built for those. */
+    private static String text(UTF8String s) {
+        return s.numBytes() == 0 ? "" : s.toString();
+    }
+
+    private static long time(InternalRow r, int i) {
         return r.isNullAt(i) ? InputRow.UNKNOWN_TIME : r.getLong(i);
     }
 }

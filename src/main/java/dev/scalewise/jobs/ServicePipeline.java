@@ -12,7 +12,6 @@ import dev.scalewise.data.ServiceHistory;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -140,9 +139,8 @@ public final class ServicePipeline {
         // Rows are packed per (service, file split) before the exchange, so what is shuffled and sorted is a
         // few chunks of primitive arrays per service, not every row with its file path; grouping on the
         // service column (not a key function) keeps Spark from decoding the chunks on the map side.
-        Encoder<InputChunk> chunk = Encoders.bean(InputChunk.class);
-        Dataset<Row> results = all.mapPartitions(new InputChunkPacker(), chunk)
-                .groupBy(col("service")).as(Encoders.STRING(), chunk)
+        Dataset<Row> results = InputChunkPacker.pack(all)
+                .groupBy(col("service")).as(Encoders.STRING(), Encoders.bean(InputChunk.class))
                 .flatMapGroups((FlatMapGroupsFunction<String, InputChunk, Row>) (service, chunks) ->
                         perService(service, chunks, settings, present, core, outWidth), Encoders.row(bundle))
                 .persist(StorageLevel.MEMORY_AND_DISK());
