@@ -34,9 +34,24 @@ public final class ServiceBacktest {
         }
     }
 
+    /**
+     * Replays one policy on a service: {@link PolicyReplay#run} itself, or a wrapper around it (the Spark job
+     * times the replay kernel this way; the core reads no clock).
+     */
+    @FunctionalInterface
+    public interface PolicyReplayer {
+        ReplayResult replay(PolicySpec policy, ServiceHistory history, ServiceModel model, ServiceSpec spec);
+    }
+
     /** @param policies the policies whose service is this one */
     public static Result run(ServiceHistory history, ServiceSpec spec, List<PolicySpec> policies, Instant reportFrom,
                              Instant reportTo) {
+        return run(history, spec, policies, reportFrom, reportTo, PolicyReplay::run);
+    }
+
+    /** As {@link #run(ServiceHistory, ServiceSpec, List, Instant, Instant)}, each policy replayed by {@code replayer}. */
+    public static Result run(ServiceHistory history, ServiceSpec spec, List<PolicySpec> policies, Instant reportFrom,
+                             Instant reportTo, PolicyReplayer replayer) {
         String service = history.service();
         ServiceModel model;
         try {
@@ -50,7 +65,7 @@ public final class ServiceBacktest {
         for (PolicySpec policy : policies) {
             PolicyId id = PolicyId.of(policy);
             try {
-                keep(id, PolicyReplay.run(policy, history, model, spec), reportFrom, reportTo, outcomes);
+                keep(id, replayer.replay(policy, history, model, spec), reportFrom, reportTo, outcomes);
             } catch (UserError | IllegalArgumentException e) {
                 problems.add(new Problem(service, id.label(), e.getMessage()));
             }

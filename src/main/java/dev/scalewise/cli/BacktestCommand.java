@@ -92,9 +92,23 @@ final class BacktestCommand implements Callable<Integer> {
                         .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
                 fmt.renderer().render(table, spec.commandLine().getOut());
             }
+            if (sparkOptions.verbose) {
+                err.println(kernelLine(result.kernel()));
+            }
             err.flush();
         }
         return 0;
+    }
+
+    /**
+     * The measured Spark overhead (docs/BENCHMARKS.md §2; jobs/bench/backtest-scale.sh reads this line):
+     * time since the JVM started over the replay kernel's CPU time spread over the cores used.
+     */
+    private static String kernelLine(BacktestJob.KernelTime k) {
+        double sinceStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+        return String.format(java.util.Locale.ROOT, "scalewise: timing: replay kernel %.2f CPU-s (%.2f s elapsed) "
+                        + "in %d policy replays, %d cores; %.1f s since JVM start; overhead %.2fx",
+                k.cpuSeconds(), k.wallSeconds(), k.replays(), k.cores(), sinceStart, k.overhead(sinceStart));
     }
 
     /** Day rows summed per service x policy in Spark; only those few totals reach the driver. */

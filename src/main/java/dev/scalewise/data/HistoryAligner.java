@@ -47,6 +47,15 @@ public final class HistoryAligner {
         this.present = Set.copyOf(present);
     }
 
+    /**
+     * Read order: file, split, position. The Spark jobs hand rows over already in this order, rows of one
+     * split sharing one path instance, so the sort is a single pass and the identity test spares comparing
+     * ~100-character paths row by row.
+     */
+    private static final Comparator<InputRow> FILE_ORDER = Comparator
+            .comparing(InputRow::file, (String a, String b) -> a == b ? 0 : a.compareTo(b))
+            .thenComparingLong(InputRow::fileOffset).thenComparingLong(InputRow::ordinal);
+
     public AlignedService align(String service, List<InputRow> rows) {
         DataQualityReport.Counter counter = new DataQualityReport.Counter();
         Map<DatasetKind, List<InputRow>> valid = new EnumMap<>(DatasetKind.class);
@@ -54,8 +63,7 @@ public final class HistoryAligner {
             valid.put(k, new ArrayList<>());
         }
         List<InputRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(InputRow::file).thenComparingLong(InputRow::fileOffset)
-                .thenComparingLong(InputRow::ordinal));
+        sorted.sort(FILE_ORDER);
         for (InputRow r : sorted) {
             InputRow checked = checkRow(r, counter);
             if (checked != null) {
@@ -96,7 +104,8 @@ public final class HistoryAligner {
                     : "interval_seconds", 1, r.file());
             return null;
         }
-        double[] values = r.values().clone();
+        double[] values = r.values();
+        boolean cleaned = false;
         List<DatasetKind.ValueColumn> cols = r.dataset().columns();
         for (int i = 0; i < cols.size(); i++) {
             DatasetKind.ValueColumn c = cols.get(i);
@@ -113,11 +122,15 @@ public final class HistoryAligner {
                 if (c.required()) {
                     return null;
                 }
+                if (!cleaned) { // copy on first write: a clean row (almost every row) is kept as it came
+                    values = values.clone();
+                    cleaned = true;
+                }
                 values[i] = Double.NaN;
             }
         }
-        return new InputRow(r.dataset(), r.service(), r.startMs(), r.endMs(), r.file(), r.fileOffset(), r.ordinal(), r.pod(),
-                values, r.nulls(), r.currency());
+        return !cleaned ? r : new InputRow(r.dataset(), r.service(), r.startMs(), r.endMs(), r.file(), r.fileOffset(),
+                r.ordinal(), r.pod(), values, r.nulls(), r.currency());
     }
 
     private static String timeColumn(DatasetKind k) {
@@ -131,28 +144,99 @@ public final class HistoryAligner {
      */
     private static List<InputRow> dropDuplicatesCountDisorder(List<InputRow> rows, DataQualityReport.Counter counter) {
         // rows of one file are contiguous (file order): the previous start per pod is reset at each new
-        // file, so no key needs the (long) path; record keys avoid building a string per row
+        // file, so no key needs the (long) path; record keys avoid building a string per row. Rows without
+        // a pod (all of requests and latency) use primitive state instead: no boxing, no map entry per row.
         Map<String, Long> previousStartOfPod = new HashMap<>();
+        long previousStart = 0;
+        boolean hasPrevious = false;
         String file = null;
         Set<StartAndPod> seen = new HashSet<>();
+        LongSet seenStarts = new LongSet(rows.size());
         List<InputRow> kept = new ArrayList<>(rows.size());
         for (InputRow r : rows) {
-            String ds = r.dataset().datasetName();
-            if (!r.file().equals(file)) {
-                file = r.file();
-                previousStartOfPod.clear();
+            if (r.file() != file) {
+                if (!r.file().equals(file)) {
+                    previousStartOfPod.clear();
+                    hasPrevious = false;
+                }
+                file = r.file(); // the next rows of this chunk share this instance: no content comparison
             }
-            Long prev = previousStartOfPod.put(r.pod(), r.startMs());
-            if (prev != null && r.startMs() < prev) {
+            boolean noPod = r.pod().isEmpty();
+            boolean outOfOrder;
+            boolean first;
+            if (noPod) {
+                outOfOrder = hasPrevious && r.startMs() < previousStart;
+                previousStart = r.startMs();
+                hasPrevious = true;
+                first = seenStarts.add(r.startMs());
+            } else {
+                Long prev = previousStartOfPod.put(r.pod(), r.startMs());
+                outOfOrder = prev != null && r.startMs() < prev;
+                first = seen.add(new StartAndPod(r.startMs(), r.pod()));
+            }
+            String ds = r.dataset().datasetName();
+            if (outOfOrder) {
                 counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", 1, r.file());
             }
-            if (seen.add(new StartAndPod(r.startMs(), r.pod()))) {
+            if (first) {
                 kept.add(r);
             } else {
                 counter.add(ds, DataIssue.DUPLICATE, "interval_start", 1, r.file());
             }
         }
         return kept;
+    }
+
+    /** A set of longs by open addressing (linear probing): no boxing, one array. */
+    private static final class LongSet {
+        private long[] keys;
+        private boolean[] used;
+        private int size;
+
+        LongSet(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            used = new boolean[cap];
+        }
+
+        /** True when {@code k} was not in the set (and is now). */
+        boolean add(long k) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = mix(k) & mask;
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = k;
+            size++;
+            return true;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldKeys[i]);
+                }
+            }
+        }
+
+        /** Spreads epoch-ms keys (multiples of 60,000 here) over the table: Stafford's mix13 of SplitMix64. */
+        private static int mix(long k) {
+            k = (k ^ (k >>> 30)) * 0xbf58476d1ce4e5b9L;
+            k = (k ^ (k >>> 27)) * 0x94d049bb133111ebL;
+            return (int) (k ^ (k >>> 31));
+        }
     }
 
     private record StartAndPod(long startMs, String pod) {

@@ -8,6 +8,7 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -88,8 +89,26 @@ public final class BacktestJob {
         }
     }
 
-    /** Result rows (SCHEMA), problems (PROBLEMS) and the data-quality report. */
-    public record Result(Dataset<Row> rows, Dataset<Row> problems, DataQualityReport quality) {
+    /**
+     * Result rows (SCHEMA), problems (PROBLEMS), the data-quality report, and the time the replay kernel
+     * took (complete once the pipeline has run, which {@link #run} ensures: it collects the quality counts).
+     */
+    public record Result(Dataset<Row> rows, Dataset<Row> problems, DataQualityReport quality, KernelTime kernel) {
+    }
+
+    /**
+     * Time inside the policy replays (not the observed baseline, model fitting or anything else), summed
+     * over the executors.
+     *
+     * @param cpuSeconds  the replaying threads' CPU time
+     * @param wallSeconds the elapsed time of those calls (above cpuSeconds when the cores are shared)
+     * @param cores       task slots of the run (Spark's default parallelism: local[*] = the machine's cores)
+     */
+    public record KernelTime(double cpuSeconds, double wallSeconds, long replays, int cores) {
+        /** End-to-end time over the kernel's share of it: kernel CPU spread over the cores used. */
+        public double overhead(double endToEndSeconds) {
+            return endToEndSeconds / (cpuSeconds / cores);
+        }
     }
 
     private BacktestJob() {
@@ -107,8 +126,10 @@ public final class BacktestJob {
         Instant reportFrom = request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(Instant.MIN);
         Instant reportTo = request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .orElse(Instant.MAX);
+        ReplayKernelTimer timer = ReplayKernelTimer.register(spark);
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, BOTH,
-                h -> rows(h, bundle.service(h.service()), bundle.policiesFor(h.service()), reportFrom, reportTo));
+                h -> rows(h, bundle.service(h.service()), bundle.policiesFor(h.service()), reportFrom, reportTo,
+                        timer.around(PolicyReplay::run)));
         Dataset<Row> both = r.rows();
         Dataset<Row> results = both.filter(col("problem").isNull()).drop("problem");
         Dataset<Row> problems = both.filter(col("problem").isNotNull())
@@ -118,12 +139,13 @@ public final class BacktestJob {
         for (String note : bundle.policySet().notes()) {
             quality = quality.withNote(note);
         }
-        return new Result(results, problems, quality);
+        return new Result(results, problems, quality, timer.read(spark.sparkContext().defaultParallelism()));
     }
 
     /** Executor side: one service's backtest as rows (results, then problems). */
-    static List<Row> rows(ServiceHistory h, ServiceSpec spec, List<PolicySpec> policies, Instant from, Instant to) {
-        ServiceBacktest.Result result = ServiceBacktest.run(h, spec, policies, from, to);
+    static List<Row> rows(ServiceHistory h, ServiceSpec spec, List<PolicySpec> policies, Instant from, Instant to,
+                          ServiceBacktest.PolicyReplayer replayer) {
+        ServiceBacktest.Result result = ServiceBacktest.run(h, spec, policies, from, to, replayer);
         List<Row> out = new ArrayList<>();
         for (PolicyOutcome po : result.outcomes()) {
             Outcome o = po.outcome();

@@ -3,14 +3,14 @@ package dev.scalewise.jobs;
 import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.InputRow;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -23,8 +23,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The one row shape all four datasets are mapped to before grouping by service, so a single
- * groupByKey brings a service's requests, latency, gpu and billing rows together. Converts back to
- * {@link InputRow} inside executors.
+ * grouping by service brings a service's requests, latency, gpu and billing rows together (packed into
+ * {@link InputChunk}s first).
  */
 final class CanonicalRows {
     static final StructType SCHEMA;
@@ -110,25 +110,69 @@ final class CanonicalRows {
         return SchemaCheck.find(types, name).isPresent();
     }
 
-    /** Back to the core's row, inside an executor. */
-    static InputRow toInputRow(Row r) {
-        DatasetKind kind = DatasetKind.of(r.getString(0));
-        double[] values = new double[kind.columns().size()];
-        long nulls = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (r.isNullAt(FIRST_VALUE + i)) {
-                values[i] = Double.NaN;
-                nulls |= 1L << i;
-            } else {
-                values[i] = r.getDouble(FIRST_VALUE + i);
-            }
-        }
-        return new InputRow(kind, Optional.ofNullable(r.getString(1)).orElse(""), time(r, 2), time(r, 3),
-                Optional.ofNullable(r.getString(4)).orElse(""), r.isNullAt(5) ? 0 : r.getLong(5), r.getLong(6),
-                r.getString(7), values, nulls, r.getString(FIRST_VALUE + DatasetKind.MAX_VALUES));
+    // Reading a canonical row back inside an executor (InputChunkPacker), in Spark's internal form: the
+    // strings stay UTF-8 bytes until a chunk needs them as Java strings.
+
+    static UTF8String dataset(InternalRow r) {
+        return r.getUTF8String(0);
     }
 
-    private static long time(Row r, int i) {
+    /** Empty when the source had none (such rows are counted and dropped by the aligner). */
+    static UTF8String service(InternalRow r) {
+        return r.isNullAt(1) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(1);
+    }
+
+    static long startMs(InternalRow r) {
+        return time(r, 2);
+    }
+
+    static long endMs(InternalRow r) {
+        return time(r, 3);
+    }
+
+    static UTF8String file(InternalRow r) {
+        return r.isNullAt(4) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(4);
+    }
+
+    static long fileOffset(InternalRow r) {
+        return r.isNullAt(5) ? 0 : r.getLong(5);
+    }
+
+    static long ordinal(InternalRow r) {
+        return r.getLong(6);
+    }
+
+    static String pod(InternalRow r) {
+        return text(r.getUTF8String(7));
+    }
+
+    static String currency(InternalRow r) {
+        return text(r.getUTF8String(FIRST_VALUE + DatasetKind.MAX_VALUES));
+    }
+
+    /**
+     * The first {@code width} values into {@code into}, NaN where null; returns the null bits
+     * ({@link InputRow#nulls()}).
+     */
+    static long values(InternalRow r, int width, double[] into) {
+        long nulls = 0;
+        for (int i = 0; i < width; i++) {
+            if (r.isNullAt(FIRST_VALUE + i)) {
+                into[i] = Double.NaN;
+                nulls |= 1L << i;
+            } else {
+                into[i] = r.getDouble(FIRST_VALUE + i);
+            }
+        }
+        return nulls;
+    }
+
+    /** Most pods and currencies are "": no string built for those. */
+    private static String text(UTF8String s) {
+        return s.numBytes() == 0 ? "" : s.toString();
+    }
+
+    private static long time(InternalRow r, int i) {
         return r.isNullAt(i) ? InputRow.UNKNOWN_TIME : r.getLong(i);
     }
 }

@@ -10,7 +10,6 @@ import dev.scalewise.data.HistoryAligner;
 import dev.scalewise.data.InputRow;
 import dev.scalewise.data.ServiceHistory;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -137,10 +136,13 @@ public final class ServicePipeline {
         StructType bundle = bundleSchema(outSchema);
         int outWidth = outSchema.size();
         EnumSet<DatasetKind> present = presentKinds(loaded);
-        Dataset<Row> results = all
-                .groupByKey((MapFunction<Row, String>) r -> r.isNullAt(1) ? "" : r.getString(1), Encoders.STRING())
-                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (service, rows) ->
-                        perService(service, rows, settings, present, core, outWidth), Encoders.row(bundle))
+        // Rows are packed per (service, file split) before the exchange, so what is shuffled and sorted is a
+        // few chunks of primitive arrays per service, not every row with its file path; grouping on the
+        // service column (not a key function) keeps Spark from decoding the chunks on the map side.
+        Dataset<Row> results = InputChunkPacker.pack(all)
+                .groupBy(col("service")).as(Encoders.STRING(), Encoders.bean(InputChunk.class))
+                .flatMapGroups((FlatMapGroupsFunction<String, InputChunk, Row>) (service, chunks) ->
+                        perService(service, chunks, settings, present, core, outWidth), Encoders.row(bundle))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DataQualityReport quality = SparkErrors.translate(() -> collectQuality(results));
         for (String note : absenceNotes(loaded)) {
@@ -159,10 +161,15 @@ public final class ServicePipeline {
     }
 
     /** Executor side: one service's rows in, the job's rows and quality rows out. */
-    private static Iterator<Row> perService(String service, Iterator<Row> rows, Settings s,
+    private static Iterator<Row> perService(String service, Iterator<InputChunk> chunks, Settings s,
                                             EnumSet<DatasetKind> present, PerService core, int outWidth) {
-        List<InputRow> input = new ArrayList<>();
-        rows.forEachRemaining(r -> input.add(CanonicalRows.toInputRow(r)));
+        // chunks in (file, split, first ordinal) order give the rows in the aligner's order: its sort then
+        // only confirms it
+        List<InputChunk> sorted = new ArrayList<>();
+        chunks.forEachRemaining(sorted::add);
+        sorted.sort(InputChunk::compareFileOrder);
+        List<InputRow> input = new ArrayList<>(sorted.stream().mapToInt(InputChunk::size).sum());
+        sorted.forEach(c -> c.addRowsTo(input));
         HistoryAligner aligner = new HistoryAligner(s.stepSeconds(),
                 s.fromMs() == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(s.fromMs()),
                 s.toMs() == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(s.toMs()), present);

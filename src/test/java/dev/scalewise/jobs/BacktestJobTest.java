@@ -76,6 +76,9 @@ class BacktestJobTest {
         // observed x 3 services + 2 policies, x 3 days
         assertEquals((3 + 2) * 3, rows.size());
         assertEquals(0, result.problems().count());
+        // the kernel timer wraps each policy's replay once: 2 policies, each on its one service
+        assertEquals(2, result.kernel().replays());
+        assertTrue(result.kernel().cpuSeconds() > 0, "kernel CPU time summed from the executors");
 
         for (String service : List.of("llm-chat", "embed-search", "rerank")) {
             ServiceHistory h = ReplayJob.histories(SharedSpark.get(), data.toString(), java.util.Set.of(service),

@@ -1,0 +1,115 @@
+package dev.scalewise.jobs;
+
+import dev.scalewise.data.DatasetKind;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Map side of the pipeline's one shuffle: packs the canonical rows ({@link CanonicalRows#SCHEMA}) of a
+ * partition into {@link InputChunk}s, one per service and file split. A partition reads its splits one
+ * after the other, so the chunks of a split are complete when the next split starts; they are also cut
+ * when more than {@link #MAX_BUFFERED_ROWS} rows (about 100 MB) are waiting, which bounds the memory a huge split with
+ * many services can take (the later chunk of a service then holds only later rows, which keeps the
+ * chunks' (file, split, first ordinal) order equal to the rows' read order).
+ *
+ * <p>It reads Spark's internal rows: decoding every row into a {@link Row} (boxed numbers, five strings
+ * including the ~100-character file path) cost more than the packing itself. The path and the service
+ * become Java strings once per chunk, not once per row.
+ */
+final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, InputChunk> {
+    static final int MAX_BUFFERED_ROWS = 1 << 20;
+
+    private final int maxBufferedRows;
+
+    InputChunkPacker(int maxBufferedRows) {
+        this.maxBufferedRows = maxBufferedRows;
+    }
+
+    /** The canonical rows as chunks: the rows are computed by Spark's plan and packed as they stream by. */
+    static Dataset<InputChunk> pack(Dataset<Row> canonical) {
+        return canonical.sparkSession().createDataset(
+                canonical.queryExecution().toRdd().toJavaRDD().mapPartitions(new InputChunkPacker(MAX_BUFFERED_ROWS)).rdd(),
+                Encoders.bean(InputChunk.class));
+    }
+
+    @Override
+    public Iterator<InputChunk> call(Iterator<InternalRow> rows) {
+        return new Iterator<>() {
+            private final Map<String, InputChunk.Builder> open = new HashMap<>();
+            private final ArrayDeque<InputChunk> ready = new ArrayDeque<>();
+            private final double[] rowValues = new double[DatasetKind.MAX_VALUES];
+            // the current split; UTF8String copies, since Spark reuses a row's buffer for the next row
+            private UTF8String dataset = UTF8String.EMPTY_UTF8;
+            private UTF8String file;
+            private long fileOffset;
+            private DatasetKind kind;
+            private String filePath;
+            // the last row's service and its builder: rows of one service usually come in runs
+            private UTF8String service;
+            private InputChunk.Builder builder;
+            private int buffered;
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty() && rows.hasNext()) {
+                    add(rows.next());
+                }
+                if (ready.isEmpty()) {
+                    flush();
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public InputChunk next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            private void add(InternalRow r) {
+                UTF8String f = CanonicalRows.file(r);
+                long offset = CanonicalRows.fileOffset(r);
+                UTF8String ds = CanonicalRows.dataset(r);
+                if (file == null || offset != fileOffset || !f.equals(file) || !ds.equals(dataset)) {
+                    flush();
+                    dataset = ds.clone();
+                    kind = DatasetKind.of(ds.toString());
+                    file = f.clone();
+                    filePath = f.toString();
+                    fileOffset = offset;
+                } else if (buffered >= maxBufferedRows) {
+                    flush();
+                }
+                UTF8String s = CanonicalRows.service(r);
+                if (builder == null || !s.equals(service)) {
+                    service = s.clone();
+                    builder = open.computeIfAbsent(s.toString(),
+                            name -> new InputChunk.Builder(name, kind, filePath, fileOffset));
+                }
+                long nulls = CanonicalRows.values(r, kind.columns().size(), rowValues);
+                builder.add(CanonicalRows.ordinal(r), CanonicalRows.startMs(r), CanonicalRows.endMs(r),
+                        CanonicalRows.pod(r), rowValues, nulls, CanonicalRows.currency(r));
+                buffered++;
+            }
+
+            private void flush() {
+                open.values().forEach(b -> ready.add(b.build()));
+                open.clear();
+                builder = null;
+                buffered = 0;
+            }
+        };
+    }
+}
