@@ -3,8 +3,9 @@ package dev.scalewise.sim.autoscaler;
 import java.util.Arrays;
 
 /**
- * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the one windowed store every
- * replayed controller uses (metric windows, HPA recommendation history, scale events, KPA delay window).
+ * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the store behind the replayed
+ * controllers' windows (metric windows through {@link MovingMean}, the HPA's recommendation history, its
+ * scale events).
  *
  * <p>Queries walk from the newest sample back and stop at the first one outside the window, so a query
  * costs the samples inside the window. The arrays grow only while the retention horizon is still
@@ -64,25 +65,6 @@ public final class TimedRing {
         return values[index(i)];
     }
 
-    /** Mean of the non-NaN samples with {@code t > now - windowSeconds}; NaN when there is none. */
-    public double mean(long now, long windowSeconds) {
-        long cutoff = now - windowSeconds;
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            int k = index(i);
-            if (times[k] <= cutoff) {
-                break;
-            }
-            double v = values[k];
-            if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
     /** Sum of the samples with {@code t > now - windowSeconds} (NaN samples ignored). */
     public double sum(long now, long windowSeconds) {
         long cutoff = now - windowSeconds;
@@ -97,24 +79,6 @@ public final class TimedRing {
             }
         }
         return sum;
-    }
-
-    /** Largest sample with {@code t > now - windowSeconds}, or {@code otherwise} when there is none. */
-    public double max(long now, long windowSeconds, double otherwise) {
-        long cutoff = now - windowSeconds;
-        double best = otherwise;
-        boolean any = false;
-        for (int i = 0; i < size; i++) {
-            int k = index(i);
-            if (times[k] <= cutoff) {
-                break;
-            }
-            if (!any || values[k] > best) {
-                best = values[k];
-                any = true;
-            }
-        }
-        return best;
     }
 
     private int index(int fromNewest) {
