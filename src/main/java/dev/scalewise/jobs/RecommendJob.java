@@ -70,6 +70,9 @@ public final class RecommendJob {
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(request.dataDir(), request.stepSeconds(),
                 request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), request.costTag());
+        if (request.service().isPresent()) {
+            settings = settings.onlyServices(List.of(request.service().get()));
+        }
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         PolicyBundle bundle = request.policies();
         String only = request.service().orElse(""); // a plain String: the closure is serialized, Optional is not

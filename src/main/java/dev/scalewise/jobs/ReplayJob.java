@@ -38,7 +38,7 @@ public final class ReplayJob {
                                    Optional<LocalDate> to, int stepSeconds, String costTag) {
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(dataDir, stepSeconds,
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag);
+                to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag).onlyServices(services);
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         Set<String> wanted = Set.copyOf(services); // an immutable set serializes into the closure
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, HistoryRows.SCHEMA,

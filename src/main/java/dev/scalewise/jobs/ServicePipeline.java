@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeSet;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -51,15 +53,26 @@ public final class ServicePipeline {
     }
 
     /**
-     * @param fromMs range start, epoch ms, or {@link Long#MIN_VALUE} for "from the data"
-     * @param toMs   range end (exclusive), or {@link Long#MAX_VALUE} for "to the end of the data"
+     * @param fromMs   range start, epoch ms, or {@link Long#MIN_VALUE} for "from the data"
+     * @param toMs     range end (exclusive), or {@link Long#MAX_VALUE} for "to the end of the data"
+     * @param services the services to read; empty = every service (rows of the others are filtered out
+     *                 where they are read, so they are neither aligned nor counted in the data quality)
      */
-    public record Settings(String dataDir, int stepSeconds, long fromMs, long toMs, String costTag)
-            implements Serializable {
+    public record Settings(String dataDir, int stepSeconds, long fromMs, long toMs, String costTag,
+                           List<String> services) implements Serializable {
+        public Settings {
+            services = List.copyOf(services);
+        }
+
         public static Settings of(String dataDir, int stepSeconds, Optional<Instant> from, Optional<Instant> to,
                                   String costTag) {
             return new Settings(dataDir, stepSeconds, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
-                    to.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), costTag);
+                    to.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), costTag, List.of());
+        }
+
+        /** Only these services (a `--service` view of a fleet's export). */
+        public Settings onlyServices(Collection<String> names) {
+            return new Settings(dataDir, stepSeconds, fromMs, toMs, costTag, List.copyOf(new TreeSet<>(names)));
         }
     }
 
@@ -130,6 +143,10 @@ public final class ServicePipeline {
                 // rows overlapping the range, and rows without a time (still counted as bad)
                 c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
                         .or(col("end_ms").gt(settings.fromMs()).and(col("start_ms").lt(settings.toMs()))));
+            }
+            if (!settings.services().isEmpty()) {
+                // before the packing and the shuffle; Parquet may also skip row groups on the column's stats
+                c = c.filter(col("service").isin(settings.services().toArray()));
             }
             all = all == null ? c : all.unionByName(c);
         }
