@@ -30,7 +30,7 @@ public final class Replay {
     private final double capacityPerReplica;
     private final double invCapacityPerReplica;
     private final double startupSeconds;
-    private final boolean timesOut;
+    /** Clients give up after this long in the queue; +Infinity (no timeout) leaves every formula as is. */
     private final double timeoutSeconds;
     private final SignalCurve gpu;
     private final boolean gpuKnown;
@@ -88,7 +88,6 @@ public final class Replay {
         this.capacityPerReplica = model.capacityPerReplica().value();
         this.invCapacityPerReplica = 1 / capacityPerReplica;
         this.startupSeconds = model.startupSeconds().value();
-        this.timesOut = spec.requestTimeoutSeconds().isPresent();
         this.timeoutSeconds = spec.requestTimeoutSeconds().orElse(Double.POSITIVE_INFINITY);
         this.gpu = model.gpuUtil();
         this.gpuKnown = gpu.known();
@@ -277,10 +276,8 @@ public final class Replay {
             double served = Math.min(available, ready * capacityPerReplica * dt);
             // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
             backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
-            if (timesOut) {
-                // the back of the queue waits backlog / drain rate: beyond the timeout its clients gave up
-                backlog = Math.min(backlog, ready * capacityPerReplica * timeoutSeconds);
-            }
+            // the back of the queue waits backlog / drain rate: beyond the timeout its clients gave up
+            backlog = Math.min(backlog, ready * capacityPerReplica * timeoutSeconds);
             load = served * invDt * invReady;
             queueMean = 0.5 * (b0 + backlog);
             double serviceMs = curve.latencyMs(load);
@@ -306,7 +303,7 @@ public final class Replay {
         } else {
             // Nothing drains: with a timeout each waiting request leaves at its age T, i.e. (ages spread
             // evenly over T) dt/T of the queue per step, which holds a steady arrival rate at rate x T.
-            backlog = (timesOut ? b0 * Math.max(0, 1 - dt / timeoutSeconds) : b0) + arrivals;
+            backlog = b0 * Math.max(0, 1 - dt / timeoutSeconds) + arrivals;
             load = rate;
             busyLoad = rate;
             queueMean = 0.5 * (b0 + backlog);
