@@ -2,14 +2,15 @@ package dev.scalewise.sim.autoscaler;
 
 /**
  * The mean of the non-NaN samples of the last {@code windowSeconds} ({@code t > now - windowSeconds}, as Go's
- * {@code After(cutoff)}): one HPA metric pipeline's averaging window, queried at every decision.
+ * {@code After(cutoff)}): a controller's metric averaging window (HPA metric pipelines, the KPA's stable
+ * and panic windows, Ray Serve's look-back), queried at every decision.
  *
  * <p>Samples arrive in time order, so the window's old end only moves forward: it is kept as a count of
- * the newest samples still inside, and a query adds those up newest first (the order {@link TimedRing#mean}
- * uses, so the same bits) without testing a time per sample, and without a NaN test while the window holds
- * no NaN (counted as samples enter and leave). Times of samples and queries together must not go back (a
- * controller adds and asks at its decision instants). The samples live in a {@link TimedRing} kept for the
- * window, so in steady state nothing is allocated.
+ * the newest samples still inside, and a query adds those up newest first (a scan's order, so a scan's
+ * bits) without testing a time per sample, and without a NaN test while the window holds no NaN (counted
+ * as samples enter and leave). Times of samples and queries together must not go back (a controller adds
+ * and asks at its decision instants). The samples live in a {@link TimedRing} kept for the window, so in
+ * steady state nothing is allocated.
  */
 final class MovingMean {
     private final long windowSeconds;
