@@ -75,10 +75,9 @@ public final class RecommendJob {
         }
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         PolicyBundle bundle = request.policies();
-        String only = request.service().orElse(""); // a plain String: the closure is serialized, Optional is not
         Options options = request.options();
-        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA, h ->
-                !only.isEmpty() && !only.equals(h.service()) ? List.of() : rows(h, bundle, options));
+        ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA,
+                h -> rows(h, bundle, options));
         return new Result(r.rows(), r.quality());
     }
 

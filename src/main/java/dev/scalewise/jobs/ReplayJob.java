@@ -36,13 +36,16 @@ public final class ReplayJob {
 
     public static Result histories(SparkSession spark, String dataDir, Set<String> services, Optional<LocalDate> from,
                                    Optional<LocalDate> to, int stepSeconds, String costTag) {
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException("name the services to read (an empty set would read the whole fleet)");
+        }
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(dataDir, stepSeconds,
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag).onlyServices(services);
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
-        Set<String> wanted = Set.copyOf(services); // an immutable set serializes into the closure
+        // only the services asked for reach here: the pipeline filters the others out where it reads
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, HistoryRows.SCHEMA,
-                h -> wanted.contains(h.service()) ? List.of(HistoryRows.toRow(h)) : List.of());
+                h -> List.of(HistoryRows.toRow(h)));
         List<Row> rows = SparkErrors.translate(() -> r.rows().collectAsList());
         Map<String, ServiceHistory> out = new LinkedHashMap<>();
         rows.forEach(row -> {

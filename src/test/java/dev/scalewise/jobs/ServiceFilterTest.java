@@ -10,6 +10,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Reading a few services of an export (`replay`, `recommend --service`, `lint --data`) filters the others
@@ -35,5 +36,11 @@ class ServiceFilterTest {
                 () -> assertArrayEquals(b.gpuUtil(), a.gpuUtil()),
                 () -> assertArrayEquals(b.cost(), a.cost()),
                 () -> assertEquals(b.currency(), a.currency()));
+    }
+
+    @Test
+    void noServiceNamedIsRefusedRatherThanReadingTheFleet() {
+        assertThrows(IllegalArgumentException.class, () -> ReplayJob.histories(SharedSpark.get(), "sample-data",
+                Set.of(), Optional.empty(), Optional.empty(), 60, "service"));
     }
 }
