@@ -45,12 +45,6 @@ public final class TimedRing {
         size++;
     }
 
-    /** Forgets every sample (a controller restart, e.g. KEDA handing back to a fresh HPA). */
-    public void clear() {
-        size = 0;
-        head = -1;
-    }
-
     public int size() {
         return size;
     }
