@@ -68,8 +68,9 @@ class RealTraceReplayTest {
 
     /**
      * The code trace has requests in 45 of its 58 minutes: the 13 others are zero traffic, not gaps. With
-     * replicas that never queue (50 rps each, a 5-replica floor against at most 67 requests in a second),
-     * exactly the 45 minutes with traffic are judged, none breaches, none is unknown.
+     * replicas that never queue (mu = 2,000 rps: 2000 x (1 - 2000 / 8000) = 1,500 rps each within the SLO,
+     * against at most 585 requests in a minute), exactly the 45 minutes with traffic are judged, none
+     * breaches, none is unknown.
      */
     @Test
     void quietMinutesAreZeroTrafficNotMissingData() {
