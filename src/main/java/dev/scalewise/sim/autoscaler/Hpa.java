@@ -42,10 +42,10 @@ public final class Hpa implements Autoscaler {
         this.tolerances = behavior
                 .map(b -> new Tolerances(b.scaleDown().tolerance(), b.scaleUp().tolerance()))
                 .orElse(Tolerances.both(policy.tolerance()));
-        long window = behavior
-                .map(b -> (long) Math.max(b.scaleUp().stabilizationWindowSeconds(), b.scaleDown().stabilizationWindowSeconds()))
-                .orElse(LEGACY_DOWNSCALE_STABILIZATION_SECONDS);
-        this.stabilizer = new Stabilizer(window, syncPeriodSeconds);
+        this.stabilizer = behavior
+                .map(b -> Stabilizer.withBehavior(b.scaleUp().stabilizationWindowSeconds(),
+                        b.scaleDown().stabilizationWindowSeconds(), syncPeriodSeconds))
+                .orElse(Stabilizer.legacy(LEGACY_DOWNSCALE_STABILIZATION_SECONDS, syncPeriodSeconds));
         long longestPeriod = behavior.map(b -> (long) Math.max(longestPeriod(b.scaleUp()), longestPeriod(b.scaleDown())))
                 .orElse(0L);
         this.rateLimiter = new RateLimiter(Math.max(1, longestPeriod), syncPeriodSeconds);
@@ -122,13 +122,11 @@ public final class Hpa implements Autoscaler {
 
     /** {@code normalizeDesiredReplicas} or {@code normalizeDesiredReplicasWithBehaviors}. */
     int normalize(long now, int currentReplicas, int proposal) {
+        int stabilized = stabilizer.stabilize(now, proposal, currentReplicas);
         if (behavior.isEmpty()) {
-            int stabilized = stabilizer.stabilizeLegacy(now, proposal, LEGACY_DOWNSCALE_STABILIZATION_SECONDS);
             return RateLimiter.legacyBounds(currentReplicas, stabilized, minReplicas, maxReplicas);
         }
         Behavior b = behavior.get();
-        int stabilized = stabilizer.stabilizeWithBehavior(now, proposal, currentReplicas,
-                b.scaleUp().stabilizationWindowSeconds(), b.scaleDown().stabilizationWindowSeconds());
         return rateLimiter.limit(now, currentReplicas, stabilized, minReplicas, maxReplicas, b.scaleUp(), b.scaleDown());
     }
 

@@ -23,7 +23,6 @@ public final class KpaDecider {
     private final double maxScaleDownRate;
     private final long stableWindowSeconds;
     private final int activationScale;
-    private final long scaleDownDelaySeconds;
     private final SlidingExtreme delayWindow;
     private long panicTime = NOT_PANICKING;
     private int maxPanicPods;
@@ -40,13 +39,8 @@ public final class KpaDecider {
         this.maxScaleDownRate = maxScaleDownRate;
         this.stableWindowSeconds = stableWindowSeconds;
         this.activationScale = activationScale;
-        this.scaleDownDelaySeconds = scaleDownDelaySeconds;
-        this.delayWindow = scaleDownDelaySeconds > 0
-                ? new SlidingExtreme(true, (int) (scaleDownDelaySeconds / Math.max(1, tickSeconds)) + 2)
-                : null;
-        if (delayWindow != null) {
-            delayWindow.reset(scaleDownDelaySeconds);
-        }
+        this.delayWindow = new SlidingExtreme(true, scaleDownDelaySeconds,
+                (int) (Math.max(0, scaleDownDelaySeconds) / Math.max(1, tickSeconds)) + 2);
     }
 
     /** Starts in panic holding {@code pods} (upstream does so when created over more than one ready pod). */
@@ -91,11 +85,9 @@ public final class KpaDecider {
             maxPanicPods = Math.max(maxPanicPods, desired); // no scale-down in panic
             desired = maxPanicPods;
         }
-        if (delayWindow != null) {
-            // the max over the delay window, kept as a monotonic deque: a 5 min delay spans 150 ticks
-            delayWindow.pushIfBound(now, desired);
-            desired = delayWindow.extreme(now, desired);
-        }
-        return desired;
+        // the max over the delay window (none without a delay), kept as a monotonic deque: a 5 min delay
+        // spans 150 ticks
+        delayWindow.push(now, desired);
+        return delayWindow.extreme(now, desired);
     }
 }

@@ -5,47 +5,34 @@ package dev.scalewise.sim.autoscaler;
  * per sample and per query instead of a rescan of the window.
  *
  * <p>A sample that is dominated by a newer one (smaller or equal for a max, larger or equal for a min)
- * can never be the extreme of a later window, so {@link #pushIfBound} drops it; what remains is ordered by
+ * can never be the extreme of a later window, so {@link #push} drops it; what remains is ordered by
  * time and by value, and the extreme is the oldest survivor still inside the window. Samples leave the
- * front once {@code t <= now - windowSeconds}, for good, which is only exact while sample and query
- * times never go back and the window stays the same: {@link Stabilizer} checks both and rebuilds or
- * falls back to a scan otherwise. The arrays grow only when more samples than expected share the window
- * (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
+ * front once {@code t <= now - windowSeconds}, for good, which is exact because the window is fixed and
+ * sample and query times never go back (the callers, controllers deciding in time order, check that).
+ * A window of 0 s or less holds no sample. The arrays grow only when more samples than expected share
+ * the window (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
  */
 final class SlidingExtreme {
     private final boolean keepMax;
-    private boolean bound;
-    private long windowSeconds;
+    private final long windowSeconds;
     private long[] times;
     private int[] values;
     private int mask;
     private int head; // absolute index of the oldest survivor
     private int tail; // absolute index one past the newest survivor
 
-    /** Unbound until {@link #reset}: an unused deque (the legacy one under {@code behavior}) costs nothing. */
-    SlidingExtreme(boolean keepMax, int expectedSamples) {
+    SlidingExtreme(boolean keepMax, long windowSeconds, int expectedSamples) {
         this.keepMax = keepMax;
+        this.windowSeconds = windowSeconds;
         int capacity = Integer.highestOneBit(Math.max(4, expectedSamples) * 2 - 1);
         this.times = new long[capacity];
         this.values = new int[capacity];
         this.mask = capacity - 1;
     }
 
-    boolean isBoundTo(long seconds) {
-        return bound && windowSeconds == seconds;
-    }
-
-    /** Forgets every sample and adopts a window (the caller replays the history it still holds). */
-    void reset(long newWindowSeconds) {
-        bound = true;
-        windowSeconds = newWindowSeconds;
-        head = 0;
-        tail = 0;
-    }
-
-    /** Adds the sample at {@code t}, the newest so far, once a window is bound. */
-    void pushIfBound(long t, int value) {
-        if (!bound) {
+    /** Adds the sample at {@code t}, the newest so far. */
+    void push(long t, int value) {
+        if (windowSeconds <= 0) {
             return;
         }
         while (tail != head && dominated(values[(tail - 1) & mask], value)) {

@@ -13,100 +13,69 @@ package dev.scalewise.sim.autoscaler;
  * Both record the unstabilized recommendation after deciding.
  *
  * <p>Go rescans the whole window at every sync (40 samples for 600 s); a replay makes millions of
- * decisions, so the extremes come from {@link SlidingExtreme} deques instead, O(1) amortized and
- * allocation-free. They are exact while times never go back and each window stays within the retained
- * history; a window that changes between calls rebuilds its deque from {@link #history}, and a time that
- * goes back (only a test can do that) switches this stabilizer to the plain rescan for good.
+ * decisions, so the history lives only as {@link SlidingExtreme} deques, one per window, O(1) amortized
+ * and allocation-free. That is exact because an HPA's windows are fixed for its life (a replay replays one
+ * spec) and its syncs come in time order; a time that goes back is refused.
  */
 public final class Stabilizer {
-    private final TimedRing history;
-    private final long retentionSeconds;
-    private final SlidingExtreme legacyMax;
+    private final boolean legacy;
     private final SlidingExtreme upMin;
     private final SlidingExtreme downMax;
     private long latestSeconds = Long.MIN_VALUE;
-    private boolean rescanOnly;
 
-    public Stabilizer(long longestWindowSeconds, int periodSeconds) {
-        this.retentionSeconds = longestWindowSeconds + 1;
-        int expected = (int) (longestWindowSeconds / Math.max(1, periodSeconds)) + 2;
-        this.history = new TimedRing(retentionSeconds, expected);
-        this.legacyMax = new SlidingExtreme(true, expected);
-        this.upMin = new SlidingExtreme(false, expected);
-        this.downMax = new SlidingExtreme(true, expected);
+    private Stabilizer(boolean legacy, long upWindowSeconds, long downWindowSeconds, int periodSeconds) {
+        this.legacy = legacy;
+        this.upMin = new SlidingExtreme(false, upWindowSeconds, expectedSamples(upWindowSeconds, periodSeconds));
+        this.downMax = new SlidingExtreme(true, downWindowSeconds, expectedSamples(downWindowSeconds, periodSeconds));
+    }
+
+    /** The legacy path's rule over {@code downscaleWindowSeconds}. */
+    public static Stabilizer legacy(long downscaleWindowSeconds, int periodSeconds) {
+        // at or after now - window, in whole seconds, is after now - window - 1
+        return new Stabilizer(true, 0, downscaleWindowSeconds + 1, periodSeconds);
+    }
+
+    /** The behavior path's rule over its scale-up and scale-down windows. */
+    public static Stabilizer withBehavior(long upWindowSeconds, long downWindowSeconds, int periodSeconds) {
+        return new Stabilizer(false, upWindowSeconds, downWindowSeconds, periodSeconds);
+    }
+
+    private static int expectedSamples(long windowSeconds, int periodSeconds) {
+        return (int) (Math.max(0, windowSeconds) / Math.max(1, periodSeconds)) + 2;
     }
 
     /** Records a recommendation (the decision paths call this themselves; tests seed history with it). */
     public void record(long now, int recommendation) {
-        noteTime(now);
-        history.add(now, recommendation);
-        if (!rescanOnly) {
-            legacyMax.pushIfBound(now, recommendation);
-            upMin.pushIfBound(now, recommendation);
-            downMax.pushIfBound(now, recommendation);
-        }
+        advanceTo(now);
+        upMin.push(now, recommendation);
+        downMax.push(now, recommendation);
     }
 
-    /** Legacy path: samples at or after {@code now - window} count, i.e. after {@code now - window - 1}. */
-    public int stabilizeLegacy(long now, int recommendation, long downscaleWindowSeconds) {
-        noteTime(now);
-        int max;
-        if (fast(downscaleWindowSeconds + 1) && downscaleWindowSeconds >= 0) {
-            bind(legacyMax, downscaleWindowSeconds + 1);
-            max = Math.max(recommendation, legacyMax.extreme(now, recommendation));
+    /**
+     * The stabilized recommendation at {@code now}, then records {@code recommendation}.
+     *
+     * @param currentReplicas the behavior path's starting point (the legacy rule does not read it)
+     */
+    public int stabilize(long now, int recommendation, int currentReplicas) {
+        advanceTo(now);
+        int stabilized;
+        if (legacy) {
+            stabilized = Math.max(recommendation, downMax.extreme(now, recommendation));
         } else {
-            max = HistoryScan.legacyMax(history, now, recommendation, downscaleWindowSeconds);
+            int up = Math.min(recommendation, upMin.extreme(now, recommendation));
+            int down = Math.max(recommendation, downMax.extreme(now, recommendation));
+            stabilized = Math.min(Math.max(currentReplicas, up), down);
         }
-        record(now, recommendation);
-        return max;
-    }
-
-    /** Behavior path: samples strictly after each cutoff count. */
-    public int stabilizeWithBehavior(long now, int recommendation, int currentReplicas, long upWindowSeconds,
-                                     long downWindowSeconds) {
-        noteTime(now);
-        int up;
-        int down;
-        if (fast(upWindowSeconds) && fast(downWindowSeconds)) {
-            up = Math.min(recommendation, windowExtreme(upMin, upWindowSeconds, now, recommendation));
-            down = Math.max(recommendation, windowExtreme(downMax, downWindowSeconds, now, recommendation));
-        } else {
-            up = HistoryScan.upMin(history, now, recommendation, upWindowSeconds, downWindowSeconds);
-            down = HistoryScan.downMax(history, now, recommendation, upWindowSeconds, downWindowSeconds);
-        }
-        int stabilized = Math.min(Math.max(currentReplicas, up), down);
         record(now, recommendation);
         return stabilized;
     }
 
-    /** A zero window (the scale-up default) holds no sample, all being recorded at or before now: no deque. */
-    private int windowExtreme(SlidingExtreme deque, long windowSeconds, long now, int otherwise) {
-        if (windowSeconds == 0) {
-            return otherwise;
-        }
-        bind(deque, windowSeconds);
-        return deque.extreme(now, otherwise);
-    }
-
-    private void noteTime(long now) {
+    /** The deques drop samples for good as time passes, so an earlier instant could no longer be answered. */
+    private void advanceTo(long now) {
         if (now < latestSeconds) {
-            rescanOnly = true;
+            throw new IllegalArgumentException("stabilization times must not go back: " + now + " s after "
+                    + latestSeconds + " s");
         }
-        latestSeconds = Math.max(latestSeconds, now);
-    }
-
-    /** A deque is exact for windows the retained history covers (the ring drops only older samples). */
-    private boolean fast(long windowSeconds) {
-        return !rescanOnly && windowSeconds >= 0 && windowSeconds <= retentionSeconds;
-    }
-
-    private void bind(SlidingExtreme deque, long windowSeconds) {
-        if (deque.isBoundTo(windowSeconds)) {
-            return;
-        }
-        deque.reset(windowSeconds);
-        for (int i = history.size() - 1; i >= 0; i--) {
-            deque.pushIfBound(history.timeAt(i), (int) history.valueAt(i));
-        }
+        latestSeconds = now;
     }
 }

@@ -3,9 +3,8 @@ package dev.scalewise.sim.autoscaler;
 import java.util.Arrays;
 
 /**
- * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the store behind the replayed
- * controllers' windows (metric windows through {@link MovingMean}, the HPA's recommendation history, its
- * scale events).
+ * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the HPA's scale events, summed
+ * over each rate-limit policy's period.
  *
  * <p>Queries walk from the newest sample back and stop at the first one outside the window, so a query
  * costs the samples inside the window. The arrays grow only while the retention horizon is still

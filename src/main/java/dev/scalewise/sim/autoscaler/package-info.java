@@ -5,9 +5,11 @@
  * {@link dev.scalewise.sim.autoscaler.Predictive}) behind {@link dev.scalewise.sim.Autoscaler}, built by
  * {@link dev.scalewise.sim.autoscaler.Autoscalers#create}. Each reproduces its upstream algorithm step by
  * step (the HPA as separately tested steps: proposal, stabilization, rate limit, bounds) and applies its
- * own metrics pipeline to the instantaneous signals of {@link dev.scalewise.sim.MetricsView} with one
- * windowed store, {@link dev.scalewise.sim.autoscaler.TimedRing} (the HPA's stabilization windows add
- * {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deques over it, so a decision costs O(1)). Total in-flight requests, where a
+ * own metrics pipeline to the instantaneous signals of {@link dev.scalewise.sim.MetricsView}: windowed
+ * means in {@link dev.scalewise.sim.autoscaler.MovingMean}, windowed extremes (the HPA's stabilization
+ * windows, the KPA's scale-down delay) in {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deques,
+ * windowed sums of scale events in {@link dev.scalewise.sim.autoscaler.TimedRing}, so a decision costs
+ * O(1) in the window's length. Total in-flight requests, where a
  * controller needs them, are CONCURRENCY x ready replicas, or QUEUE_DEPTH while no replica is ready (the
  * requests buffered by the activator / handle). Decisions allocate nothing once windows are warm.
  * Pure Java: imports only {@code dev.scalewise.policy} and {@code dev.scalewise.sim}; never Spark, jobs or cli.

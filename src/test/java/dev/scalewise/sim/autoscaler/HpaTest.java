@@ -157,30 +157,30 @@ class HpaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("legacyStabilizationRows")
     void legacyStabilization(String row, long[] times, int[] recs, int raw, int expected) {
-        Stabilizer s = new Stabilizer(300, 15);
+        Stabilizer s = Stabilizer.legacy(300, 15);
         for (int i = 0; i < times.length; i++) {
             s.record(times[i], recs[i]);
         }
-        assertEquals(expected, s.stabilizeLegacy(0, raw, 300));
+        assertEquals(expected, s.stabilize(0, raw, 1)); // the legacy rule does not read the current replicas
     }
 
     @Test
     void behaviorStabilizationTakesTheMaxOfTheDownWindowAndTheMinOfTheUpWindow() {
         // recommendations 4 at -2 min and 5 at -1 min, current 100, raw 3, scale-down window 180 s:
         // down = max(3, 4, 5) = 5, up (window 0) = 3; min(max(100, 3), 5) = 5
-        Stabilizer s = new Stabilizer(180, 15);
+        Stabilizer s = Stabilizer.withBehavior(0, 180, 15);
         s.record(-120, 4);
         s.record(-60, 5);
-        assertEquals(5, s.stabilizeWithBehavior(0, 3, 100, 0, 180));
+        assertEquals(5, s.stabilize(0, 3, 100));
         // then the default scale-down rate (100 % per 15 s) lets all of it happen: 5
         assertEquals(5, new RateLimiter(15, 15).limit(0, 100, 5, 1, 1000, defaultScaleUp(), defaultScaleDown()));
 
         // scale-up window 60 s with recommendations 8 at -45 s and 12 at -15 s, current 5, raw 20:
         // up = min(20, 8, 12) = 8, down (window 0) = 20 -> 8
-        Stabilizer up = new Stabilizer(60, 15);
+        Stabilizer up = Stabilizer.withBehavior(60, 0, 15);
         up.record(-45, 8);
         up.record(-15, 12);
-        assertEquals(8, up.stabilizeWithBehavior(0, 20, 5, 60, 0));
+        assertEquals(8, up.stabilize(0, 20, 5));
     }
 
     /**

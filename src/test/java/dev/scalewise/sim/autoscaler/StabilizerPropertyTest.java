@@ -36,7 +36,7 @@ class StabilizerPropertyTest {
     @ParameterizedTest(name = "seed {0}, up {1} s, down {2} s")
     @MethodSource("cases")
     void behaviorPathMatchesAFullScanOfTheHistory(long seed, long upWindow, long downWindow) {
-        Stabilizer s = new Stabilizer(Math.max(upWindow, downWindow), 15);
+        Stabilizer s = Stabilizer.withBehavior(upWindow, downWindow, 15);
         List<Rec> history = new ArrayList<>();
         SplittableRandom currents = new SplittableRandom(-seed);
         for (Rec now : decisions(seed)) {
@@ -52,7 +52,7 @@ class StabilizerPropertyTest {
                 }
             }
             int expected = Math.min(Math.max(current, up), down);
-            assertEquals(expected, s.stabilizeWithBehavior(now.t(), now.value(), current, upWindow, downWindow),
+            assertEquals(expected, s.stabilize(now.t(), now.value(), current),
                     "t " + now.t());
             history.add(now);
         }
@@ -61,7 +61,7 @@ class StabilizerPropertyTest {
     @ParameterizedTest(name = "seed {0}, window {2} s")
     @MethodSource("cases")
     void legacyPathMatchesAFullScanOfTheHistory(long seed, long ignoredUp, long window) {
-        Stabilizer s = new Stabilizer(window, 15);
+        Stabilizer s = Stabilizer.legacy(window, 15);
         List<Rec> history = new ArrayList<>();
         for (Rec now : decisions(seed)) {
             int expected = now.value();
@@ -70,7 +70,7 @@ class StabilizerPropertyTest {
                     expected = Math.max(expected, r.value());
                 }
             }
-            assertEquals(expected, s.stabilizeLegacy(now.t(), now.value(), window), "t " + now.t());
+            assertEquals(expected, s.stabilize(now.t(), now.value(), 1), "t " + now.t());
             history.add(now);
         }
     }
