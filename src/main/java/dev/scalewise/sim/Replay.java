@@ -46,6 +46,8 @@ public final class Replay {
     private final Pods pods;
 
     private final double invDt;
+    /** 1 / the decision period: a full period's means divide by it (1 / winSeconds, the same bits). */
+    private final double invPeriod;
     private double backlog;
     private double rate;
     // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
@@ -92,6 +94,7 @@ public final class Replay {
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
         this.invDt = 1.0 / dtSeconds;
+        this.invPeriod = 1.0 / autoscaler.periodSeconds();
         this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
@@ -207,7 +210,7 @@ public final class Replay {
 
     private void decide(long t, OutcomeTally tally) {
         if (winSeconds > 0) {
-            double inv = 1 / winSeconds;
+            double inv = winSeconds == autoscaler.periodSeconds() ? invPeriod : 1 / winSeconds;
             view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
                     winBacklog * inv);
             winSeconds = winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;

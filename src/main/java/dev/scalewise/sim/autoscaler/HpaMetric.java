@@ -18,18 +18,27 @@ final class HpaMetric {
     static final long RESOURCE_WINDOW_SECONDS = 30;
     static final long ADAPTER_WINDOW_SECONDS = 60;
 
-    private final MetricTarget target;
+    /** The replica-calculator function a metric's source and target type select. */
+    private enum Shape { VALUE, PER_POD, TOTAL_PER_POD }
+
     private final Signal signal;
+    private final Shape shape;
+    private final double target;
+    /** Pods metrics count starting pods at the target on a scale-down (see {@link ReplicaCalculator}). */
+    private final boolean startingAtTargetOnScaleDown;
     /** Multiplies the signal into the target's units (x100 for 0..1 fractions aimed at in percent). */
     private final double signalScale;
     private final MovingMean samples;
 
-    HpaMetric(MetricTarget target, int syncPeriodSeconds) {
-        this.target = target;
-        this.signal = target.signal();
-        boolean resource = target.source() == MetricSource.RESOURCE || target.source() == MetricSource.CONTAINER_RESOURCE;
+    HpaMetric(MetricTarget metric, int syncPeriodSeconds) {
+        this.signal = metric.signal();
+        this.shape = metric.targetType() == TargetType.VALUE ? Shape.VALUE
+                : signal.perReplica() ? Shape.PER_POD : Shape.TOTAL_PER_POD;
+        this.target = metric.target();
+        this.startingAtTargetOnScaleDown = metric.source() == MetricSource.PODS;
+        boolean resource = metric.source() == MetricSource.RESOURCE || metric.source() == MetricSource.CONTAINER_RESOURCE;
         long windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
-        this.signalScale = unitScale(target);
+        this.signalScale = unitScale(metric);
         this.samples = new MovingMean(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
     }
 
@@ -54,15 +63,14 @@ final class HpaMetric {
 
     /** The metric's proposal from the windowed value, or {@link ReplicaCalculator#NO_PROPOSAL}. */
     int propose(long now, int currentReplicas, int readyReplicas, Tolerances tolerances) {
-        double t = target.target();
-        if (target.targetType() == TargetType.VALUE) {
-            return ReplicaCalculator.value(currentReplicas, readyReplicas, samples.meanOver(now, t), tolerances);
+        if (shape == Shape.PER_POD) {
+            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, samples.meanOver(now, target), tolerances,
+                    startingAtTargetOnScaleDown);
         }
-        if (signal.perReplica()) {
-            return ReplicaCalculator.perPod(currentReplicas, readyReplicas, samples.meanOver(now, t), tolerances,
-                    target.source() == MetricSource.PODS);
+        if (shape == Shape.VALUE) {
+            return ReplicaCalculator.value(currentReplicas, readyReplicas, samples.meanOver(now, target), tolerances);
         }
-        return ReplicaCalculator.totalPerPod(currentReplicas, samples.mean(now), t, tolerances);
+        return ReplicaCalculator.totalPerPod(currentReplicas, samples.mean(now), target, tolerances);
     }
 
     /** The windowed value as last seen (for activation checks). */
