@@ -35,8 +35,6 @@ final class CanonicalRows {
                 .add("service", DataTypes.StringType, true)
                 .add("start_ms", DataTypes.LongType, true)
                 .add("end_ms", DataTypes.LongType, true)
-                .add("file", DataTypes.StringType, true)
-                .add("file_offset", DataTypes.LongType, true)
                 .add("ordinal", DataTypes.LongType, false)
                 .add("pod", DataTypes.StringType, false);
         for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
@@ -45,7 +43,7 @@ final class CanonicalRows {
         SCHEMA = s.add("currency", DataTypes.StringType, false);
     }
 
-    private static final int FIRST_VALUE = 8;
+    private static final int FIRST_VALUE = 6;
 
     private CanonicalRows() {
     }
@@ -72,8 +70,7 @@ final class CanonicalRows {
             cols.add(start.as("start_ms"));
             cols.add(start.plus(col("interval_seconds").cast("long").multiply(1000L)).as("end_ms"));
         }
-        cols.add(col("_metadata.file_path").as("file"));
-        cols.add(col("_metadata.file_block_start").as("file_offset"));
+        // no file path: the packer asks CurrentSplit once per split instead of Spark copying it per row
         cols.add(monotonically_increasing_id().as("ordinal"));
         cols.add(kind == DatasetKind.GPU && has(types, "pod")
                 ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit("").as("pod"));
@@ -130,20 +127,12 @@ final class CanonicalRows {
         return time(r, 3);
     }
 
-    static UTF8String file(InternalRow r) {
-        return r.isNullAt(4) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(4);
-    }
-
-    static long fileOffset(InternalRow r) {
-        return r.isNullAt(5) ? 0 : r.getLong(5);
-    }
-
     static long ordinal(InternalRow r) {
-        return r.getLong(6);
+        return r.getLong(4);
     }
 
     static String pod(InternalRow r) {
-        return text(r.getUTF8String(7));
+        return text(r.getUTF8String(5));
     }
 
     static String currency(InternalRow r) {
