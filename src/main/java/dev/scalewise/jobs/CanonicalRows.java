@@ -31,16 +31,16 @@ final class CanonicalRows {
 
     static {
         StructType s = new StructType()
-                .add("dataset", DataTypes.StringType, false)
+                .add("dataset", DataTypes.IntegerType, false)
                 .add("service", DataTypes.StringType, true)
                 .add("start_ms", DataTypes.LongType, true)
                 .add("end_ms", DataTypes.LongType, true)
                 .add("ordinal", DataTypes.LongType, false)
-                .add("pod", DataTypes.StringType, false);
+                .add("pod", DataTypes.StringType, true);
         for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
             s = s.add("v" + i, DataTypes.DoubleType, true);
         }
-        SCHEMA = s.add("currency", DataTypes.StringType, false);
+        SCHEMA = s.add("currency", DataTypes.StringType, true);
     }
 
     private static final int FIRST_VALUE = 6;
@@ -54,7 +54,9 @@ final class CanonicalRows {
      */
     static List<Column> columns(DatasetKind kind, StructType types, String costTag) {
         List<Column> cols = new ArrayList<>();
-        cols.add(lit(kind.datasetName()).as("dataset"));
+        // the kind as a number and null for a pod or currency the dataset lacks: Spark writes every string
+        // of every canonical row into its row buffer, a cost per row the packer does not need
+        cols.add(lit(kind.ordinal()).as("dataset"));
         boolean billing = kind == DatasetKind.BILLING;
         if (billing) {
             DataType tags = types.apply("Tags").dataType();
@@ -73,7 +75,7 @@ final class CanonicalRows {
         // no file path: the packer asks CurrentSplit once per split instead of Spark copying it per row
         cols.add(monotonically_increasing_id().as("ordinal"));
         cols.add(kind == DatasetKind.GPU && has(types, "pod")
-                ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit("").as("pod"));
+                ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit(null).cast("string").as("pod"));
         for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
             Column v = lit(null).cast("double");
             if (i < kind.columns().size() && has(types, kind.columns().get(i).name())) {
@@ -82,7 +84,7 @@ final class CanonicalRows {
             cols.add(v.as("v" + i));
         }
         cols.add(billing ? coalesce(col("BillingCurrency").cast("string"), lit("")).as("currency")
-                : lit("").as("currency"));
+                : lit(null).cast("string").as("currency"));
         return cols;
     }
 
@@ -110,8 +112,9 @@ final class CanonicalRows {
     // Reading a canonical row back inside an executor (InputChunkPacker), in Spark's internal form: the
     // strings stay UTF-8 bytes until a chunk needs them as Java strings.
 
-    static UTF8String dataset(InternalRow r) {
-        return r.getUTF8String(0);
+    /** The {@link DatasetKind#ordinal()} of the row's dataset. */
+    static int dataset(InternalRow r) {
+        return r.getInt(0);
     }
 
     /** Empty when the source had none (such rows are counted and dropped by the aligner). */
@@ -132,11 +135,12 @@ final class CanonicalRows {
     }
 
     static String pod(InternalRow r) {
-        return text(r.getUTF8String(5));
+        return r.isNullAt(5) ? "" : text(r.getUTF8String(5));
     }
 
     static String currency(InternalRow r) {
-        return text(r.getUTF8String(FIRST_VALUE + DatasetKind.MAX_VALUES));
+        int i = FIRST_VALUE + DatasetKind.MAX_VALUES;
+        return r.isNullAt(i) ? "" : text(r.getUTF8String(i));
     }
 
     /**

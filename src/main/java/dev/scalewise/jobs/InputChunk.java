@@ -5,6 +5,7 @@ import dev.scalewise.data.InputRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -69,10 +70,9 @@ public final class InputChunk implements Serializable {
         private final PackedRows.Writer packed;
         private int n;
         private long firstOrdinal;
-        private final List<String> pods = new ArrayList<>();
-        private final List<String> currencies = new ArrayList<>();
-        private boolean anyPod;
-        private boolean anyCurrency;
+        // null while every value so far was "" (most datasets have neither)
+        private List<String> pods;
+        private List<String> currencies;
 
         Builder(String service, DatasetKind kind, String file, long fileOffset) {
             this.service = service;
@@ -88,11 +88,20 @@ public final class InputChunk implements Serializable {
                 firstOrdinal = ordinal;
             }
             packed.add(ordinal, start, end, rowNulls, rowValues);
-            pods.add(pod);
-            currencies.add(currency);
-            anyPod |= !pod.isEmpty();
-            anyCurrency |= !currency.isEmpty();
+            pods = addText(pods, pod);
+            currencies = addText(currencies, currency);
             n++;
+        }
+
+        /** Appends row n's text, creating the list (n "" so far) at the first non-empty one. */
+        private List<String> addText(List<String> list, String text) {
+            if (list == null && !text.isEmpty()) {
+                list = new ArrayList<>(Collections.nCopies(n, ""));
+            }
+            if (list != null) {
+                list.add(text);
+            }
+            return list;
         }
 
         int size() {
@@ -108,8 +117,8 @@ public final class InputChunk implements Serializable {
             c.rows = n;
             c.firstOrdinal = firstOrdinal;
             c.packed = packed.bytes();
-            c.pods = anyPod ? pods.toArray(String[]::new) : new String[0];
-            c.currencies = anyCurrency ? currencies.toArray(String[]::new) : new String[0];
+            c.pods = pods == null ? new String[0] : pods.toArray(String[]::new);
+            c.currencies = currencies == null ? new String[0] : currencies.toArray(String[]::new);
             return c;
         }
     }

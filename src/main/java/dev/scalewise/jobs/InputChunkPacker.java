@@ -51,8 +51,8 @@ final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, I
             private final Map<String, InputChunk.Builder> open = new HashMap<>();
             private final ArrayDeque<InputChunk> ready = new ArrayDeque<>();
             private final double[] rowValues = new double[DatasetKind.MAX_VALUES];
-            // the current split; the dataset is a UTF8String copy, since Spark reuses a row's buffer
-            private UTF8String dataset = UTF8String.EMPTY_UTF8;
+            // the current split
+            private int dataset = -1;
             private UTF8String splitPath; // the instance the split source gave (one per split in Spark)
             private UTF8String file;
             private long fileOffset;
@@ -84,15 +84,15 @@ final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, I
 
             private void add(InternalRow r) {
                 UTF8String f = split.path();
-                UTF8String ds = CanonicalRows.dataset(r);
+                int ds = CanonicalRows.dataset(r);
                 // the path's content is compared only when the split source hands out another instance
-                if (f != splitPath || !ds.equals(dataset)) {
+                if (f != splitPath || ds != dataset) {
                     splitPath = f;
                     long offset = split.offset();
-                    if (file == null || offset != fileOffset || !f.equals(file) || !ds.equals(dataset)) {
+                    if (file == null || offset != fileOffset || !f.equals(file) || ds != dataset) {
                         flush();
-                        dataset = ds.clone();
-                        kind = DatasetKind.of(ds.toString());
+                        dataset = ds;
+                        kind = DatasetKind.values()[ds];
                         file = f.clone();
                         filePath = f.toString();
                         fileOffset = offset;

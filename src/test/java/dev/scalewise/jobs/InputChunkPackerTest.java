@@ -36,7 +36,7 @@ class InputChunkPackerTest {
         for (String[] split : splits) {
             for (int i = 0; i < 20; i++) {
                 String service = rnd.nextInt(4) == 0 ? null : List.of("chat", "embed").get(rnd.nextInt(2));
-                String pod = split[0].equals("gpu") ? "p" + rnd.nextInt(2) : "";
+                String pod = split[0].equals("gpu") && rnd.nextInt(3) > 0 ? "p" + rnd.nextInt(2) : ""; // some gpu rows without a pod
                 long start = 60_000L * rnd.nextInt(50);
                 ordinal += 1 + rnd.nextInt(3);
                 rows.add(row(split[0], service, start, ordinal, pod, i));
@@ -85,14 +85,14 @@ class InputChunkPackerTest {
     /** A canonical row (CanonicalRows.SCHEMA) as Spark hands it to the packer. */
     private static InternalRow row(String dataset, String service, long start, long ordinal, String pod, double value) {
         Object[] v = new Object[CanonicalRows.SCHEMA.size()];
-        v[0] = UTF8String.fromString(dataset);
+        v[0] = DatasetKind.of(dataset).ordinal();
         v[1] = service == null ? null : UTF8String.fromString(service);
         v[2] = start;
         v[3] = start + 60_000;
         v[4] = ordinal;
-        v[5] = UTF8String.fromString(pod);
+        v[5] = pod.isEmpty() ? null : UTF8String.fromString(pod);
         v[6] = value;
-        v[6 + DatasetKind.MAX_VALUES] = UTF8String.fromString("");
+        v[6 + DatasetKind.MAX_VALUES] = null;
         return new GenericInternalRow(v);
     }
 
