@@ -31,21 +31,19 @@ final class CanonicalRows {
 
     static {
         StructType s = new StructType()
-                .add("dataset", DataTypes.StringType, false)
+                .add("dataset", DataTypes.IntegerType, false)
                 .add("service", DataTypes.StringType, true)
                 .add("start_ms", DataTypes.LongType, true)
                 .add("end_ms", DataTypes.LongType, true)
-                .add("file", DataTypes.StringType, true)
-                .add("file_offset", DataTypes.LongType, true)
                 .add("ordinal", DataTypes.LongType, false)
-                .add("pod", DataTypes.StringType, false);
+                .add("pod", DataTypes.StringType, true);
         for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
             s = s.add("v" + i, DataTypes.DoubleType, true);
         }
-        SCHEMA = s.add("currency", DataTypes.StringType, false);
+        SCHEMA = s.add("currency", DataTypes.StringType, true);
     }
 
-    private static final int FIRST_VALUE = 8;
+    private static final int FIRST_VALUE = 6;
 
     private CanonicalRows() {
     }
@@ -56,7 +54,9 @@ final class CanonicalRows {
      */
     static List<Column> columns(DatasetKind kind, StructType types, String costTag) {
         List<Column> cols = new ArrayList<>();
-        cols.add(lit(kind.datasetName()).as("dataset"));
+        // the kind as a number and null for a pod or currency the dataset lacks: Spark writes every string
+        // of every canonical row into its row buffer, a cost per row the packer does not need
+        cols.add(lit(kind.ordinal()).as("dataset"));
         boolean billing = kind == DatasetKind.BILLING;
         if (billing) {
             DataType tags = types.apply("Tags").dataType();
@@ -72,11 +72,10 @@ final class CanonicalRows {
             cols.add(start.as("start_ms"));
             cols.add(start.plus(col("interval_seconds").cast("long").multiply(1000L)).as("end_ms"));
         }
-        cols.add(col("_metadata.file_path").as("file"));
-        cols.add(col("_metadata.file_block_start").as("file_offset"));
+        // no file path: the packer asks CurrentSplit once per split instead of Spark copying it per row
         cols.add(monotonically_increasing_id().as("ordinal"));
         cols.add(kind == DatasetKind.GPU && has(types, "pod")
-                ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit("").as("pod"));
+                ? coalesce(col("pod").cast("string"), lit("")).as("pod") : lit(null).cast("string").as("pod"));
         for (int i = 0; i < DatasetKind.MAX_VALUES; i++) {
             Column v = lit(null).cast("double");
             if (i < kind.columns().size() && has(types, kind.columns().get(i).name())) {
@@ -85,7 +84,7 @@ final class CanonicalRows {
             cols.add(v.as("v" + i));
         }
         cols.add(billing ? coalesce(col("BillingCurrency").cast("string"), lit("")).as("currency")
-                : lit("").as("currency"));
+                : lit(null).cast("string").as("currency"));
         return cols;
     }
 
@@ -113,8 +112,9 @@ final class CanonicalRows {
     // Reading a canonical row back inside an executor (InputChunkPacker), in Spark's internal form: the
     // strings stay UTF-8 bytes until a chunk needs them as Java strings.
 
-    static UTF8String dataset(InternalRow r) {
-        return r.getUTF8String(0);
+    /** The {@link DatasetKind#ordinal()} of the row's dataset. */
+    static int dataset(InternalRow r) {
+        return r.getInt(0);
     }
 
     /** Empty when the source had none (such rows are counted and dropped by the aligner). */
@@ -130,24 +130,17 @@ final class CanonicalRows {
         return time(r, 3);
     }
 
-    static UTF8String file(InternalRow r) {
-        return r.isNullAt(4) ? UTF8String.EMPTY_UTF8 : r.getUTF8String(4);
-    }
-
-    static long fileOffset(InternalRow r) {
-        return r.isNullAt(5) ? 0 : r.getLong(5);
-    }
-
     static long ordinal(InternalRow r) {
-        return r.getLong(6);
+        return r.getLong(4);
     }
 
     static String pod(InternalRow r) {
-        return text(r.getUTF8String(7));
+        return r.isNullAt(5) ? "" : text(r.getUTF8String(5));
     }
 
     static String currency(InternalRow r) {
-        return text(r.getUTF8String(FIRST_VALUE + DatasetKind.MAX_VALUES));
+        int i = FIRST_VALUE + DatasetKind.MAX_VALUES;
+        return r.isNullAt(i) ? "" : text(r.getUTF8String(i));
     }
 
     /**

@@ -5,30 +5,28 @@ import dev.scalewise.data.InputRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The rows of one service read from one file split, packed column by column: what the pipeline shuffles
- * instead of the rows themselves. The file path and the dataset travel once per chunk instead of once per
- * row, and the columns are primitive arrays, which Spark's bean encoder copies in bulk on both sides of
- * the exchange. A Java bean (not a record) because that is what {@code Encoders.bean} maps.
+ * The rows of one service read from one file split, packed: what the pipeline shuffles instead of the
+ * rows themselves. The file path and the dataset travel once per chunk instead of once per row, and the
+ * numeric columns are one byte array ({@link PackedRows}), which Spark's bean encoder copies in bulk on
+ * both sides of the exchange. A Java bean (not a record) because that is what {@code Encoders.bean} maps.
  *
- * <p>Rows keep the order they were read in, so {@code ordinals} increase within a chunk; a split may give
+ * <p>Rows keep the order they were read in, so ordinals increase within a chunk; a split may give
  * several chunks of one service (see {@link InputChunkPacker}), with the later ones holding later ordinals.
  * {@code pods} and {@code currencies} are empty when every row's value is "" (most datasets have
- * neither); {@code values} holds each row's {@link DatasetKind#columns()} in turn.
+ * neither); {@code packed} holds each row's ordinal, times, null bits and {@link DatasetKind#columns()}.
  */
 public final class InputChunk implements Serializable {
     private String service = "";
     private String dataset = "";
     private String file = "";
     private long fileOffset;
-    private long[] ordinals = new long[0];
-    private long[] startMs = new long[0];
-    private long[] endMs = new long[0];
-    private long[] nulls = new long[0];
-    private double[] values = new double[0];
+    private int rows;
+    private long firstOrdinal;
+    private byte[] packed = new byte[0];
     private String[] pods = new String[0];
     private String[] currencies = new String[0];
 
@@ -37,7 +35,7 @@ public final class InputChunk implements Serializable {
     }
 
     public int size() {
-        return ordinals.length;
+        return rows;
     }
 
     /** Chunks in the aligner's order: (file, split offset, first ordinal). */
@@ -47,18 +45,19 @@ public final class InputChunk implements Serializable {
             return c;
         }
         c = Long.compare(a.fileOffset, b.fileOffset);
-        return c != 0 ? c : Long.compare(a.ordinals.length == 0 ? 0 : a.ordinals[0],
-                b.ordinals.length == 0 ? 0 : b.ordinals[0]);
+        return c != 0 ? c : Long.compare(a.firstOrdinal, b.firstOrdinal);
     }
 
     /** Back to the core's rows, in read order; every row shares this chunk's file path. */
     void addRowsTo(List<InputRow> out) {
         DatasetKind kind = DatasetKind.of(dataset);
         int width = kind.columns().size();
-        for (int i = 0; i < ordinals.length; i++) {
-            out.add(new InputRow(kind, service, startMs[i], endMs[i], file, fileOffset, ordinals[i],
-                    pods.length == 0 ? "" : pods[i], Arrays.copyOfRange(values, i * width, (i + 1) * width), nulls[i],
-                    currencies.length == 0 ? "" : currencies[i]));
+        PackedRows.Reader r = new PackedRows.Reader(packed, width);
+        for (int i = 0; i < rows; i++) {
+            double[] values = new double[width];
+            r.next(values);
+            out.add(new InputRow(kind, service, r.startMs(), r.endMs(), file, fileOffset, r.ordinal(),
+                    pods.length == 0 ? "" : pods[i], values, r.nulls(), currencies.length == 0 ? "" : currencies[i]));
         }
     }
 
@@ -68,47 +67,41 @@ public final class InputChunk implements Serializable {
         private final String dataset;
         private final String file;
         private final long fileOffset;
-        private final int width;
+        private final PackedRows.Writer packed;
         private int n;
-        private long[] ordinals = new long[64];
-        private long[] startMs = new long[64];
-        private long[] endMs = new long[64];
-        private long[] nulls = new long[64];
-        private double[] values;
-        private final List<String> pods = new ArrayList<>();
-        private final List<String> currencies = new ArrayList<>();
-        private boolean anyPod;
-        private boolean anyCurrency;
+        private long firstOrdinal;
+        // null while every value so far was "" (most datasets have neither)
+        private List<String> pods;
+        private List<String> currencies;
 
         Builder(String service, DatasetKind kind, String file, long fileOffset) {
             this.service = service;
             this.dataset = kind.datasetName();
             this.file = file;
             this.fileOffset = fileOffset;
-            this.width = kind.columns().size();
-            this.values = new double[64 * width];
+            this.packed = new PackedRows.Writer(kind.columns().size());
         }
 
-        /** {@code rowValues} holds at least {@code width} values; bit i of {@code rowNulls} marks values[i] null. */
+        /** {@code rowValues} holds at least the kind's width of values; bit i of {@code rowNulls} marks values[i] null. */
         void add(long ordinal, long start, long end, String pod, double[] rowValues, long rowNulls, String currency) {
-            if (n == ordinals.length) {
-                int cap = n * 2;
-                ordinals = Arrays.copyOf(ordinals, cap);
-                startMs = Arrays.copyOf(startMs, cap);
-                endMs = Arrays.copyOf(endMs, cap);
-                nulls = Arrays.copyOf(nulls, cap);
-                values = Arrays.copyOf(values, cap * width);
+            if (n == 0) {
+                firstOrdinal = ordinal;
             }
-            ordinals[n] = ordinal;
-            startMs[n] = start;
-            endMs[n] = end;
-            nulls[n] = rowNulls;
-            System.arraycopy(rowValues, 0, values, n * width, width);
-            pods.add(pod);
-            currencies.add(currency);
-            anyPod |= !pod.isEmpty();
-            anyCurrency |= !currency.isEmpty();
+            packed.add(ordinal, start, end, rowNulls, rowValues);
+            pods = addText(pods, pod);
+            currencies = addText(currencies, currency);
             n++;
+        }
+
+        /** Appends row n's text, creating the list (n "" so far) at the first non-empty one. */
+        private List<String> addText(List<String> list, String text) {
+            if (list == null && !text.isEmpty()) {
+                list = new ArrayList<>(Collections.nCopies(n, ""));
+            }
+            if (list != null) {
+                list.add(text);
+            }
+            return list;
         }
 
         int size() {
@@ -121,13 +114,11 @@ public final class InputChunk implements Serializable {
             c.dataset = dataset;
             c.file = file;
             c.fileOffset = fileOffset;
-            c.ordinals = Arrays.copyOf(ordinals, n);
-            c.startMs = Arrays.copyOf(startMs, n);
-            c.endMs = Arrays.copyOf(endMs, n);
-            c.nulls = Arrays.copyOf(nulls, n);
-            c.values = Arrays.copyOf(values, n * width);
-            c.pods = anyPod ? pods.toArray(String[]::new) : new String[0];
-            c.currencies = anyCurrency ? currencies.toArray(String[]::new) : new String[0];
+            c.rows = n;
+            c.firstOrdinal = firstOrdinal;
+            c.packed = packed.bytes();
+            c.pods = pods == null ? new String[0] : pods.toArray(String[]::new);
+            c.currencies = currencies == null ? new String[0] : currencies.toArray(String[]::new);
             return c;
         }
     }
@@ -166,44 +157,28 @@ public final class InputChunk implements Serializable {
         this.fileOffset = fileOffset;
     }
 
-    public long[] getOrdinals() {
-        return ordinals;
+    public int getRows() {
+        return rows;
     }
 
-    public void setOrdinals(long[] ordinals) {
-        this.ordinals = ordinals;
+    public void setRows(int rows) {
+        this.rows = rows;
     }
 
-    public long[] getStartMs() {
-        return startMs;
+    public long getFirstOrdinal() {
+        return firstOrdinal;
     }
 
-    public void setStartMs(long[] startMs) {
-        this.startMs = startMs;
+    public void setFirstOrdinal(long firstOrdinal) {
+        this.firstOrdinal = firstOrdinal;
     }
 
-    public long[] getEndMs() {
-        return endMs;
+    public byte[] getPacked() {
+        return packed;
     }
 
-    public void setEndMs(long[] endMs) {
-        this.endMs = endMs;
-    }
-
-    public long[] getNulls() {
-        return nulls;
-    }
-
-    public void setNulls(long[] nulls) {
-        this.nulls = nulls;
-    }
-
-    public double[] getValues() {
-        return values;
-    }
-
-    public void setValues(double[] values) {
-        this.values = values;
+    public void setPacked(byte[] packed) {
+        this.packed = packed;
     }
 
     public String[] getPods() {

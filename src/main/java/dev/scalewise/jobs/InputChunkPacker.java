@@ -23,22 +23,25 @@ import java.util.NoSuchElementException;
  * chunks' (file, split, first ordinal) order equal to the rows' read order).
  *
  * <p>It reads Spark's internal rows: decoding every row into a {@link Row} (boxed numbers, five strings
- * including the ~100-character file path) cost more than the packing itself. The path and the service
- * become Java strings once per chunk, not once per row.
+ * including the ~100-character file path) cost more than the packing itself. The service becomes a Java
+ * string once per chunk, not once per row; the file path is not in the rows at all but asked of the
+ * {@link CurrentSplit} (Spark copying it into every row cost more than the packing too).
  */
 final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, InputChunk> {
     static final int MAX_BUFFERED_ROWS = 1 << 20;
 
     private final int maxBufferedRows;
+    private final CurrentSplit split;
 
-    InputChunkPacker(int maxBufferedRows) {
+    InputChunkPacker(int maxBufferedRows, CurrentSplit split) {
         this.maxBufferedRows = maxBufferedRows;
+        this.split = split;
     }
 
     /** The canonical rows as chunks: the rows are computed by Spark's plan and packed as they stream by. */
     static Dataset<InputChunk> pack(Dataset<Row> canonical) {
         return canonical.sparkSession().createDataset(
-                canonical.queryExecution().toRdd().toJavaRDD().mapPartitions(new InputChunkPacker(MAX_BUFFERED_ROWS)).rdd(),
+                canonical.queryExecution().toRdd().toJavaRDD().mapPartitions(new InputChunkPacker(MAX_BUFFERED_ROWS, CurrentSplit.spark())).rdd(),
                 Encoders.bean(InputChunk.class));
     }
 
@@ -48,8 +51,9 @@ final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, I
             private final Map<String, InputChunk.Builder> open = new HashMap<>();
             private final ArrayDeque<InputChunk> ready = new ArrayDeque<>();
             private final double[] rowValues = new double[DatasetKind.MAX_VALUES];
-            // the current split; UTF8String copies, since Spark reuses a row's buffer for the next row
-            private UTF8String dataset = UTF8String.EMPTY_UTF8;
+            // the current split
+            private int dataset = -1;
+            private UTF8String splitPath; // the instance the split source gave (one per split in Spark)
             private UTF8String file;
             private long fileOffset;
             private DatasetKind kind;
@@ -79,17 +83,22 @@ final class InputChunkPacker implements FlatMapFunction<Iterator<InternalRow>, I
             }
 
             private void add(InternalRow r) {
-                UTF8String f = CanonicalRows.file(r);
-                long offset = CanonicalRows.fileOffset(r);
-                UTF8String ds = CanonicalRows.dataset(r);
-                if (file == null || offset != fileOffset || !f.equals(file) || !ds.equals(dataset)) {
-                    flush();
-                    dataset = ds.clone();
-                    kind = DatasetKind.of(ds.toString());
-                    file = f.clone();
-                    filePath = f.toString();
-                    fileOffset = offset;
-                } else if (buffered >= maxBufferedRows) {
+                UTF8String f = split.path();
+                int ds = CanonicalRows.dataset(r);
+                // the path's content is compared only when the split source hands out another instance
+                if (f != splitPath || ds != dataset) {
+                    splitPath = f;
+                    long offset = split.offset();
+                    if (file == null || offset != fileOffset || !f.equals(file) || ds != dataset) {
+                        flush();
+                        dataset = ds;
+                        kind = DatasetKind.values()[ds];
+                        file = f.clone();
+                        filePath = f.toString();
+                        fileOffset = offset;
+                    }
+                }
+                if (buffered >= maxBufferedRows) {
                     flush();
                 }
                 UTF8String s = CanonicalRows.service(r);

@@ -4,13 +4,16 @@ import dev.scalewise.UserError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +40,8 @@ public final class PartitionedWriter {
             FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
             try {
                 SparkErrors.translate(() -> {
-                    rows.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionColumn).parquet(tmp.toString());
+                    byPartition(spark, rows, partitionColumn).write().mode(SaveMode.ErrorIfExists)
+                            .partitionBy(partitionColumn).parquet(tmp.toString());
                     return null;
                 });
                 List<String> written = new ArrayList<>();
@@ -71,6 +75,18 @@ public final class PartitionedWriter {
         } catch (IOException e) {
             throw new UserError("cannot write " + outDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * All rows of a partition value in one task, so each value is one file instead of one per upstream
+     * task (a backtest's 4 tasks x 30 days made 120 small files, ~90 ms each to open, write and commit),
+     * sorted on every column so a file's row order does not depend on the order the shuffle delivers them.
+     * An explicit task count: adaptive execution would coalesce a few MB into a single task.
+     */
+    private static Dataset<Row> byPartition(SparkSession spark, Dataset<Row> rows, String partitionColumn) {
+        Column[] all = Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new);
+        return rows.repartition(spark.sparkContext().defaultParallelism(), functions.col(partitionColumn))
+                .sortWithinPartitions(all);
     }
 
     private static void rename(FileSystem fs, Path from, Path to) throws IOException {
