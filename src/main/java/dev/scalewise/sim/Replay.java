@@ -46,7 +46,8 @@ public final class Replay {
     private final Pods pods;
 
     private final double invDt;
-    /** 1 / the decision period: a full period's means divide by it (1 / winSeconds, the same bits). */
+    /** The decision period, and 1 / it: a full period's means multiply by it (1 / winSeconds, the same bits). */
+    private final double periodSeconds;
     private final double invPeriod;
     private double backlog;
     private double rate;
@@ -94,7 +95,8 @@ public final class Replay {
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
         this.invDt = 1.0 / dtSeconds;
-        this.invPeriod = 1.0 / autoscaler.periodSeconds();
+        this.periodSeconds = autoscaler.periodSeconds();
+        this.invPeriod = 1.0 / periodSeconds;
         this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
@@ -210,7 +212,7 @@ public final class Replay {
 
     private void decide(long t, OutcomeTally tally) {
         if (winSeconds > 0) {
-            double inv = winSeconds == autoscaler.periodSeconds() ? invPeriod : 1 / winSeconds;
+            double inv = winSeconds == periodSeconds ? invPeriod : 1 / winSeconds;
             view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
                     winBacklog * inv);
             winSeconds = winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;

@@ -8,7 +8,8 @@ package dev.scalewise.sim.autoscaler;
  * can never be the extreme of a later window, so {@link #push} drops it; what remains is ordered by
  * time and by value, and the extreme is the oldest survivor still inside the window. Samples leave the
  * front once {@code t <= now - windowSeconds}, for good, which is exact because the window is fixed and
- * sample and query times never go back (the callers, controllers deciding in time order, check that).
+ * sample and query times never go back ({@link Stabilizer} refuses a time that does; the KPA's ticks
+ * come in time order by construction).
  * A window of 0 s or less holds no sample. The arrays grow only when more samples than expected share
  * the window (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
  */
