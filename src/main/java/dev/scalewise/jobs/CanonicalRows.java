@@ -161,7 +161,7 @@ final class CanonicalRows {
     }
 
     /** Most pods and currencies are "": no string built for those. */
-    private static String text(UTF8String s) {
+    static String text(UTF8String s) {
         return s.numBytes() == 0 ? "" : s.toString();
     }
 

@@ -100,7 +100,7 @@ public final class DatasetReader {
             }
         }
         Dataset<Row> canonical = df.select(CanonicalRows.columns(kind, df.schema(), costTag).toArray(Column[]::new));
-        return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", canonical));
+        return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", df, canonical));
     }
 
     /**

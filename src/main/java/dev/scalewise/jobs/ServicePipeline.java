@@ -9,6 +9,7 @@ import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.HistoryAligner;
 import dev.scalewise.data.InputRow;
 import dev.scalewise.data.ServiceHistory;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,6 +35,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
@@ -136,27 +138,13 @@ public final class ServicePipeline {
 
     public static Result run(SparkSession spark, Settings settings, List<LoadedDataset> loaded,
                              StructType outSchema, PerService core) {
-        Dataset<Row> all = null;
-        for (LoadedDataset d : loaded) {
-            Dataset<Row> c = d.canonical();
-            if (settings.fromMs() != Long.MIN_VALUE || settings.toMs() != Long.MAX_VALUE) {
-                // rows overlapping the range, and rows without a time (still counted as bad)
-                c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
-                        .or(col("end_ms").gt(settings.fromMs()).and(col("start_ms").lt(settings.toMs()))));
-            }
-            if (!settings.services().isEmpty()) {
-                // before the packing and the shuffle; Parquet may also skip row groups on the column's stats
-                c = c.filter(col("service").isin(settings.services().toArray()));
-            }
-            all = all == null ? c : all.unionByName(c);
-        }
         StructType bundle = bundleSchema(outSchema);
         int outWidth = outSchema.size();
         EnumSet<DatasetKind> present = presentKinds(loaded);
         // Rows are packed per (service, file split) before the exchange, so what is shuffled and sorted is a
         // few chunks of primitive arrays per service, not every row with its file path; grouping on the
         // service column (not a key function) keeps Spark from decoding the chunks on the map side.
-        Dataset<Row> results = InputChunkPacker.pack(all)
+        Dataset<Row> results = spark.createDataset(chunks(spark, settings, loaded).rdd(), Encoders.bean(InputChunk.class))
                 .groupBy(col("service")).as(Encoders.STRING(), Encoders.bean(InputChunk.class))
                 .flatMapGroups((FlatMapGroupsFunction<String, InputChunk, Row>) (service, chunks) ->
                         perService(service, chunks, settings, present, core, outWidth), Encoders.row(bundle))
@@ -169,6 +157,43 @@ public final class ServicePipeline {
                 .toArray(Column[]::new);
         Dataset<Row> out = results.filter(col("_dq_issue").isNull()).select(outColumns);
         return new Result(out, quality);
+    }
+
+    /** Set to false to read every dataset as Spark rows (an escape hatch, and the tests' other way). */
+    public static final String COLUMNAR_CONF = "spark.scalewise.columnarScan";
+
+    /**
+     * Every dataset's rows packed into chunks: Parquet from its column batches where {@link ColumnarScan}
+     * can give them, everything else from its canonical rows; both apply the range and service filters.
+     */
+    private static JavaRDD<InputChunk> chunks(SparkSession spark, Settings settings, List<LoadedDataset> loaded) {
+        boolean columnar = Boolean.parseBoolean(spark.conf().get(COLUMNAR_CONF, "true"));
+        ColumnarChunkPacker.Filter filter = new ColumnarChunkPacker.Filter(settings.fromMs(), settings.toMs(),
+                Set.copyOf(settings.services()));
+        JavaRDD<InputChunk> all = null;
+        for (LoadedDataset d : loaded) {
+            Optional<ColumnarScan.Batches> batches = columnar ? d.batches() : Optional.empty();
+            JavaRDD<InputChunk> c = batches.isPresent()
+                    ? batches.get().rdd().mapPartitions(new ColumnarChunkPacker(batches.get().layout(), filter,
+                    InputChunkPacker.MAX_BUFFERED_ROWS, CurrentSplit.spark()))
+                    : InputChunkPacker.pack(filtered(d.canonical(), settings));
+            all = all == null ? c : all.union(c);
+        }
+        return all;
+    }
+
+    private static Dataset<Row> filtered(Dataset<Row> canonical, Settings settings) {
+        Dataset<Row> c = canonical;
+        if (settings.fromMs() != Long.MIN_VALUE || settings.toMs() != Long.MAX_VALUE) {
+            // rows overlapping the range, and rows without a time (still counted as bad)
+            c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
+                    .or(col("end_ms").gt(settings.fromMs()).and(col("start_ms").lt(settings.toMs()))));
+        }
+        if (!settings.services().isEmpty()) {
+            // before the packing and the shuffle; Parquet may also skip row groups on the column's stats
+            c = c.filter(col("service").isin(settings.services().toArray()));
+        }
+        return c;
     }
 
     private static EnumSet<DatasetKind> presentKinds(List<LoadedDataset> loaded) {
