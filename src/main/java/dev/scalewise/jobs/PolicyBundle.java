@@ -12,7 +12,14 @@ import dev.scalewise.yaml.YamlDoc;
 import dev.scalewise.yaml.YamlError;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +37,15 @@ public final class PolicyBundle implements Serializable {
     private final List<byte[]> contents;
     private final String servicesName;
     private final byte[] servicesBytes;
-    private transient PolicySet policies;
-    private transient Map<String, ServiceSpec> services;
+    private transient Parsed parsed;
+
+    /** Parses by content digest, most recently used last; a few sets are plenty (a run has one). */
+    private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > 4;
+        }
+    };
 
     private PolicyBundle(List<String> names, List<byte[]> contents, String servicesName, byte[] servicesBytes) {
         this.names = List.copyOf(names);
@@ -58,22 +72,13 @@ public final class PolicyBundle implements Serializable {
         }
         PolicyBundle bundle = new PolicyBundle(names, contents, servicesFile.orElse(""),
                 servicesFile.map(SafeYaml::read).orElse(new byte[0]));
-        bundle.services();
-        bundle.policySet();
+        bundle.parsed();
         return bundle;
     }
 
     /** Every service's spec: the services file, then services documents among the policies. */
     public Map<String, ServiceSpec> services() {
-        if (services == null) {
-            Map<String, ServiceSpec> s = new LinkedHashMap<>(
-                    ServicesFile.fromDocs(docs().stream().filter(PolicyReader::isServices).toList()));
-            if (!servicesName.isEmpty()) {
-                s.putAll(ServicesFile.fromDocs(SafeYaml.parse(servicesName, servicesBytes)));
-            }
-            services = s;
-        }
-        return services;
+        return parsed().services();
     }
 
     public ServiceSpec service(String name) {
@@ -81,17 +86,76 @@ public final class PolicyBundle implements Serializable {
     }
 
     public PolicySet policySet() {
-        if (policies == null) {
-            // services documents are merged above (the --services file wins), so only policies go on
-            policies = PolicyLoader.fromDocs(docs().stream().filter(d -> !PolicyReader.isServices(d)).toList(),
-                    services());
-        }
-        return policies;
+        return parsed().policies();
     }
 
     /** The policies whose service is {@code service}, in file order. */
     public List<PolicySpec> policiesFor(String service) {
-        return policySet().policies().stream().filter(p -> p.meta().service().equals(service)).toList();
+        return parsed().byService().getOrDefault(service, List.of());
+    }
+
+    /**
+     * The files parsed. Every task deserializes its own copy of the job's closure, so without this a
+     * 1,000-service run parsed its 5,000 policies again in each of its tasks; now a JVM parses each set of
+     * files once (on a single machine the executors find the driver's parse) and keeps the last few sets.
+     */
+    private Parsed parsed() {
+        if (parsed == null) {
+            String key = digest();
+            synchronized (PARSED) {
+                parsed = PARSED.get(key);
+            }
+            if (parsed == null) {
+                parsed = parse(); // outside the lock: a bad file throws, and tasks do not queue behind a parse
+                synchronized (PARSED) {
+                    PARSED.put(key, parsed);
+                }
+            }
+        }
+        return parsed;
+    }
+
+    private Parsed parse() {
+        List<YamlDoc> docs = docs();
+        Map<String, ServiceSpec> s = new LinkedHashMap<>(
+                ServicesFile.fromDocs(docs.stream().filter(PolicyReader::isServices).toList()));
+        if (!servicesName.isEmpty()) {
+            s.putAll(ServicesFile.fromDocs(SafeYaml.parse(servicesName, servicesBytes)));
+        }
+        // services documents are merged above (the --services file wins), so only policies go on
+        PolicySet set = PolicyLoader.fromDocs(docs.stream().filter(d -> !PolicyReader.isServices(d)).toList(), s);
+        Map<String, List<PolicySpec>> byService = new HashMap<>();
+        for (PolicySpec p : set.policies()) {
+            byService.computeIfAbsent(p.meta().service(), k -> new ArrayList<>()).add(p);
+        }
+        byService.replaceAll((k, v) -> List.copyOf(v));
+        return new Parsed(Collections.unmodifiableMap(s), set, Map.copyOf(byService));
+    }
+
+    /** What the parse depends on: the files' names and bytes. */
+    private String digest() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < names.size(); i++) {
+                update(md, names.get(i).getBytes(StandardCharsets.UTF_8));
+                update(md, contents.get(i));
+            }
+            update(md, servicesName.getBytes(StandardCharsets.UTF_8));
+            update(md, servicesBytes);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** Length first, so ("ab", "c") and ("a", "bc") differ. */
+    private static void update(MessageDigest md, byte[] bytes) {
+        md.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        md.update(bytes);
+    }
+
+    private record Parsed(Map<String, ServiceSpec> services, PolicySet policies,
+                          Map<String, List<PolicySpec>> byService) {
     }
 
     /** The text of one of the bundle's files, as read (for editing manifests). */
@@ -100,7 +164,7 @@ public final class PolicyBundle implements Serializable {
         if (i < 0) {
             throw new IllegalArgumentException(file + " is not one of the policy files of this run");
         }
-        return new String(contents.get(i), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(contents.get(i), StandardCharsets.UTF_8);
     }
 
     private List<YamlDoc> docs() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,9 @@ public final class PolicyLoader {
             }
         }
         List<PolicySpec> policies = new ArrayList<>();
-        PolicyReader.Context ctx = new PolicyReader.Context(name -> byName(policies, name), known, notes::add);
+        Map<String, PolicySpec> firstByName = new HashMap<>(); // a native kind's base: the first policy of that name
+        PolicyReader.Context ctx = new PolicyReader.Context(name -> Optional.ofNullable(firstByName.get(name)), known,
+                notes::add);
         // Native kinds name their base policy, so the reactive manifests are read first.
         for (boolean nativePass : new boolean[]{false, true}) {
             for (YamlDoc doc : docs) {
@@ -81,6 +84,7 @@ public final class PolicyLoader {
                     notes.add(doc.root().location() + ": skipped " + describe(doc) + ": not an autoscaling policy");
                 }
                 policies.addAll(read);
+                read.forEach(p -> firstByName.putIfAbsent(p.meta().name(), p));
             }
         }
         problems.values().forEach(pathProblems::addAll);
@@ -97,10 +101,6 @@ public final class PolicyLoader {
             problems.add(e.getMessage());
             return List.of();
         }
-    }
-
-    private static Optional<PolicySpec> byName(List<PolicySpec> policies, String name) {
-        return policies.stream().filter(p -> p.meta().name().equals(name)).findFirst();
     }
 
     private static String describe(YamlDoc doc) {
