@@ -1,6 +1,7 @@
 package dev.scalewise.data;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
@@ -14,20 +15,24 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Golden: for 300 seeded random services mixing all four datasets, the aligner gives, bit for bit, the
- * {@link AlignedService} the row-wise aligner of commit 4922436 gave (its digest is in
- * {@code aligner-golden.txt}, one line per seed, written by that aligner). The rows mix everything the
+ * Golden: for 300 seeded random services mixing all four datasets, the column-wise aligner gives, bit for
+ * bit, the {@link AlignedService} the row-wise aligner of commit 4922436 gave (one object per row; its
+ * digest is in {@code aligner-golden.txt}, one line per seed, written by that aligner at commit 7d1d6f8),
+ * however the rows are cut into blocks and ordered ({@link Layout}). The rows mix everything the
  * rules look at: several files and splits per dataset, rows of no service, unknown times, empty and
  * negative intervals, coarse rows over several steps, null/NaN/infinite/negative/fractional values in
  * required and optional columns, duplicates and out-of-order rows, GPU rows with and without pods,
@@ -117,16 +122,51 @@ class AlignerGoldenTest {
         return new InputRow(kind, service, start, end, file, offset, ordinal, pod, values, nulls, currency);
     }
 
-    @ParameterizedTest
-    @MethodSource("seeds")
-    void rowsAlignAsTheRowWiseAlignerDid(int seed) {
+    /**
+     * How the rows reach the aligner: as the pipeline hands them (read order, cut into blocks of random
+     * length at random points within each split), those blocks shuffled (a block sort puts them back),
+     * blocks whose rows are shuffled within (every row sorted), and the rows one by one in random order.
+     */
+    enum Layout { READ_ORDER, BLOCKS_SHUFFLED, ROWS_SHUFFLED_IN_BLOCKS, ROW_BY_ROW }
+
+    static Stream<Arguments> seedsAndLayouts() {
+        return seeds().boxed().flatMap(seed -> Arrays.stream(Layout.values()).map(l -> Arguments.of(seed, l)));
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1}")
+    @MethodSource("seedsAndLayouts")
+    void blocksAlignAsTheRowWiseAlignerDid(int seed, Layout layout) {
         Scenario s = scenario(seed);
-        String got = digest(s.aligner().align("chat", s.rows()));
+        String got = digest(s.aligner().align("chat", blocks(s.rows(), layout, new Random(seed))));
         if (!WRITE.isEmpty()) {
             write(seed, got);
             return;
         }
-        assertEquals(golden().get(seed), got, "digest of seed " + seed);
+        assertEquals(golden().get(seed), got, "digest of seed " + seed + ", " + layout);
+    }
+
+    static List<InputBlock> blocks(List<InputRow> shuffled, Layout layout, Random rnd) {
+        if (layout == Layout.ROW_BY_ROW) {
+            return InputBlock.of(shuffled);
+        }
+        List<InputRow> rows = new ArrayList<>(shuffled);
+        rows.sort(Comparator.comparing(InputRow::file).thenComparingLong(InputRow::fileOffset)
+                .thenComparingLong(InputRow::ordinal));
+        List<InputBlock> blocks = new ArrayList<>();
+        int from = 0;
+        while (from < rows.size()) {
+            int to = Math.min(rows.size(), from + 1 + rnd.nextInt(30));
+            List<InputRow> cut = new ArrayList<>(rows.subList(from, to));
+            if (layout == Layout.ROWS_SHUFFLED_IN_BLOCKS) {
+                Collections.shuffle(cut, rnd);
+            }
+            blocks.addAll(InputBlock.of(cut)); // also cut where the split or the service changes
+            from = to;
+        }
+        if (layout == Layout.BLOCKS_SHUFFLED) {
+            Collections.shuffle(blocks, rnd);
+        }
+        return blocks;
     }
 
     private static List<String> golden() {
