@@ -190,10 +190,10 @@ public final class HistoryAligner {
         // is arrays too: no boxing, no key object per row. Long.MIN_VALUE (no previous row) is below every
         // known start.
         long previousStart = Long.MIN_VALUE;
-        LongSet seenStarts = new LongSet((int) rows(selections));
+        SeenStarts seenStarts = new SeenStarts();
         Map<String, Integer> podIds = new HashMap<>();
         long[] previousStartOfPod = new long[0];
-        List<LongSet> seenStartsOfPod = new ArrayList<>();
+        List<SeenStarts> seenStartsOfPod = new ArrayList<>();
         String file = null;
         for (Selection sel : selections) {
             InputBlock b = sel.block;
@@ -223,7 +223,7 @@ public final class HistoryAligner {
                         podIds.put(pod, id);
                         previousStartOfPod = Arrays.copyOf(previousStartOfPod, id + 1);
                         previousStartOfPod[id] = Long.MIN_VALUE;
-                        seenStartsOfPod.add(new LongSet(16));
+                        seenStartsOfPod.add(new SeenStarts());
                     } else {
                         id = known;
                     }
@@ -241,58 +241,6 @@ public final class HistoryAligner {
             String ds = b.kind().datasetName();
             counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", outOfOrder, b.file());
             counter.add(ds, DataIssue.DUPLICATE, "interval_start", duplicates, b.file());
-        }
-    }
-
-    /** A set of longs by open addressing (linear probing): no boxing, one array. */
-    private static final class LongSet {
-        private long[] keys;
-        private boolean[] used;
-        private int size;
-
-        LongSet(int expected) {
-            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-            keys = new long[cap];
-            used = new boolean[cap];
-        }
-
-        /** True when {@code k} was not in the set (and is now). */
-        boolean add(long k) {
-            if (2 * (size + 1) > keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            int i = mix(k) & mask;
-            while (used[i]) {
-                if (keys[i] == k) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            keys[i] = k;
-            size++;
-            return true;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    add(oldKeys[i]);
-                }
-            }
-        }
-
-        /** Spreads epoch-ms keys (multiples of 60,000 here) over the table: Stafford's mix13 of SplitMix64. */
-        private static int mix(long k) {
-            k = (k ^ (k >>> 30)) * 0xbf58476d1ce4e5b9L;
-            k = (k ^ (k >>> 27)) * 0x94d049bb133111ebL;
-            return (int) (k ^ (k >>> 31));
         }
     }
 
@@ -332,14 +280,15 @@ public final class HistoryAligner {
         }
 
         Accumulator rq = acc.get(DatasetKind.REQUESTS);
-        double[] requestCounts = new double[n];
-        double[] replicas = new double[n];
+        double[] requestCounts = rq.series(0);
+        double[] replicas = rq.series(4);
         int unknown = 0;
         for (int i = 0; i < n; i++) {
-            boolean known = rq.coverageMs[i] >= stepMs;
-            requestCounts[i] = known ? rq.value(0, i) : Double.NaN;
-            replicas[i] = known ? rq.value(4, i) : Double.NaN;
-            unknown += known ? 0 : 1;
+            if (rq.coverageMs[i] < stepMs) {
+                requestCounts[i] = Double.NaN;
+                replicas[i] = Double.NaN;
+                unknown++;
+            }
         }
         counter.add("requests", DataIssue.GAP, "", unknown, "");
         for (DatasetKind k : List.of(DatasetKind.LATENCY, DatasetKind.GPU)) {
@@ -348,11 +297,11 @@ public final class HistoryAligner {
             }
         }
 
-        Accumulator billing = acc.get(DatasetKind.BILLING);
+        // billing is a count: its sums are the cost (no weight test: a step no billing row covers costs 0)
         boolean billed = !valid.get(DatasetKind.BILLING).isEmpty();
-        double[] cost = new double[n];
-        for (int i = 0; i < n; i++) {
-            cost[i] = billed ? billing.sum[0][i] : Double.NaN;
+        double[] cost = acc.get(DatasetKind.BILLING).sum[0];
+        if (!billed) {
+            Arrays.fill(cost, Double.NaN);
         }
         if (present.contains(DatasetKind.BILLING) && !billed) {
             counter.add("billing", DataIssue.NO_COST, "", 1, "");
@@ -382,14 +331,12 @@ public final class HistoryAligner {
 
     /** Per-step sums of one dataset's values, with the time each step is covered by its rows. */
     private static final class Accumulator {
-        final DatasetKind kind;
         final double[][] sum;
         final double[][] weightMs;
         final double[] coverageMs;
         final boolean[] summed;
 
         Accumulator(DatasetKind kind, int n) {
-            this.kind = kind;
             int width = kind.columns().size();
             this.summed = new boolean[width];
             for (int c = 0; c < width; c++) {
@@ -406,48 +353,50 @@ public final class HistoryAligner {
             long[] startMs = b.startMs();
             long[] endMs = b.endMs();
             double[][] values = b.values();
+            int n = coverageMs.length;
+            // first and last (exclusive) step a row overlaps, before clamping to [0, n): a row one step after
+            // the previous one (a regular series) moves both by one, which spares two long divisions
+            long previousStart = 0;
+            long previousEnd = 0;
+            long first = 0;
+            long last = 0;
             for (int j = 0; j < sel.size; j++) {
                 int row = sel.rows[j];
-                add(startMs[row], endMs[row], values, row, start, stepMs);
-            }
-        }
-
-        private void add(long rowStart, long rowEnd, double[][] values, int row, long start, long stepMs) {
-            int n = coverageMs.length;
-            long first = Math.max(0, Math.floorDiv(rowStart - start, stepMs));
-            long last = Math.min(n, -Math.floorDiv(-(rowEnd - start), stepMs));
-            double lengthMs = rowEnd - rowStart;
-            for (int i = (int) first; i < last; i++) {
-                long stepStart = start + i * stepMs;
-                double overlap = Math.min(rowEnd, stepStart + stepMs) - Math.max(rowStart, stepStart);
-                if (overlap <= 0) {
-                    continue;
-                }
-                coverageMs[i] += overlap;
-                for (int c = 0; c < sum.length; c++) {
-                    double v = values[c][row];
-                    if (Double.isNaN(v)) {
+                long rowStart = startMs[row];
+                long rowEnd = endMs[row];
+                first = j > 0 && rowStart == previousStart + stepMs ? first + 1 : Math.floorDiv(rowStart - start, stepMs);
+                last = j > 0 && rowEnd == previousEnd + stepMs ? last + 1 : -Math.floorDiv(-(rowEnd - start), stepMs);
+                previousStart = rowStart;
+                previousEnd = rowEnd;
+                double lengthMs = rowEnd - rowStart;
+                for (int i = (int) Math.max(0, first); i < Math.min(n, last); i++) {
+                    long stepStart = start + i * stepMs;
+                    double overlap = Math.min(rowEnd, stepStart + stepMs) - Math.max(rowStart, stepStart);
+                    if (overlap <= 0) {
                         continue;
                     }
-                    sum[c][i] += summed[c] ? v * overlap / lengthMs : v * overlap;
-                    weightMs[c][i] += overlap;
+                    coverageMs[i] += overlap;
+                    for (int c = 0; c < sum.length; c++) {
+                        double v = values[c][row];
+                        if (Double.isNaN(v)) {
+                            continue;
+                        }
+                        sum[c][i] += summed[c] ? v * overlap / lengthMs : v * overlap;
+                        weightMs[c][i] += overlap;
+                    }
                 }
             }
         }
 
-        /** Count columns: the sum; gauges: the overlap-weighted mean; NaN where no row had a value. */
-        double value(int column, int step) {
-            if (weightMs[column][step] == 0) {
-                return Double.NaN;
-            }
-            return kind.columns().get(column).summed() ? sum[column][step]
-                    : sum[column][step] / weightMs[column][step];
-        }
-
+        /**
+         * Column {@code column} per step, made in place of its sums (read them no more): counts the sum,
+         * gauges the overlap-weighted mean, NaN where no row had a value.
+         */
         double[] series(int column) {
-            double[] s = new double[coverageMs.length];
+            double[] s = sum[column];
+            double[] w = weightMs[column];
             for (int i = 0; i < s.length; i++) {
-                s[i] = value(column, i);
+                s[i] = w[i] == 0 ? Double.NaN : summed[column] ? s[i] : s[i] / w[i];
             }
             return s;
         }
