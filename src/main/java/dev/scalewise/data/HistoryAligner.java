@@ -190,7 +190,7 @@ public final class HistoryAligner {
         // is arrays too: no boxing, no key object per row. Long.MIN_VALUE (no previous row) is below every
         // known start.
         long previousStart = Long.MIN_VALUE;
-        SeenStarts seenStarts = new SeenStarts();
+        SeenStarts seenStarts = new SeenStarts((int) rows(selections));
         Map<String, Integer> podIds = new HashMap<>();
         long[] previousStartOfPod = new long[0];
         List<SeenStarts> seenStartsOfPod = new ArrayList<>();
@@ -223,7 +223,7 @@ public final class HistoryAligner {
                         podIds.put(pod, id);
                         previousStartOfPod = Arrays.copyOf(previousStartOfPod, id + 1);
                         previousStartOfPod[id] = Long.MIN_VALUE;
-                        seenStartsOfPod.add(new SeenStarts());
+                        seenStartsOfPod.add(new SeenStarts(16));
                     } else {
                         id = known;
                     }

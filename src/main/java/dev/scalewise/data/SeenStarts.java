@@ -9,10 +9,15 @@ import java.util.Arrays;
  * hash set. Every element of the hash set is at most the largest start seen, so the two never overlap.
  */
 final class SeenStarts {
-    private long[] rising = new long[16];
+    private long[] rising;
     private int risingSize;
     private long max = Long.MIN_VALUE; // below every known start (unknown ones are dropped before)
     private LongSet others;
+
+    /** @param expected how many starts are likely to come (the array grows beyond) */
+    SeenStarts(int expected) {
+        rising = new long[Math.max(16, expected)];
+    }
 
     /** True when {@code startMs} was not seen before (and now is). */
     boolean add(long startMs) {
