@@ -36,7 +36,9 @@ def category(fr):
         return 'g result rows / collecting'
     if ours:
         first = ours[0]
-        if any(x in first for x in ('HistoryAligner', 'CanonicalRows', 'InputRow', 'DatasetKind', 'DataQualityReport')):
+        if any(x in first for x in ('HistoryAligner', 'CanonicalRows', 'InputRow', 'InputBlock', 'ReadOrder',
+                                    'SeenStarts', 'InputChunk.toBlock', 'PackedRows$Reader', 'DatasetKind',
+                                    'DataQualityReport')):
             return 'c HistoryAligner / CanonicalRows / InputRow'
         if 'ServicePipeline.perService' in first or 'ServicePipeline.lambda$run' in first:
             above = fr[:fr.index(first)]

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The four input datasets and, for each, the numeric columns the aligner uses, in the slot order of
- * {@link InputRow#values()}. Columns of the contract that no analysis reads yet (sm_active,
+ * {@link InputBlock#values()}. Columns of the contract that no analysis reads yet (sm_active,
  * fb_used_bytes, BilledCost, ...) are checked by the reader but not carried.
  */
 public enum DatasetKind {

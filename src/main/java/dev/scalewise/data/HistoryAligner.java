@@ -1,14 +1,13 @@
 package dev.scalewise.data;
 
-import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -48,39 +47,33 @@ public final class HistoryAligner {
     }
 
     /**
-     * Read order: file, split, position. The Spark jobs hand rows over already in this order, rows of one
-     * split sharing one path instance, so the sort is a single pass and the identity test spares comparing
-     * ~100-character paths row by row.
+     * Aligns one service's blocks (all datasets together). The rules apply to the rows in read order
+     * (file, split offset, ordinal), blocks in the given order breaking ties: the pipeline hands the
+     * blocks over in that order, which one pass confirms; otherwise the rows are sorted first.
      */
-    private static final Comparator<InputRow> FILE_ORDER = Comparator
-            .comparing(InputRow::file, (String a, String b) -> a == b ? 0 : a.compareTo(b))
-            .thenComparingLong(InputRow::fileOffset).thenComparingLong(InputRow::ordinal);
-
-    public AlignedService align(String service, List<InputRow> rows) {
+    public AlignedService align(String service, List<InputBlock> blocks) {
         DataQualityReport.Counter counter = new DataQualityReport.Counter();
-        Map<DatasetKind, List<InputRow>> valid = new EnumMap<>(DatasetKind.class);
+        Map<DatasetKind, List<Selection>> valid = new EnumMap<>(DatasetKind.class);
         for (DatasetKind k : DatasetKind.values()) {
             valid.put(k, new ArrayList<>());
         }
-        List<InputRow> sorted = new ArrayList<>(rows);
-        sorted.sort(FILE_ORDER);
-        for (InputRow r : sorted) {
-            InputRow checked = checkRow(r, counter);
-            if (checked != null) {
-                valid.get(r.dataset()).add(checked);
+        for (InputBlock b : ReadOrder.inReadOrder(blocks)) {
+            Selection checked = checkRows(b, counter);
+            if (checked.size > 0) {
+                valid.get(b.kind()).add(checked);
             }
         }
         for (DatasetKind k : List.of(DatasetKind.REQUESTS, DatasetKind.LATENCY, DatasetKind.GPU)) {
-            valid.put(k, dropDuplicatesCountDisorder(valid.get(k), counter));
+            dropDuplicatesCountDisorder(valid.get(k), counter);
         }
-        valid.put(DatasetKind.BILLING, singleCurrency(valid.get(DatasetKind.BILLING), counter));
+        singleCurrency(valid.get(DatasetKind.BILLING), counter);
+        valid.values().forEach(selections -> selections.removeIf(sel -> sel.size == 0));
 
-        List<InputRow> requests = valid.get(DatasetKind.REQUESTS);
-        if (requests.isEmpty()) {
+        if (valid.get(DatasetKind.REQUESTS).isEmpty()) {
             for (DatasetKind k : DatasetKind.values()) {
-                List<InputRow> vs = valid.get(k);
+                List<Selection> vs = valid.get(k);
                 if (!vs.isEmpty()) {
-                    counter.add(k.datasetName(), DataIssue.NO_REQUESTS, "", vs.size(), vs.get(0).file());
+                    counter.add(k.datasetName(), DataIssue.NO_REQUESTS, "", rows(vs), vs.get(0).block.file());
                 }
             }
             return new AlignedService(service, Optional.empty(), counter.report());
@@ -88,202 +81,214 @@ public final class HistoryAligner {
         return new AlignedService(service, Optional.of(build(service, valid, counter)), counter.report());
     }
 
-    /** Applies the per-row rules; returns the row to keep (values cleaned) or null when dropped. */
-    private static InputRow checkRow(InputRow r, DataQualityReport.Counter counter) {
-        String ds = r.dataset().datasetName();
-        if (r.dataset() == DatasetKind.BILLING && r.service().isEmpty()) {
-            counter.add(ds, DataIssue.UNTAGGED, "Tags", 1, r.file());
-            return null;
+    /** The rows of one block that pass the rules so far (indices into the block, in read order). */
+    private static final class Selection {
+        final InputBlock block;
+        final int[] rows;
+        int size;
+
+        Selection(InputBlock block, int[] rows, int size) {
+            this.block = block;
+            this.rows = rows;
+            this.size = size;
         }
-        if (r.service().isEmpty() || r.startMs() == InputRow.UNKNOWN_TIME) {
-            counter.add(ds, DataIssue.NULL_KEY, r.service().isEmpty() ? "service" : timeColumn(r.dataset()), 1, r.file());
-            return null;
-        }
-        if (r.endMs() == InputRow.UNKNOWN_TIME || r.endMs() <= r.startMs()) {
-            counter.add(ds, DataIssue.BAD_INTERVAL, r.dataset() == DatasetKind.BILLING ? "ChargePeriodEnd"
-                    : "interval_seconds", 1, r.file());
-            return null;
-        }
-        double[] values = r.values();
-        boolean cleaned = false;
-        List<DatasetKind.ValueColumn> cols = r.dataset().columns();
-        for (int i = 0; i < cols.size(); i++) {
-            DatasetKind.ValueColumn c = cols.get(i);
-            DataIssue issue = null;
-            if (r.isNull(i)) {
-                issue = c.required() ? DataIssue.NULL_VALUE : null;
-            } else if (!Double.isFinite(values[i])) {
-                issue = DataIssue.NON_FINITE;
-            } else if (values[i] < 0) {
-                issue = DataIssue.NEGATIVE;
-            }
-            if (issue != null) {
-                counter.add(ds, issue, c.name(), 1, r.file());
-                if (c.required()) {
-                    return null;
-                }
-                if (!cleaned) { // copy on first write: a clean row (almost every row) is kept as it came
-                    values = values.clone();
-                    cleaned = true;
-                }
-                values[i] = Double.NaN;
-            }
-        }
-        return !cleaned ? r : new InputRow(r.dataset(), r.service(), r.startMs(), r.endMs(), r.file(), r.fileOffset(),
-                r.ordinal(), r.pod(), values, r.nulls(), r.currency());
     }
+
+    private static long rows(List<Selection> selections) {
+        return selections.stream().mapToLong(sel -> sel.size).sum();
+    }
+
+    /** Applies the per-row rules to a block: selects the rows to keep, bad optional values set to NaN. */
+    private static Selection checkRows(InputBlock b, DataQualityReport.Counter counter) {
+        DatasetKind kind = b.kind();
+        String ds = kind.datasetName();
+        int n = b.size();
+        if (b.service().isEmpty()) {
+            counter.add(ds, kind == DatasetKind.BILLING ? DataIssue.UNTAGGED : DataIssue.NULL_KEY,
+                    kind == DatasetKind.BILLING ? "Tags" : "service", n, b.file());
+            return new Selection(b, new int[0], 0);
+        }
+        List<DatasetKind.ValueColumn> cols = kind.columns();
+        int width = cols.size();
+        boolean[] required = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            required[c] = cols.get(c).required();
+        }
+        long[] start = b.startMs();
+        long[] end = b.endMs();
+        long[] nulls = b.nulls();
+        double[][] values = b.values();
+        int[] kept = new int[n];
+        int size = 0;
+        long nullTime = 0;
+        long badInterval = 0;
+        long[][] valueIssues = new long[VALUE_ISSUES.length][width]; // rows per issue and column
+        rows:
+        for (int i = 0; i < n; i++) {
+            if (start[i] == InputBlock.UNKNOWN_TIME) {
+                nullTime++;
+                continue;
+            }
+            if (end[i] == InputBlock.UNKNOWN_TIME || end[i] <= start[i]) {
+                badInterval++;
+                continue;
+            }
+            for (int c = 0; c < width; c++) {
+                double v = values[c][i];
+                if (nulls[i] == 0 && v >= 0 && v <= Double.MAX_VALUE) {
+                    continue; // a present, finite, non-negative value: almost every value
+                }
+                int issue;
+                if ((nulls[i] & (1L << c)) != 0) {
+                    if (!required[c]) {
+                        continue;
+                    }
+                    issue = NULL_VALUE;
+                } else if (!Double.isFinite(v)) {
+                    issue = NON_FINITE;
+                } else if (v < 0) {
+                    issue = NEGATIVE;
+                } else {
+                    continue;
+                }
+                valueIssues[issue][c]++;
+                if (required[c]) {
+                    continue rows; // the later columns of a dropped row are not looked at
+                }
+                values[c][i] = Double.NaN;
+            }
+            kept[size++] = i;
+        }
+        counter.add(ds, DataIssue.NULL_KEY, timeColumn(kind), nullTime, b.file());
+        counter.add(ds, DataIssue.BAD_INTERVAL, kind == DatasetKind.BILLING ? "ChargePeriodEnd" : "interval_seconds",
+                badInterval, b.file());
+        for (int issue = 0; issue < VALUE_ISSUES.length; issue++) {
+            for (int c = 0; c < width; c++) {
+                counter.add(ds, VALUE_ISSUES[issue], cols.get(c).name(), valueIssues[issue][c], b.file());
+            }
+        }
+        return new Selection(b, kept, size);
+    }
+
+    private static final int NULL_VALUE = 0;
+    private static final int NON_FINITE = 1;
+    private static final int NEGATIVE = 2;
+    private static final DataIssue[] VALUE_ISSUES = {DataIssue.NULL_VALUE, DataIssue.NON_FINITE, DataIssue.NEGATIVE};
 
     private static String timeColumn(DatasetKind k) {
         return k == DatasetKind.BILLING ? "ChargePeriodStart" : "interval_start";
     }
 
     /**
-     * Rows arrive in (file, ordinal) order: a row earlier than the previous row of the same pod in the
-     * same file is out of order (counted, kept); a second row with the same (interval_start, pod) is a
-     * duplicate (counted, dropped; the first in file order wins).
+     * Rows in read order: a row earlier than the previous row of the same pod in the same file is out of
+     * order (counted, kept); a second row with the same (interval_start, pod) is a duplicate (counted,
+     * dropped; the first in read order wins).
      */
-    private static List<InputRow> dropDuplicatesCountDisorder(List<InputRow> rows, DataQualityReport.Counter counter) {
-        // rows of one file are contiguous (file order): the previous start per pod is reset at each new
-        // file, so no key needs the (long) path; record keys avoid building a string per row. Rows without
-        // a pod (all of requests and latency) use primitive state instead: no boxing, no map entry per row.
-        Map<String, Long> previousStartOfPod = new HashMap<>();
-        long previousStart = 0;
-        boolean hasPrevious = false;
+    private static void dropDuplicatesCountDisorder(List<Selection> selections, DataQualityReport.Counter counter) {
+        // The previous start per pod is reset at each new file; the rows seen are not. Rows without a pod
+        // (all of requests and latency) use primitive state; pods get a small number each, so their state
+        // is arrays too: no boxing, no key object per row. Long.MIN_VALUE (no previous row) is below every
+        // known start.
+        long previousStart = Long.MIN_VALUE;
+        SeenStarts seenStarts = new SeenStarts((int) rows(selections));
+        Map<String, Integer> podIds = new HashMap<>();
+        long[] previousStartOfPod = new long[0];
+        List<SeenStarts> seenStartsOfPod = new ArrayList<>();
         String file = null;
-        Set<StartAndPod> seen = new HashSet<>();
-        LongSet seenStarts = new LongSet(rows.size());
-        List<InputRow> kept = new ArrayList<>(rows.size());
-        for (InputRow r : rows) {
-            if (r.file() != file) {
-                if (!r.file().equals(file)) {
-                    previousStartOfPod.clear();
-                    hasPrevious = false;
+        for (Selection sel : selections) {
+            InputBlock b = sel.block;
+            if (!b.file().equals(file)) {
+                previousStart = Long.MIN_VALUE;
+                Arrays.fill(previousStartOfPod, Long.MIN_VALUE);
+                file = b.file();
+            }
+            long[] start = b.startMs();
+            long outOfOrder = 0;
+            long duplicates = 0;
+            int size = 0;
+            for (int j = 0; j < sel.size; j++) {
+                int i = sel.rows[j];
+                long s = start[i];
+                String pod = b.pod(i);
+                boolean first;
+                if (pod.isEmpty()) {
+                    outOfOrder += s < previousStart ? 1 : 0;
+                    previousStart = s;
+                    first = seenStarts.add(s);
+                } else {
+                    Integer known = podIds.get(pod);
+                    int id;
+                    if (known == null) {
+                        id = podIds.size();
+                        podIds.put(pod, id);
+                        previousStartOfPod = Arrays.copyOf(previousStartOfPod, id + 1);
+                        previousStartOfPod[id] = Long.MIN_VALUE;
+                        seenStartsOfPod.add(new SeenStarts(16));
+                    } else {
+                        id = known;
+                    }
+                    outOfOrder += s < previousStartOfPod[id] ? 1 : 0;
+                    previousStartOfPod[id] = s;
+                    first = seenStartsOfPod.get(id).add(s);
                 }
-                file = r.file(); // the next rows of this chunk share this instance: no content comparison
-            }
-            boolean noPod = r.pod().isEmpty();
-            boolean outOfOrder;
-            boolean first;
-            if (noPod) {
-                outOfOrder = hasPrevious && r.startMs() < previousStart;
-                previousStart = r.startMs();
-                hasPrevious = true;
-                first = seenStarts.add(r.startMs());
-            } else {
-                Long prev = previousStartOfPod.put(r.pod(), r.startMs());
-                outOfOrder = prev != null && r.startMs() < prev;
-                first = seen.add(new StartAndPod(r.startMs(), r.pod()));
-            }
-            String ds = r.dataset().datasetName();
-            if (outOfOrder) {
-                counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", 1, r.file());
-            }
-            if (first) {
-                kept.add(r);
-            } else {
-                counter.add(ds, DataIssue.DUPLICATE, "interval_start", 1, r.file());
-            }
-        }
-        return kept;
-    }
-
-    /** A set of longs by open addressing (linear probing): no boxing, one array. */
-    private static final class LongSet {
-        private long[] keys;
-        private boolean[] used;
-        private int size;
-
-        LongSet(int expected) {
-            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-            keys = new long[cap];
-            used = new boolean[cap];
-        }
-
-        /** True when {@code k} was not in the set (and is now). */
-        boolean add(long k) {
-            if (2 * (size + 1) > keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            int i = mix(k) & mask;
-            while (used[i]) {
-                if (keys[i] == k) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            keys[i] = k;
-            size++;
-            return true;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            boolean[] oldUsed = used;
-            keys = new long[oldKeys.length * 2];
-            used = new boolean[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldUsed[i]) {
-                    add(oldKeys[i]);
+                if (first) {
+                    sel.rows[size++] = i;
+                } else {
+                    duplicates++;
                 }
             }
-        }
-
-        /** Spreads epoch-ms keys (multiples of 60,000 here) over the table: Stafford's mix13 of SplitMix64. */
-        private static int mix(long k) {
-            k = (k ^ (k >>> 30)) * 0xbf58476d1ce4e5b9L;
-            k = (k ^ (k >>> 27)) * 0x94d049bb133111ebL;
-            return (int) (k ^ (k >>> 31));
+            sel.size = size;
+            String ds = b.kind().datasetName();
+            counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", outOfOrder, b.file());
+            counter.add(ds, DataIssue.DUPLICATE, "interval_start", duplicates, b.file());
         }
     }
 
-    private record StartAndPod(long startMs, String pod) {
-    }
-
-    private static List<InputRow> singleCurrency(List<InputRow> rows, DataQualityReport.Counter counter) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        String currency = rows.get(0).currency();
-        List<InputRow> kept = new ArrayList<>(rows.size());
-        for (InputRow r : rows) {
-            if (r.currency().equals(currency)) {
-                kept.add(r);
-            } else {
-                counter.add("billing", DataIssue.MIXED_CURRENCY, "BillingCurrency", 1, r.file());
+    /** Keeps the billing rows in the currency of the first one. */
+    private static void singleCurrency(List<Selection> selections, DataQualityReport.Counter counter) {
+        String currency = null;
+        for (Selection sel : selections) {
+            InputBlock b = sel.block;
+            int size = 0;
+            for (int j = 0; j < sel.size; j++) {
+                int i = sel.rows[j];
+                if (currency == null) {
+                    currency = b.currency(i);
+                }
+                if (b.currency(i).equals(currency)) {
+                    sel.rows[size++] = i;
+                }
             }
+            counter.add("billing", DataIssue.MIXED_CURRENCY, "BillingCurrency", sel.size - size, b.file());
+            sel.size = size;
         }
-        return kept;
     }
 
-    private ServiceHistory build(String service, Map<DatasetKind, List<InputRow>> valid,
+    private ServiceHistory build(String service, Map<DatasetKind, List<Selection>> valid,
                                  DataQualityReport.Counter counter) {
         long stepMs = stepSeconds * 1000L;
-        List<InputRow> requests = valid.get(DatasetKind.REQUESTS);
-        long start = fromMs.orElseGet(() -> Math.floorDiv(
-                requests.stream().mapToLong(InputRow::startMs).min().orElseThrow(), stepMs) * stepMs);
-        long end = toMs.orElseGet(() -> -Math.floorDiv(
-                -requests.stream().mapToLong(InputRow::endMs).max().orElseThrow(), stepMs) * stepMs);
+        long[] span = span(valid.get(DatasetKind.REQUESTS));
+        long start = fromMs.orElseGet(() -> Math.floorDiv(span[0], stepMs) * stepMs);
+        long end = toMs.orElseGet(() -> -Math.floorDiv(-span[1], stepMs) * stepMs);
         int n = (int) Math.max(0, -Math.floorDiv(-(end - start), stepMs));
 
         Map<DatasetKind, Accumulator> acc = new EnumMap<>(DatasetKind.class);
         for (DatasetKind k : DatasetKind.values()) {
             Accumulator a = new Accumulator(k, n);
-            valid.get(k).forEach(r -> a.add(r, start, stepMs));
+            valid.get(k).forEach(sel -> a.add(sel, start, stepMs));
             acc.put(k, a);
         }
 
         Accumulator rq = acc.get(DatasetKind.REQUESTS);
-        double[] requestCounts = new double[n];
-        double[] replicas = new double[n];
+        double[] requestCounts = rq.series(0);
+        double[] replicas = rq.series(4);
         int unknown = 0;
         for (int i = 0; i < n; i++) {
-            boolean known = rq.coverageMs[i] >= stepMs;
-            requestCounts[i] = known ? rq.value(0, i) : Double.NaN;
-            replicas[i] = known ? rq.value(4, i) : Double.NaN;
-            unknown += known ? 0 : 1;
+            if (rq.coverageMs[i] < stepMs) {
+                requestCounts[i] = Double.NaN;
+                replicas[i] = Double.NaN;
+                unknown++;
+            }
         }
         counter.add("requests", DataIssue.GAP, "", unknown, "");
         for (DatasetKind k : List.of(DatasetKind.LATENCY, DatasetKind.GPU)) {
@@ -292,16 +297,17 @@ public final class HistoryAligner {
             }
         }
 
-        Accumulator billing = acc.get(DatasetKind.BILLING);
+        // billing is a count: its sums are the cost (no weight test: a step no billing row covers costs 0)
         boolean billed = !valid.get(DatasetKind.BILLING).isEmpty();
-        double[] cost = new double[n];
-        for (int i = 0; i < n; i++) {
-            cost[i] = billed ? billing.sum[0][i] : Double.NaN;
+        double[] cost = acc.get(DatasetKind.BILLING).sum[0];
+        if (!billed) {
+            Arrays.fill(cost, Double.NaN);
         }
         if (present.contains(DatasetKind.BILLING) && !billed) {
             counter.add("billing", DataIssue.NO_COST, "", 1, "");
         }
-        String currency = billed ? valid.get(DatasetKind.BILLING).get(0).currency() : "";
+        Selection firstBilled = billed ? valid.get(DatasetKind.BILLING).get(0) : null;
+        String currency = billed ? firstBilled.block.currency(firstBilled.rows[0]) : "";
 
         Accumulator lat = acc.get(DatasetKind.LATENCY);
         Accumulator gpu = acc.get(DatasetKind.GPU);
@@ -310,58 +316,87 @@ public final class HistoryAligner {
                 gpu.series(1), gpu.series(2), cost, currency);
     }
 
+    /** The earliest start and the latest end of the selected rows. */
+    private static long[] span(List<Selection> selections) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Selection sel : selections) {
+            for (int j = 0; j < sel.size; j++) {
+                min = Math.min(min, sel.block.startMs()[sel.rows[j]]);
+                max = Math.max(max, sel.block.endMs()[sel.rows[j]]);
+            }
+        }
+        return new long[] {min, max};
+    }
+
     /** Per-step sums of one dataset's values, with the time each step is covered by its rows. */
     private static final class Accumulator {
-        final DatasetKind kind;
         final double[][] sum;
         final double[][] weightMs;
         final double[] coverageMs;
+        final boolean[] summed;
 
         Accumulator(DatasetKind kind, int n) {
-            this.kind = kind;
             int width = kind.columns().size();
+            this.summed = new boolean[width];
+            for (int c = 0; c < width; c++) {
+                summed[c] = kind.columns().get(c).summed();
+            }
             this.sum = new double[width][n];
             this.weightMs = new double[width][n];
             this.coverageMs = new double[n];
         }
 
-        void add(InputRow r, long start, long stepMs) {
+        /** Adds the selected rows of a block, in read order (the order of the floating-point sums). */
+        void add(Selection sel, long start, long stepMs) {
+            InputBlock b = sel.block;
+            long[] startMs = b.startMs();
+            long[] endMs = b.endMs();
+            double[][] values = b.values();
             int n = coverageMs.length;
-            long first = Math.max(0, Math.floorDiv(r.startMs() - start, stepMs));
-            long last = Math.min(n, -Math.floorDiv(-(r.endMs() - start), stepMs));
-            double lengthMs = r.endMs() - r.startMs();
-            for (int i = (int) first; i < last; i++) {
-                long stepStart = start + i * stepMs;
-                double overlap = Math.min(r.endMs(), stepStart + stepMs) - Math.max(r.startMs(), stepStart);
-                if (overlap <= 0) {
-                    continue;
-                }
-                coverageMs[i] += overlap;
-                for (int c = 0; c < sum.length; c++) {
-                    double v = r.values()[c];
-                    if (Double.isNaN(v)) {
+            // first and last (exclusive) step a row overlaps, before clamping to [0, n): a row one step after
+            // the previous one (a regular series) moves both by one, which spares two long divisions
+            long previousStart = 0;
+            long previousEnd = 0;
+            long first = 0;
+            long last = 0;
+            for (int j = 0; j < sel.size; j++) {
+                int row = sel.rows[j];
+                long rowStart = startMs[row];
+                long rowEnd = endMs[row];
+                first = j > 0 && rowStart == previousStart + stepMs ? first + 1 : Math.floorDiv(rowStart - start, stepMs);
+                last = j > 0 && rowEnd == previousEnd + stepMs ? last + 1 : -Math.floorDiv(-(rowEnd - start), stepMs);
+                previousStart = rowStart;
+                previousEnd = rowEnd;
+                double lengthMs = rowEnd - rowStart;
+                for (int i = (int) Math.max(0, first); i < Math.min(n, last); i++) {
+                    long stepStart = start + i * stepMs;
+                    double overlap = Math.min(rowEnd, stepStart + stepMs) - Math.max(rowStart, stepStart);
+                    if (overlap <= 0) {
                         continue;
                     }
-                    boolean summed = kind.columns().get(c).summed();
-                    sum[c][i] += summed ? v * overlap / lengthMs : v * overlap;
-                    weightMs[c][i] += overlap;
+                    coverageMs[i] += overlap;
+                    for (int c = 0; c < sum.length; c++) {
+                        double v = values[c][row];
+                        if (Double.isNaN(v)) {
+                            continue;
+                        }
+                        sum[c][i] += summed[c] ? v * overlap / lengthMs : v * overlap;
+                        weightMs[c][i] += overlap;
+                    }
                 }
             }
         }
 
-        /** Count columns: the sum; gauges: the overlap-weighted mean; NaN where no row had a value. */
-        double value(int column, int step) {
-            if (weightMs[column][step] == 0) {
-                return Double.NaN;
-            }
-            return kind.columns().get(column).summed() ? sum[column][step]
-                    : sum[column][step] / weightMs[column][step];
-        }
-
+        /**
+         * Column {@code column} per step, made in place of its sums (read them no more): counts the sum,
+         * gauges the overlap-weighted mean, NaN where no row had a value.
+         */
         double[] series(int column) {
-            double[] s = new double[coverageMs.length];
+            double[] s = sum[column];
+            double[] w = weightMs[column];
             for (int i = 0; i < s.length; i++) {
-                s[i] = value(column, i);
+                s[i] = w[i] == 0 ? Double.NaN : summed[column] ? s[i] : s[i] / w[i];
             }
             return s;
         }

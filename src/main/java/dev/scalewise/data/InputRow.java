@@ -1,7 +1,8 @@
 package dev.scalewise.data;
 
 /**
- * One raw row of any input dataset, as the reader hands it to the per-service aligner.
+ * One raw row of any input dataset, written row by row (tests, small inputs); {@link InputBlock#of}
+ * turns rows into the column blocks the {@link HistoryAligner} takes.
  *
  * @param service  service name ("" when the source had none: such rows are counted and dropped)
  * @param startMs  interval (or charge period) start, epoch ms; {@link #UNKNOWN_TIME} when null
@@ -16,7 +17,7 @@ package dev.scalewise.data;
  */
 public record InputRow(DatasetKind dataset, String service, long startMs, long endMs, String file, long fileOffset, long ordinal,
                        String pod, double[] values, long nulls, String currency) {
-    public static final long UNKNOWN_TIME = Long.MIN_VALUE;
+    public static final long UNKNOWN_TIME = InputBlock.UNKNOWN_TIME;
 
     public boolean isNull(int slot) {
         return (nulls & (1L << slot)) != 0;

@@ -1,7 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.data.DatasetKind;
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -48,17 +48,18 @@ public final class InputChunk implements Serializable {
         return c != 0 ? c : Long.compare(a.firstOrdinal, b.firstOrdinal);
     }
 
-    /** Back to the core's rows, in read order; every row shares this chunk's file path. */
-    void addRowsTo(List<InputRow> out) {
+    /** Back to the core's rows, column by column in read order; the block takes this chunk's text arrays. */
+    InputBlock toBlock() {
         DatasetKind kind = DatasetKind.of(dataset);
         int width = kind.columns().size();
-        PackedRows.Reader r = new PackedRows.Reader(packed, width);
-        for (int i = 0; i < rows; i++) {
-            double[] values = new double[width];
-            r.next(values);
-            out.add(new InputRow(kind, service, r.startMs(), r.endMs(), file, fileOffset, r.ordinal(),
-                    pods.length == 0 ? "" : pods[i], values, r.nulls(), currencies.length == 0 ? "" : currencies[i]));
-        }
+        long[] ordinals = new long[rows];
+        long[] startMs = new long[rows];
+        long[] endMs = new long[rows];
+        long[] nulls = new long[rows];
+        double[][] values = new double[width][rows];
+        new PackedRows.Reader(packed, width).readAll(rows, ordinals, startMs, endMs, nulls, values);
+        return new InputBlock(kind, service, file, fileOffset, ordinals, startMs, endMs, nulls, values, pods,
+                currencies);
     }
 
     /** Appends rows of one (service, dataset, file, split) in read order, then becomes a chunk. */

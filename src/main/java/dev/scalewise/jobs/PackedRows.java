@@ -85,7 +85,7 @@ final class PackedRows {
         }
     }
 
-    /** Reads the rows back in order: {@link #next()} then the accessors. */
+    /** Reads the rows back in order: {@link #next} then the accessors, or {@link #readAll} into columns. */
     static final class Reader {
         private final byte[] buf;
         private final int width;
@@ -105,28 +105,51 @@ final class PackedRows {
 
         /** Decodes the next row; its values go into {@code values} (NaN where null). */
         void next(double[] values) {
+            nextKeys();
+            for (int i = 0; i < width; i++) {
+                values[i] = nextValue(i);
+            }
+        }
+
+        /**
+         * Decodes the remaining rows into columns, row j of them at index j: ordinals, times, null bits and
+         * values[c][j] for each column c (NaN where null). The arrays hold at least that many rows.
+         */
+        void readAll(int rows, long[] ordinals, long[] startMs, long[] endMs, long[] nulls, double[][] values) {
+            for (int j = 0; j < rows; j++) {
+                nextKeys();
+                ordinals[j] = ordinal;
+                startMs[j] = this.startMs;
+                endMs[j] = this.endMs;
+                nulls[j] = this.nulls;
+                for (int i = 0; i < width; i++) {
+                    values[i][j] = nextValue(i);
+                }
+            }
+        }
+
+        private void nextKeys() {
             ordinal += unzigzag(getVar());
             startMs = endMs + unzigzag(getVar());
             duration += unzigzag(getVar());
             endMs = startMs + duration;
             nulls = getVar();
-            for (int i = 0; i < width; i++) {
-                if ((nulls & (1L << i)) != 0) {
-                    values[i] = Double.NaN;
-                    continue;
-                }
-                long x = getVar();
-                if ((x & 1) == 0) {
-                    lastInteger[i] += unzigzag(x >>> 1);
-                    values[i] = lastInteger[i];
-                } else {
-                    long bits = 0;
-                    for (int b = 0; b < 8; b++) {
-                        bits |= (buf[pos++] & 0xFFL) << (8 * b);
-                    }
-                    values[i] = Double.longBitsToDouble(bits);
-                }
+        }
+
+        private double nextValue(int column) {
+            if ((nulls & (1L << column)) != 0) {
+                return Double.NaN;
             }
+            long x = getVar();
+            if ((x & 1) == 0) {
+                lastInteger[column] += unzigzag(x >>> 1);
+                return lastInteger[column];
+            }
+            long bits = 0;
+            for (int b = 0; b < 8; b++) {
+                bits |= (buf[pos++] & 0xFFL) << (8 * b);
+            }
+            return Double.longBitsToDouble(bits);
         }
 
         long ordinal() {

@@ -7,7 +7,7 @@ import dev.scalewise.data.DataIssue;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.HistoryAligner;
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 import dev.scalewise.data.ServiceHistory;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -205,13 +205,16 @@ public final class ServicePipeline {
     /** Executor side: one service's rows in, the job's rows and quality rows out. */
     private static Iterator<Row> perService(String service, Iterator<InputChunk> chunks, Settings s,
                                             EnumSet<DatasetKind> present, PerService core, int outWidth) {
-        // chunks in (file, split, first ordinal) order give the rows in the aligner's order: its sort then
-        // only confirms it
+        // chunks in (file, split, first ordinal) order give the rows in the aligner's order: it then only
+        // confirms that order, with one pass over the ordinals
         List<InputChunk> sorted = new ArrayList<>();
         chunks.forEachRemaining(sorted::add);
         sorted.sort(InputChunk::compareFileOrder);
-        List<InputRow> input = new ArrayList<>(sorted.stream().mapToInt(InputChunk::size).sum());
-        sorted.forEach(c -> c.addRowsTo(input));
+        List<InputBlock> input = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            input.add(sorted.get(i).toBlock());
+            sorted.set(i, null); // the packed bytes can go once decoded
+        }
         HistoryAligner aligner = new HistoryAligner(s.stepSeconds(),
                 s.fromMs() == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(s.fromMs()),
                 s.toMs() == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(s.toMs()), present);

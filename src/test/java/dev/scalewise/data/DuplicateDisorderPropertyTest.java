@@ -49,7 +49,7 @@ class DuplicateDisorderPropertyTest {
         }
         java.util.Collections.shuffle(rows, rnd);
         DataQualityReport q = new HistoryAligner(60, OptionalLong.empty(), OptionalLong.empty(),
-                EnumSet.allOf(DatasetKind.class)).align("chat", rows).quality();
+                EnumSet.allOf(DatasetKind.class)).align("chat", InputBlock.of(rows)).quality();
 
         List<InputRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(InputRow::file).thenComparingLong(InputRow::fileOffset)

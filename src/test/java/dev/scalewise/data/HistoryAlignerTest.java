@@ -37,7 +37,7 @@ class HistoryAlignerTest {
 
     private static AlignedService align(List<InputRow> rows) {
         return new HistoryAligner(60, OptionalLong.empty(), OptionalLong.empty(), EnumSet.allOf(DatasetKind.class))
-                .align("chat", rows);
+                .align("chat", InputBlock.of(rows));
     }
 
     /** Each row: a scenario, the requests series it must give, and the issue counts it must report. */
@@ -147,7 +147,7 @@ class HistoryAlignerTest {
     @Test
     void explicitRangeCountsMissingEdgesAsGaps() {
         AlignedService a = new HistoryAligner(60, OptionalLong.of(T0 - MIN), OptionalLong.of(T0 + 3 * MIN),
-                EnumSet.of(DatasetKind.REQUESTS)).align("chat", List.of(req("a", 0, 0, 10, 1)));
+                EnumSet.of(DatasetKind.REQUESTS)).align("chat", InputBlock.of(List.of(req("a", 0, 0, 10, 1))));
         assertArrayEquals(new double[] {NAN, 10, NAN, NAN}, a.history().orElseThrow().requests(), 1e-9);
         assertEquals(3, a.quality().count("requests", DataIssue.GAP));
     }

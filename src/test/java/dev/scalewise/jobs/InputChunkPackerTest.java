@@ -1,7 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.data.DatasetKind;
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -67,10 +67,12 @@ class InputChunkPackerTest {
         for (String service : List.of("chat", "embed", "")) { // the order of sorted() below: "|" > letters
             List<InputChunk> mine = new ArrayList<>(chunks.stream().filter(c -> c.getService().equals(service)).toList());
             mine.sort(InputChunk::compareFileOrder);
-            List<InputRow> unpacked = new ArrayList<>();
-            mine.forEach(c -> c.addRowsTo(unpacked));
-            unpacked.forEach(r -> got.add(describe(r.service(), r.file(), r.fileOffset(), r.ordinal(), r.startMs(), r.pod(),
-                    r.values()[0])));
+            for (InputBlock b : mine.stream().map(InputChunk::toBlock).toList()) {
+                for (int i = 0; i < b.size(); i++) {
+                    got.add(describe(b.service(), b.file(), b.fileOffset(), b.ordinals()[i], b.startMs()[i], b.pod(i),
+                            b.values()[0][i]));
+                }
+            }
         }
         // service, then path, split offset, ordinal (zero-padded: the strings sort like the numbers)
         List<String> want = expected.stream().sorted().toList();

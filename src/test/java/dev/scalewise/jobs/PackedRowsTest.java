@@ -1,6 +1,6 @@
 package dev.scalewise.jobs;
 
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Property: whatever the rows, packing and reading back gives every ordinal and time exactly and every
  * non-null value bit for bit (nulls read as NaN): regular minute series, random jumps, unknown times
- * (Long.MIN_VALUE), integers up to and beyond 2^53, -0.0, NaN and infinities as values, all null bits.
+ * (Long.MIN_VALUE), integers up to and beyond 2^53, -0.0, NaN and infinities as values, all null bits;
+ * row by row and into columns at once alike.
  */
 class PackedRowsTest {
     private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
@@ -33,8 +34,8 @@ class PackedRowsTest {
         for (int i = 0; i < 500; i++) {
             ordinal += rnd.nextInt(10) == 0 ? rnd.nextInt(100_000) : 1;
             start += rnd.nextInt(8) == 0 ? rnd.nextLong() % 10_000_000L : 60_000;
-            long s = rnd.nextInt(20) == 0 ? InputRow.UNKNOWN_TIME : start;
-            long e = rnd.nextInt(20) == 0 ? InputRow.UNKNOWN_TIME : s + (rnd.nextInt(6) == 0 ? rnd.nextInt(3_600_000) : 60_000);
+            long s = rnd.nextInt(20) == 0 ? InputBlock.UNKNOWN_TIME : start;
+            long e = rnd.nextInt(20) == 0 ? InputBlock.UNKNOWN_TIME : s + (rnd.nextInt(6) == 0 ? rnd.nextInt(3_600_000) : 60_000);
             long nulls = rnd.nextInt(4) == 0 ? rnd.nextInt(1 << width) : 0;
             double[] v = new double[width];
             for (int c = 0; c < width; c++) {
@@ -63,6 +64,20 @@ class PackedRowsTest {
             for (int c = 0; c < width; c++) {
                 assertEquals(Double.doubleToRawLongBits(values.get(i)[c]), Double.doubleToRawLongBits(got[c]),
                         "value " + c + " of row " + i);
+            }
+        }
+        // the same rows decoded into columns at once
+        int n = meta.size();
+        long[][] keys = new long[4][n];
+        double[][] columns = new double[width][n];
+        new PackedRows.Reader(w.bytes(), width).readAll(n, keys[0], keys[1], keys[2], keys[3], columns);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 4; k++) {
+                assertEquals(meta.get(i)[k], keys[k][i], "key " + k + " of row " + i + " (readAll)");
+            }
+            for (int c = 0; c < width; c++) {
+                assertEquals(Double.doubleToRawLongBits(values.get(i)[c]), Double.doubleToRawLongBits(columns[c][i]),
+                        "value " + c + " of row " + i + " (readAll)");
             }
         }
     }
