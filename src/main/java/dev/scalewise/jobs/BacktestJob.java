@@ -9,6 +9,7 @@ import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.Outcome;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -127,9 +128,10 @@ public final class BacktestJob {
         Instant reportTo = request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .orElse(Instant.MAX);
         ReplayKernelTimer timer = ReplayKernelTimer.register(spark);
+        Broadcast<PolicyBundle> shared = bundle.broadcast(spark);
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, BOTH,
-                h -> rows(h, bundle.service(h.service()), bundle.policiesFor(h.service()), reportFrom, reportTo,
-                        timer.around(PolicyReplay::run)));
+                h -> rows(h, shared.value().service(h.service()), shared.value().policiesFor(h.service()), reportFrom,
+                        reportTo, timer.around(PolicyReplay::run)));
         Dataset<Row> both = r.rows();
         Dataset<Row> results = both.filter(col("problem").isNull()).drop("problem");
         Dataset<Row> problems = both.filter(col("problem").isNotNull())
@@ -172,13 +174,13 @@ public final class BacktestJob {
     /** Policies naming a service the exports do not have: a problem each (a handful of names on the driver). */
     private static Dataset<Row> servicesWithoutData(SparkSession spark, Dataset<Row> both, PolicyBundle bundle,
                                                     Request request) {
-        Set<String> withData = new HashSet<>();
-        both.select("service").distinct().collectAsList().forEach(row -> withData.add(row.getString(0)));
-        // the run's last reported day (no wall clock: reruns give identical output)
-        String day = request.to().map(LocalDate::toString).orElseGet(() -> {
-            Row last = both.agg(org.apache.spark.sql.functions.max("date")).first();
-            return last.isNullAt(0) ? "1970-01-01" : last.getString(0);
-        });
+        // one job for both: the services that have rows, and the run's last reported day (no wall clock:
+        // reruns give identical output)
+        Row seen = both.agg(org.apache.spark.sql.functions.collect_set("service"),
+                org.apache.spark.sql.functions.max("date")).first();
+        Set<String> withData = new HashSet<>(seen.getList(0));
+        String day = request.to().map(LocalDate::toString)
+                .orElseGet(() -> seen.isNullAt(1) ? "1970-01-01" : seen.getString(1));
         List<Row> rows = new ArrayList<>();
         for (PolicySpec p : bundle.policySet().policies()) {
             if (!withData.contains(p.meta().service())) {

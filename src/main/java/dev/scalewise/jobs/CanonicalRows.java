@@ -1,7 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.data.DatasetKind;
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
@@ -145,7 +145,7 @@ final class CanonicalRows {
 
     /**
      * The first {@code width} values into {@code into}, NaN where null; returns the null bits
-     * ({@link InputRow#nulls()}).
+     * (bit i set when value i was null, as {@link InputBlock} keeps them).
      */
     static long values(InternalRow r, int width, double[] into) {
         long nulls = 0;
@@ -166,6 +166,6 @@ final class CanonicalRows {
     }
 
     private static long time(InternalRow r, int i) {
-        return r.isNullAt(i) ? InputRow.UNKNOWN_TIME : r.getLong(i);
+        return r.isNullAt(i) ? InputBlock.UNKNOWN_TIME : r.getLong(i);
     }
 }

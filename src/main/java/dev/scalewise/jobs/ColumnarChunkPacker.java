@@ -1,7 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.data.DatasetKind;
-import dev.scalewise.data.InputRow;
+import dev.scalewise.data.InputBlock;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
@@ -109,8 +109,8 @@ final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatc
                 lastId = ids.getInt(i);
                 name = service.getUTF8String(i);
             }
-            long startMs = start.isNullAt(i) ? InputRow.UNKNOWN_TIME : readLong(start, layout.startRead(), i);
-            long endMs = startMs == InputRow.UNKNOWN_TIME || interval.isNullAt(i) ? InputRow.UNKNOWN_TIME
+            long startMs = start.isNullAt(i) ? InputBlock.UNKNOWN_TIME : readLong(start, layout.startRead(), i);
+            long endMs = startMs == InputBlock.UNKNOWN_TIME || interval.isNullAt(i) ? InputBlock.UNKNOWN_TIME
                     : startMs + readLong(interval, layout.intervalRead(), i) * 1000L;
             if (!keep(noService ? null : name, startMs, endMs)) {
                 continue;
@@ -136,7 +136,7 @@ final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatc
      * null service (null here) is in no list of services.
      */
     private boolean keep(UTF8String service, long startMs, long endMs) {
-        if (filter.ranged() && startMs != InputRow.UNKNOWN_TIME && endMs != InputRow.UNKNOWN_TIME
+        if (filter.ranged() && startMs != InputBlock.UNKNOWN_TIME && endMs != InputBlock.UNKNOWN_TIME
                 && !(endMs > filter.fromMs() && startMs < filter.toMs())) {
             return false;
         }

@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
@@ -44,6 +48,7 @@ import static org.apache.spark.sql.functions.when;
 public final class DatasetReader {
     /** Beyond this many files the per-file schema check stops; Spark's own check still applies. */
     private static final int MAX_FILES_CHECKED = 100;
+    private static final int FOOTER_THREADS = 4;
 
     private final SparkSession spark;
     private final String dataDir;
@@ -162,13 +167,47 @@ public final class DatasetReader {
         return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".csv.bz2");
     }
 
+    /** The first file in path order that cannot be read or does not fit the contract stops the run. */
     private void checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs, boolean csv) {
-        for (String f : files.stream().sorted().limit(MAX_FILES_CHECKED).toList()) {
-            StructType s = csv ? load(name, f, true).schema() : footerSchema(name, f);
-            List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, csv);
-            if (!p.isEmpty()) {
-                throw new UserError(message(name, f, s, p.get(0)));
+        List<String> checked = files.stream().sorted().limit(MAX_FILES_CHECKED).toList();
+        List<Future<StructType>> footerSchemas = new ArrayList<>();
+        ExecutorService footers = csv ? null : Executors.newFixedThreadPool(FOOTER_THREADS, r -> {
+            Thread t = new Thread(r, "scalewise-footers");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // a footer is one small read, a round trip on an object store (tens of ms on s3a): a few at a
+            // time; CSV is read by Spark, one file after the other
+            if (!csv) {
+                checked.forEach(f -> footerSchemas.add(footers.submit(() -> footerSchema(name, f))));
             }
+            for (int i = 0; i < checked.size(); i++) {
+                StructType s = csv ? load(name, checked.get(i), true).schema() : result(footerSchemas.get(i));
+                List<SchemaCheck.Problem> p = SchemaCheck.check(specs, s, csv);
+                if (!p.isEmpty()) {
+                    throw new UserError(message(name, checked.get(i), s, p.get(0)));
+                }
+            }
+        } finally {
+            if (footers != null) {
+                footers.shutdownNow();
+            }
+        }
+    }
+
+    /** The footer's schema, or the footer reader's own error (a UserError naming the file). */
+    private static StructType result(Future<StructType> schema) {
+        try {
+            return schema.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading Parquet footers", e);
         }
     }
 

@@ -10,6 +10,9 @@ import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YamlDoc;
 import dev.scalewise.yaml.YamlError;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -74,6 +77,16 @@ public final class PolicyBundle implements Serializable {
                 servicesFile.map(SafeYaml::read).orElse(new byte[0]));
         bundle.parsed();
         return bundle;
+    }
+
+    /**
+     * The bundle as a Spark broadcast, for executor code to capture instead of the bundle: a closure that
+     * holds the bundle carries its bytes (2 MB for 5,000 policies) in the task binary of every job that
+     * reads the job's results, and every task deserializes them; a broadcast travels once per executor,
+     * and on a single machine the tasks get the driver's own instance.
+     */
+    public Broadcast<PolicyBundle> broadcast(SparkSession spark) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(this);
     }
 
     /** Every service's spec: the services file, then services documents among the policies. */

@@ -8,6 +8,7 @@ import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.recommend.RecommendOptions;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.recommend.Recommender;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -74,10 +75,10 @@ public final class RecommendJob {
             settings = settings.onlyServices(List.of(request.service().get()));
         }
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
-        PolicyBundle bundle = request.policies();
+        Broadcast<PolicyBundle> shared = request.policies().broadcast(spark);
         Options options = request.options();
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA,
-                h -> rows(h, bundle, options));
+                h -> rows(h, shared.value(), options));
         return new Result(r.rows(), r.quality());
     }
 

@@ -123,4 +123,36 @@ class BacktestJobTest {
         assertEquals(first, second);
         assertTrue(Files.isDirectory(out.resolve("results/date=2026-10-07")));
     }
+
+    /** A policy for a service the exports lack is one problem, dated the last day reported, not a failure. */
+    @Test
+    void aPolicyForAServiceWithoutDataIsAProblemOnTheLastDay() throws Exception {
+        Path more = tmp.resolve("more-policies");
+        Files.createDirectories(more);
+        Files.copy(policies.resolve("two.yaml"), more.resolve("two.yaml"));
+        Files.copy(policies.resolve("services.yaml"), more.resolve("services.yaml"));
+        Files.writeString(more.resolve("ghost.yaml"), """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: ghost-hpa}
+                spec:
+                  scaleTargetRef: {kind: Deployment, name: ghost}
+                  minReplicas: 1
+                  maxReplicas: 4
+                  metrics:
+                    - type: Pods
+                      pods: {metric: {name: rps_per_replica}, target: {type: AverageValue, averageValue: "5"}}
+                """);
+        PolicyBundle bundle = PolicyBundle.read(List.of(more.toString()), Optional.empty());
+        BacktestJob.Result result = BacktestJob.run(SharedSpark.get(), new BacktestJob.Request(data.toString(),
+                Optional.empty(), Optional.empty(), 60, "service", bundle, 1));
+        List<Row> problems = result.problems().collectAsList();
+        assertEquals(1, problems.size());
+        Row p = problems.get(0);
+        // the fleet's 3 days start 2026-10-05; the last one reported is the 7th
+        assertEquals("2026-10-07", p.getString(0));
+        assertEquals("ghost", p.getString(1));
+        assertTrue(p.getString(3).startsWith("no data for service 'ghost' under "), p.getString(3));
+        assertEquals(3 * 3 + 2 * 3, result.rows().count()); // the other services' rows are all there
+    }
 }
