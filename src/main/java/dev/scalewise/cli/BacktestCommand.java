@@ -74,7 +74,6 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            policyOptions.check(bundle);
             progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
             BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle, warmupDays));

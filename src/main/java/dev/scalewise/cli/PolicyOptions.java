@@ -17,16 +17,9 @@ final class PolicyOptions {
             description = "services.yaml (SLOs, startup, price); default: services files among --policies.")
     String services;
 
-    /**
-     * The files read (an unreadable one stops here, before Spark starts); they are parsed on another
-     * thread while the command starts Spark, and {@link #check} waits for that.
-     */
+    /** The files read and checked (a bad one stops here, before Spark starts), with at least one policy. */
     PolicyBundle bundle() {
-        return PolicyBundle.read(policies, Optional.ofNullable(services));
-    }
-
-    /** Waits for the parse: a bad file, or no policy at all, stops the command here, before any data is read. */
-    PolicyBundle check(PolicyBundle bundle) {
+        PolicyBundle bundle = PolicyBundle.read(policies, Optional.ofNullable(services));
         if (bundle.policySet().policies().isEmpty()) {
             throw new UserError("no autoscaling policy found in " + String.join(" ", policies));
         }

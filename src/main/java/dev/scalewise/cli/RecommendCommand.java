@@ -109,7 +109,6 @@ final class RecommendCommand implements Callable<Integer> {
         List<Row> rows;
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            policyOptions.check(bundle);
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle,

@@ -27,15 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
- * The policy and services files of a run, as bytes, so they travel to the executors (as a
- * {@link #broadcast}); an executor JVM parses them again, once (the normalized records hold Optionals,
- * which do not serialize). The driver parses them while Spark starts, and the commands wait for that
- * parse before reading any data, so a bad file stops the run before any Spark job.
+ * The policy and services files of a run, as bytes, so they travel to the executors inside the job's
+ * closure; each executor parses them again (the normalized records hold Optionals, which do not
+ * serialize). The driver parses them once up front, so a bad file stops the run before any Spark work.
  */
 public final class PolicyBundle implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -47,18 +43,11 @@ public final class PolicyBundle implements Serializable {
     private transient Parsed parsed;
 
     /** Parses by content digest, most recently used last; a few sets are plenty (a run has one). */
-    private static final Map<String, CompletableFuture<Parsed>> PARSED = new LinkedHashMap<>(8, 0.75f, true) {
+    private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Parsed>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
             return size() > 4;
         }
-    };
-
-    /** A parse runs on a thread of its own, which does not keep the JVM alive. */
-    private static final Executor PARSER = task -> {
-        Thread t = new Thread(task, "scalewise-policies");
-        t.setDaemon(true);
-        t.start();
     };
 
     private PolicyBundle(List<String> names, List<byte[]> contents, String servicesName, byte[] servicesBytes) {
@@ -69,9 +58,7 @@ public final class PolicyBundle implements Serializable {
     }
 
     /**
-     * Reads the files (directories recursively, "-" = stdin) and starts parsing and checking them on
-     * another thread, so a command can start Spark meanwhile; the first question asked of the bundle
-     * waits for the parse and throws its error (e.g. a bad file) if it failed.
+     * Reads the files (directories recursively, "-" = stdin) and checks them.
      *
      * @param servicesFile services.yaml; its entries win over services documents found among the policies
      */
@@ -88,7 +75,7 @@ public final class PolicyBundle implements Serializable {
         }
         PolicyBundle bundle = new PolicyBundle(names, contents, servicesFile.orElse(""),
                 servicesFile.map(SafeYaml::read).orElse(new byte[0]));
-        bundle.parsing();
+        bundle.parsed();
         return bundle;
     }
 
@@ -121,28 +108,24 @@ public final class PolicyBundle implements Serializable {
     }
 
     /**
-     * The files parsed (waiting for the parse {@link #read} started). Every task deserializes its own copy
-     * of the job's closure, so without the JVM-wide cache a 1,000-service run parsed its 5,000 policies
-     * again in each of its tasks; now a JVM parses each set of files once (on a single machine the
-     * executors find the driver's parse) and keeps the last few sets.
+     * The files parsed. Every task deserializes its own copy of the job's closure, so without this a
+     * 1,000-service run parsed its 5,000 policies again in each of its tasks; now a JVM parses each set of
+     * files once (on a single machine the executors find the driver's parse) and keeps the last few sets.
      */
     private Parsed parsed() {
         if (parsed == null) {
-            try {
-                parsed = parsing().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e; // a bad file's UserError as it was thrown
+            String key = digest();
+            synchronized (PARSED) {
+                parsed = PARSED.get(key);
+            }
+            if (parsed == null) {
+                parsed = parse(); // outside the lock: a bad file throws, and tasks do not queue behind a parse
+                synchronized (PARSED) {
+                    PARSED.put(key, parsed);
+                }
             }
         }
         return parsed;
-    }
-
-    /** The parse of these files, started on its own thread if no one has started it yet. */
-    private CompletableFuture<Parsed> parsing() {
-        String key = digest();
-        synchronized (PARSED) {
-            return PARSED.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(this::parse, PARSER));
-        }
     }
 
     private Parsed parse() {

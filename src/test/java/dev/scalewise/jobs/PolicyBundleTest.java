@@ -1,6 +1,5 @@
 package dev.scalewise.jobs;
 
-import dev.scalewise.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,6 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A bundle travels to every task inside the job's closure; the copies a JVM deserializes share one parse
@@ -44,17 +41,6 @@ class PolicyBundleTest {
         assertNotSame(bundle.policySet(), other.policySet());
         assertEquals(1, other.policySet().policies().size());
         assertEquals(2, copy2.policySet().policies().size());
-    }
-
-    /** The parse runs while the command starts Spark; its error reaches the first question asked, unchanged. */
-    @Test
-    void aBadFileFailsTheFirstQuestionWithTheFilesLineAndColumn() throws Exception {
-        Path bad = Files.writeString(tmp.resolve("bad.yaml"), hpa("chat", 2) + "  minReplicas: [oops\n");
-        PolicyBundle bundle = PolicyBundle.read(List.of(bad.toString()), Optional.empty());
-        UserError first = assertThrows(UserError.class, bundle::policySet);
-        assertTrue(first.getMessage().contains("bad.yaml:"), first.getMessage());
-        UserError again = assertThrows(UserError.class, () -> bundle.policiesFor("chat"));
-        assertEquals(first.getMessage(), again.getMessage());
     }
 
     private static String hpa(String service, int min) {
