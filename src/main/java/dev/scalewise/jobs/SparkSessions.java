@@ -64,15 +64,9 @@ public final class SparkSessions {
         }
         if (master != null && master.startsWith("local")) {
             // Spark's default of 200 shuffle partitions is for clusters; on one machine it turns a small
-            // fleet into hundreds of near-empty tasks (seconds each on a busy laptop). 4 per core keeps most
-            // of a 1,000-service run's reduce tasks within their sort memory at a 2 GB heap (at 2 per core
-            // each of the 4 tasks spilled ~440 MB), and adaptive execution merges them for a small fleet.
-            // Shuffle and spill files never leave this machine: compressing them was a fifth of the map
-            // side's CPU (LZ4) to save page cache. --conf overrides all three.
+            // fleet into hundreds of near-empty tasks (seconds each on a busy laptop). --conf overrides.
             b = b.config("spark.sql.shuffle.partitions",
-                    String.valueOf(Math.max(2, 4 * Runtime.getRuntime().availableProcessors())))
-                    .config("spark.shuffle.compress", "false")
-                    .config("spark.shuffle.spill.compress", "false");
+                    String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
         }
         for (Map.Entry<String, String> e : s.conf().entrySet()) {
             b = b.config(e.getKey(), e.getValue());
