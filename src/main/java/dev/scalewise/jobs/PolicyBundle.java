@@ -29,9 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The policy and services files of a run, as bytes, so they travel to the executors inside the job's
- * closure; each executor parses them again (the normalized records hold Optionals, which do not
- * serialize). The driver parses them once up front, so a bad file stops the run before any Spark work.
+ * The policy and services files of a run, as bytes, so they travel to the executors (as a
+ * {@link #broadcast}); an executor JVM parses them again, once (the normalized records hold Optionals,
+ * which do not serialize). The driver parses them up front, so a bad file stops the run before Spark starts.
  */
 public final class PolicyBundle implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -108,9 +108,9 @@ public final class PolicyBundle implements Serializable {
     }
 
     /**
-     * The files parsed. Every task deserializes its own copy of the job's closure, so without this a
-     * 1,000-service run parsed its 5,000 policies again in each of its tasks; now a JVM parses each set of
-     * files once (on a single machine the executors find the driver's parse) and keeps the last few sets.
+     * The files parsed, once per JVM and set of files (the last few sets are kept): every deserialized copy
+     * of a bundle (a task's closure, an executor's broadcast) finds the parse of the first. A 1,000-service
+     * run used to parse its 5,000 policies again in each task.
      */
     private Parsed parsed() {
         if (parsed == null) {
