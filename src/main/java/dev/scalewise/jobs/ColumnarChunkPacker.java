@@ -11,7 +11,6 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 import java.io.Serializable;
 import java.util.Iterator;
-import java.util.Set;
 
 /**
  * Map side of the pipeline's shuffle for Parquet read as column batches ({@link ColumnarScan}): the
@@ -23,7 +22,7 @@ import java.util.Set;
  * <p>Each value is what {@link CanonicalRows#columns} would compute: epoch ms as {@code unix_millis}
  * gives them, the end as start + interval_seconds x 1000, values widened to double, a pod of null as "",
  * and the ordinal as {@code monotonically_increasing_id} numbers a partition's rows. The pipeline's range
- * and service filters apply here, with the semantics of {@link ServicePipeline#run}'s filters.
+ * and service filters ({@link RowFilter}) apply here.
  */
 final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatch>, InputChunk> {
     /** How a column's type is read: a string, or a number into a canonical long or double. */
@@ -39,23 +38,12 @@ final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatc
                   int[] values, Read[] valueReads, int pod) implements Serializable {
     }
 
-    /** The pipeline's row filters: [fromMs, toMs) overlap (MIN/MAX: none) and the services (empty: all). */
-    record Filter(long fromMs, long toMs, Set<String> services) implements Serializable {
-        Filter {
-            services = Set.copyOf(services);
-        }
-
-        boolean ranged() {
-            return fromMs != Long.MIN_VALUE || toMs != Long.MAX_VALUE;
-        }
-    }
-
     private final Layout layout;
-    private final Filter filter;
+    private final RowFilter filter;
     private final int maxBufferedRows;
     private final CurrentSplit split;
 
-    ColumnarChunkPacker(Layout layout, Filter filter, int maxBufferedRows, CurrentSplit split) {
+    ColumnarChunkPacker(Layout layout, RowFilter filter, int maxBufferedRows, CurrentSplit split) {
         this.layout = layout;
         this.filter = filter;
         this.maxBufferedRows = maxBufferedRows;
@@ -112,7 +100,7 @@ final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatc
             long startMs = start.isNullAt(i) ? InputBlock.UNKNOWN_TIME : readLong(start, layout.startRead(), i);
             long endMs = startMs == InputBlock.UNKNOWN_TIME || interval.isNullAt(i) ? InputBlock.UNKNOWN_TIME
                     : startMs + readLong(interval, layout.intervalRead(), i) * 1000L;
-            if (!keep(noService ? null : name, startMs, endMs)) {
+            if (!filter.keeps(noService ? null : name, startMs, endMs)) {
                 continue;
             }
             long nulls = 0;
@@ -129,18 +117,6 @@ final class ColumnarChunkPacker implements FlatMapFunction<Iterator<ColumnarBatc
             chunks.add(name, ordinal, startMs, endMs, podName, values, nulls, "");
         }
         return ordinal;
-    }
-
-    /**
-     * ServicePipeline's filters: rows without a time pass the range (they are counted as bad later); a
-     * null service (null here) is in no list of services.
-     */
-    private boolean keep(UTF8String service, long startMs, long endMs) {
-        if (filter.ranged() && startMs != InputBlock.UNKNOWN_TIME && endMs != InputBlock.UNKNOWN_TIME
-                && !(endMs > filter.fromMs() && startMs < filter.toMs())) {
-            return false;
-        }
-        return filter.services().isEmpty() || (service != null && filter.services().contains(service.toString()));
     }
 
     /** A time column as epoch ms ({@code unix_millis} floors micros) or an interval as a long. */

@@ -35,7 +35,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
@@ -168,32 +167,17 @@ public final class ServicePipeline {
      */
     private static JavaRDD<InputChunk> chunks(SparkSession spark, Settings settings, List<LoadedDataset> loaded) {
         boolean columnar = Boolean.parseBoolean(spark.conf().get(COLUMNAR_CONF, "true"));
-        ColumnarChunkPacker.Filter filter = new ColumnarChunkPacker.Filter(settings.fromMs(), settings.toMs(),
-                Set.copyOf(settings.services()));
+        RowFilter filter = RowFilter.of(settings);
         JavaRDD<InputChunk> all = null;
         for (LoadedDataset d : loaded) {
             Optional<ColumnarScan.Batches> batches = columnar ? d.batches() : Optional.empty();
             JavaRDD<InputChunk> c = batches.isPresent()
                     ? batches.get().rdd().mapPartitions(new ColumnarChunkPacker(batches.get().layout(), filter,
                     InputChunkPacker.MAX_BUFFERED_ROWS, CurrentSplit.spark()))
-                    : InputChunkPacker.pack(filtered(d.canonical(), settings));
+                    : InputChunkPacker.pack(filter.apply(d.canonical()));
             all = all == null ? c : all.union(c);
         }
         return all;
-    }
-
-    private static Dataset<Row> filtered(Dataset<Row> canonical, Settings settings) {
-        Dataset<Row> c = canonical;
-        if (settings.fromMs() != Long.MIN_VALUE || settings.toMs() != Long.MAX_VALUE) {
-            // rows overlapping the range, and rows without a time (still counted as bad)
-            c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
-                    .or(col("end_ms").gt(settings.fromMs()).and(col("start_ms").lt(settings.toMs()))));
-        }
-        if (!settings.services().isEmpty()) {
-            // before the packing and the shuffle; Parquet may also skip row groups on the column's stats
-            c = c.filter(col("service").isin(settings.services().toArray()));
-        }
-        return c;
     }
 
     private static EnumSet<DatasetKind> presentKinds(List<LoadedDataset> loaded) {

@@ -2,7 +2,6 @@ package dev.scalewise.jobs;
 
 import dev.scalewise.data.DatasetKind;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +46,7 @@ class ColumnarChunkPackerTest {
                 DataTypes.ShortType, DataTypes.FloatType), "widened", false);
         for (String variant : List.of("typed", "widened")) {
             LoadedDataset d = load(spark, variant, DatasetKind.REQUESTS);
-            for (ColumnarChunkPacker.Filter f : filters()) {
+            for (RowFilter f : filters()) {
                 assertEquals(rowWay(d, f), columnarWay(d, f), variant + " " + f);
             }
         }
@@ -70,7 +68,7 @@ class ColumnarChunkPackerTest {
         }
         writeRows(spark, rows, schema, tmp.resolve("ntz/gpu").toString(), true);
         LoadedDataset d = load(spark, "ntz", DatasetKind.GPU);
-        for (ColumnarChunkPacker.Filter f : filters()) {
+        for (RowFilter f : filters()) {
             assertEquals(rowWay(d, f), columnarWay(d, f), f.toString());
         }
     }
@@ -95,10 +93,10 @@ class ColumnarChunkPackerTest {
     }
 
     /** No filter; a range that cuts rows on both sides; a service list (one service, one that is absent). */
-    private static List<ColumnarChunkPacker.Filter> filters() {
-        return List.of(new ColumnarChunkPacker.Filter(Long.MIN_VALUE, Long.MAX_VALUE, Set.of()),
-                new ColumnarChunkPacker.Filter(T0 + 100 * 60_000L, T0 + 700 * 60_000L, Set.of()),
-                new ColumnarChunkPacker.Filter(Long.MIN_VALUE, T0 + 500 * 60_000L, Set.of("chat", "nobody")));
+    private static List<RowFilter> filters() {
+        return List.of(new RowFilter(Long.MIN_VALUE, Long.MAX_VALUE, Set.of()),
+                new RowFilter(T0 + 100 * 60_000L, T0 + 700 * 60_000L, Set.of()),
+                new RowFilter(Long.MIN_VALUE, T0 + 500 * 60_000L, Set.of("chat", "nobody")));
     }
 
     private static StructType requestsSchema(DataType time, DataType seconds, DataType requests, DataType errors,
@@ -173,20 +171,11 @@ class ColumnarChunkPackerTest {
                 .orElseThrow();
     }
 
-    private static List<String> rowWay(LoadedDataset d, ColumnarChunkPacker.Filter f) {
-        Dataset<Row> c = d.canonical();
-        if (f.ranged()) {
-            c = c.filter(col("start_ms").isNull().or(col("end_ms").isNull())
-                    .or(col("end_ms").gt(f.fromMs()).and(col("start_ms").lt(f.toMs()))));
-        }
-        if (!f.services().isEmpty()) {
-            c = c.filter(col("service").isin(f.services().toArray()));
-        }
-        Dataset<Row> filtered = c;
-        return describe(withSmallSplits(d, () -> InputChunkPacker.pack(filtered)));
+    private static List<String> rowWay(LoadedDataset d, RowFilter f) {
+        return describe(withSmallSplits(d, () -> InputChunkPacker.pack(f.apply(d.canonical()))));
     }
 
-    private static List<String> columnarWay(LoadedDataset d, ColumnarChunkPacker.Filter f) {
+    private static List<String> columnarWay(LoadedDataset d, RowFilter f) {
         return describe(withSmallSplits(d, () -> {
             ColumnarScan.Batches b = d.batches().orElseThrow(() -> new AssertionError("no column batches"));
             return b.rdd().mapPartitions(new ColumnarChunkPacker(b.layout(), f, InputChunkPacker.MAX_BUFFERED_ROWS,
