@@ -38,55 +38,55 @@ final class SeenStarts {
         return others.add(startMs);
     }
 
-/** A set of longs by open addressing (linear probing): no boxing, one array. */
-private static final class LongSet {
-    private long[] keys;
-    private boolean[] used;
-    private int size;
+    /** A set of longs by open addressing (linear probing): no boxing, one array. */
+    private static final class LongSet {
+        private long[] keys;
+        private boolean[] used;
+        private int size;
 
-    LongSet(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new long[cap];
-        used = new boolean[cap];
-    }
-
-    /** True when {@code k} was not in the set (and is now). */
-    boolean add(long k) {
-        if (2 * (size + 1) > keys.length) {
-            grow();
+        LongSet(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[cap];
+            used = new boolean[cap];
         }
-        int mask = keys.length - 1;
-        int i = mix(k) & mask;
-        while (used[i]) {
-            if (keys[i] == k) {
-                return false;
+
+        /** True when {@code k} was not in the set (and is now). */
+        boolean add(long k) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
             }
-            i = (i + 1) & mask;
+            int mask = keys.length - 1;
+            int i = mix(k) & mask;
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = k;
+            size++;
+            return true;
         }
-        used[i] = true;
-        keys[i] = k;
-        size++;
-        return true;
-    }
 
-    private void grow() {
-        long[] oldKeys = keys;
-        boolean[] oldUsed = used;
-        keys = new long[oldKeys.length * 2];
-        used = new boolean[oldKeys.length * 2];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
-                add(oldKeys[i]);
+        private void grow() {
+            long[] oldKeys = keys;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldKeys[i]);
+                }
             }
         }
-    }
 
-    /** Spreads epoch-ms keys (multiples of 60,000 here) over the table: Stafford's mix13 of SplitMix64. */
-    private static int mix(long k) {
-        k = (k ^ (k >>> 30)) * 0xbf58476d1ce4e5b9L;
-        k = (k ^ (k >>> 27)) * 0x94d049bb133111ebL;
-        return (int) (k ^ (k >>> 31));
+        /** Spreads epoch-ms keys (multiples of 60,000 here) over the table: Stafford's mix13 of SplitMix64. */
+        private static int mix(long k) {
+            k = (k ^ (k >>> 30)) * 0xbf58476d1ce4e5b9L;
+            k = (k ^ (k >>> 27)) * 0x94d049bb133111ebL;
+            return (int) (k ^ (k >>> 31));
+        }
     }
-}
 }
