@@ -34,10 +34,6 @@ public final class InputChunk implements Serializable {
         // the bean encoder's constructor
     }
 
-    public int size() {
-        return rows;
-    }
-
     /** Chunks in the aligner's order: (file, split offset, first ordinal). */
     static int compareFileOrder(InputChunk a, InputChunk b) {
         int c = a.file.compareTo(b.file);
