@@ -87,7 +87,6 @@ public final class KpaDecider {
         }
         // the max over the delay window (none without a delay), kept as a monotonic deque: a 5 min delay
         // spans 150 ticks
-        delayWindow.push(now, desired);
-        return delayWindow.extreme(now, desired);
+        return delayWindow.include(now, desired);
     }
 }

@@ -16,10 +16,10 @@ final class MovingMean {
     private final long windowSeconds;
     private long[] times;
     private double[] values;
-    private int mask;   // capacity - 1, a power of two: indices wrap without a division
-    private int newest; // index of the newest sample
-    private int inside; // samples inside the window as of the last eviction (the newest ones)
-    private int nans;   // NaN samples among them
+    private int mask; // capacity - 1, a power of two: indices wrap without a division
+    private int head; // absolute index of the oldest sample inside the window (as of the last eviction)
+    private int tail; // absolute index one past the newest sample
+    private int nans; // NaN samples inside
 
     MovingMean(long windowSeconds, int expectedSamples) {
         this.windowSeconds = windowSeconds;
@@ -27,18 +27,19 @@ final class MovingMean {
         this.times = new long[capacity];
         this.values = new double[capacity];
         this.mask = capacity - 1;
-        this.newest = mask;
     }
 
     void add(long timeSeconds, double value) {
         evictUpTo(timeSeconds - windowSeconds); // no later query (now >= timeSeconds) can see these
-        if (inside == times.length) {
+        if (tail - head == times.length) {
             grow();
+        } else if (tail == Integer.MAX_VALUE) {
+            rebase(); // after 2^31 samples: once in 68 years of 1 s ticks
         }
-        newest = (newest + 1) & mask;
-        times[newest] = timeSeconds;
-        values[newest] = value;
-        inside++;
+        int at = tail & mask;
+        times[at] = timeSeconds;
+        values[at] = value;
+        tail++;
         if (Double.isNaN(value)) {
             nans++;
         }
@@ -57,13 +58,19 @@ final class MovingMean {
     double meanOver(long now, double divisor) {
         evictUpTo(now - windowSeconds);
         double sum = 0;
-        int n = inside;
-        for (int i = 0; i < inside; i++) {
-            double v = values[(newest - i) & mask];
-            if (nans == 0 || !Double.isNaN(v)) {
-                sum += v;
-            } else {
-                n--;
+        int n = tail - head;
+        if (nans == 0) {
+            for (int i = tail - 1; i >= head; i--) {
+                sum += values[i & mask];
+            }
+        } else {
+            for (int i = tail - 1; i >= head; i--) {
+                double v = values[i & mask];
+                if (Double.isNaN(v)) {
+                    n--;
+                } else {
+                    sum += v;
+                }
             }
         }
         if (n == 0) {
@@ -73,14 +80,19 @@ final class MovingMean {
     }
 
     private void evictUpTo(long cutoff) {
-        int oldest = (newest - inside + 1) & mask;
-        while (inside > 0 && times[oldest] <= cutoff) {
-            if (nans > 0 && Double.isNaN(values[oldest])) {
+        while (head != tail && times[head & mask] <= cutoff) {
+            if (nans > 0 && Double.isNaN(values[head & mask])) {
                 nans--;
             }
-            inside--;
-            oldest = (oldest + 1) & mask;
+            head++;
         }
+    }
+
+    /** Moves both absolute indices back by whole turns of the ring, before {@code tail} would overflow. */
+    private void rebase() {
+        int turns = head & ~mask;
+        head -= turns;
+        tail -= turns;
     }
 
     /** Doubles the ring, oldest sample first. */
@@ -88,14 +100,14 @@ final class MovingMean {
         int n = times.length;
         long[] t = new long[n * 2];
         double[] v = new double[n * 2];
-        for (int i = 0; i < inside; i++) {
-            int k = (newest - inside + 1 + i) & mask;
-            t[i] = times[k];
-            v[i] = values[k];
+        for (int i = 0; i < n; i++) {
+            t[i] = times[(head + i) & mask];
+            v[i] = values[(head + i) & mask];
         }
         times = t;
         values = v;
         mask = n * 2 - 1;
-        newest = inside - 1;
+        head = 0;
+        tail = n;
     }
 }

@@ -48,10 +48,17 @@ final class SlidingExtreme {
         evictUpTo(t - windowSeconds); // no later query (now >= t) can see these
     }
 
-    /** The extreme of the samples with {@code t > now - windowSeconds}, or {@code otherwise} if none. */
-    int extreme(long now, int otherwise) {
-        evictUpTo(now - windowSeconds);
-        return tail == head ? otherwise : values[head & mask];
+    /**
+     * Adds the sample at {@code t} and returns the extreme of the samples with {@code t' > t - windowSeconds},
+     * the new one included (just {@code value} for a window of 0 s or less): a controller's "the extreme of
+     * the window, this decision's value too", in one pass.
+     */
+    int include(long t, int value) {
+        if (windowSeconds <= 0) {
+            return value;
+        }
+        push(t, value);
+        return values[head & mask];
     }
 
     private boolean dominated(int older, int newer) {

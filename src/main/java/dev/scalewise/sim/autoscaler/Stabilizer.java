@@ -58,16 +58,13 @@ public final class Stabilizer {
      */
     public int stabilize(long now, int recommendation, int currentReplicas) {
         advanceTo(now);
-        int stabilized;
+        // each window's extreme with the new recommendation folded in, which records it too
+        int down = downMax.include(now, recommendation);
         if (legacy) {
-            stabilized = Math.max(recommendation, downMax.extreme(now, recommendation));
-        } else {
-            int up = Math.min(recommendation, upMin.extreme(now, recommendation));
-            int down = Math.max(recommendation, downMax.extreme(now, recommendation));
-            stabilized = Math.min(Math.max(currentReplicas, up), down);
+            return down;
         }
-        record(now, recommendation);
-        return stabilized;
+        int up = upMin.include(now, recommendation);
+        return Math.min(Math.max(currentReplicas, up), down);
     }
 
     /** The deques drop samples for good as time passes, so an earlier instant could no longer be answered. */

@@ -1,9 +1,11 @@
 package dev.scalewise.sim.autoscaler;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,9 +47,27 @@ class MovingMeanTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void sameBitsAsALiteralScan(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         long window = seed % 2 == 0 ? 60 : 30;
-        MovingMean fast = new MovingMean(window, 2);
+        assertSameBitsAsAScan(new MovingMean(window, 2), window, seed);
+    }
+
+    /** The ring's absolute indices run past Integer.MAX_VALUE (after 2^31 samples) without a wrong answer. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12})
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // wrapped indices can loop for ever
+    void indicesRunningPastIntegerMaxValue(long seed) throws ReflectiveOperationException {
+        long window = 60;
+        MovingMean nearTheEnd = new MovingMean(window, 512); // room enough never to grow (growing re-bases)
+        for (String index : new String[] {"head", "tail"}) {
+            Field f = MovingMean.class.getDeclaredField(index);
+            f.setAccessible(true);
+            f.setInt(nearTheEnd, Integer.MAX_VALUE - 1_000);
+        }
+        assertSameBitsAsAScan(nearTheEnd, window, seed);
+    }
+
+    private static void assertSameBitsAsAScan(MovingMean fast, long window, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         List<double[]> all = new ArrayList<>(); // {t, v}, oldest first
         long t = 0;
         for (int i = 0; i < 5_000; i++) {
