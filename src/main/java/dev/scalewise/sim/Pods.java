@@ -34,6 +34,12 @@ final class Pods {
 
     /** Starting pods whose startup has elapsed by {@code nowSeconds} become ready. */
     void promote(double nowSeconds) {
+        if (starting > 0 && readyAt[head] <= nowSeconds) { // rarely: the loop stays out of the replay's step
+            promoteDue(nowSeconds);
+        }
+    }
+
+    private void promoteDue(double nowSeconds) {
         while (starting > 0 && readyAt[head] <= nowSeconds) {
             head = (head + 1) & (readyAt.length - 1);
             starting--;

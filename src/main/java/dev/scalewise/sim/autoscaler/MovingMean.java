@@ -79,13 +79,31 @@ final class MovingMean {
         return (n & (n - 1)) == 0 ? sum / (n * divisor) : sum / n / divisor;
     }
 
+    /**
+     * Samples come at a controller's period, so about one leaves per sample: that one without a loop, which
+     * C2 compiles into far more code than one step when the decision is inlined (as in {@link SlidingExtreme}).
+     */
+    /** About one sample leaves per sample added: that one without a loop (see {@link SlidingExtreme}). */
     private void evictUpTo(long cutoff) {
-        while (head != tail && times[head & mask] <= cutoff) {
-            if (nans > 0 && Double.isNaN(values[head & mask])) {
-                nans--;
+        if (head != tail && times[head & mask] <= cutoff) {
+            evictOldest();
+            if (head != tail && times[head & mask] <= cutoff) {
+                evictRest(cutoff);
             }
-            head++;
         }
+    }
+
+    private void evictRest(long cutoff) {
+        while (head != tail && times[head & mask] <= cutoff) {
+            evictOldest();
+        }
+    }
+
+    private void evictOldest() {
+        if (nans > 0 && Double.isNaN(values[head & mask])) {
+            nans--;
+        }
+        head++;
     }
 
     /** Moves both absolute indices back by whole turns of the ring, before {@code tail} would overflow. */

@@ -12,6 +12,10 @@ package dev.scalewise.sim.autoscaler;
  * come in time order by construction).
  * A window of 0 s or less holds no sample. The arrays grow only when more samples than expected share
  * the window (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
+ *
+ * <p>A push drops and evicts about one sample, so each of those loops is written as one step, then a loop
+ * for the rest: C2 compiles a loop inlined into the replay's decision into far more code than one step
+ * (pre-loop, strip-mined main loop, safepoint poll), and the rest runs rarely (docs/BENCHMARKS.md §1).
  */
 final class SlidingExtreme {
     private final boolean keepMax;
@@ -36,8 +40,11 @@ final class SlidingExtreme {
         if (windowSeconds <= 0) {
             return;
         }
-        while (tail != head && dominated(values[(tail - 1) & mask], value)) {
+        if (tail != head && dominated(values[(tail - 1) & mask], value)) {
             tail--;
+            if (tail != head && dominated(values[(tail - 1) & mask], value)) {
+                dropDominated(value);
+            }
         }
         if (tail - head == times.length) {
             grow();
@@ -65,7 +72,22 @@ final class SlidingExtreme {
         return keepMax ? older <= newer : older >= newer;
     }
 
+    private void dropDominated(int value) {
+        while (tail != head && dominated(values[(tail - 1) & mask], value)) {
+            tail--;
+        }
+    }
+
     private void evictUpTo(long cutoff) {
+        if (tail != head && times[head & mask] <= cutoff) {
+            head++;
+            if (tail != head && times[head & mask] <= cutoff) {
+                evictRest(cutoff);
+            }
+        }
+    }
+
+    private void evictRest(long cutoff) {
         while (tail != head && times[head & mask] <= cutoff) {
             head++;
         }
