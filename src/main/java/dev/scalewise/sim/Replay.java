@@ -219,9 +219,6 @@ public final class Replay {
         } else {
             showSteadyState();
         }
-        if (recording && t > 0) {
-            emitRow(t);
-        }
         int paid = pods.paid();
         int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
         if (desired != paid) {
@@ -229,10 +226,18 @@ public final class Replay {
             pods.scaleTo(desired, t + startupSeconds);
         }
         if (recording) {
-            rowStart = t;
-            rowSignal = view.value(timelineSignal);
-            rowDesired = desired;
+            startRow(t, desired);
         }
+    }
+
+    /** Ends the timeline row of the last decision (if any) and starts this decision's. */
+    private void startRow(long t, int desired) {
+        if (t > 0) {
+            emitRow(t);
+        }
+        rowStart = t;
+        rowSignal = view.value(timelineSignal);
+        rowDesired = desired;
     }
 
     /** Before the first period has passed: the first step's demand served by the initial replicas. */
@@ -248,38 +253,41 @@ public final class Replay {
 
     private void serve(long t, OutcomeTally tally) {
         int ready = pods.ready();
-        double dt = dtSeconds;
-        double arrivals = rate * dt;
-        double b0 = backlog;
-        boolean traffic = arrivals > 0 || b0 > 0;
-        double latencyMs;
-        double load;
-        double busyLoad; // the load utilization follows (see below)
-        double concurrency;
-        double queueMean;
         if (ready != cachedReady) {
             cachedReady = ready;
             invReady = ready > 0 ? 1.0 / ready : 1;
             invCapacityRps = ready > 0 ? 1 / (ready * capacityPerReplica) : 0;
         }
-        if (ready > 0 && b0 == 0 && ready == memoReady && rate == memoRate) {
-            backlog = 0;
-            load = memoLoad;
-            busyLoad = memoLoad;
-            queueMean = 0;
-            latencyMs = memoLatencyMs;
-            concurrency = memoConcurrency;
+        if (ready > 0 && backlog == 0 && ready == memoReady && rate == memoRate) {
+            // Most sub-steps: the last queue-free one again, so its results as they were. This path is kept
+            // small so the loop inlines it; the full arithmetic is a call.
             if (gpuKnown) {
                 tally.addGpuUtil(memoGpuUtil);
             }
-        } else if (ready > 0) {
+            double arrivals = rate * dtSeconds;
+            account(tally, arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, 0);
+        } else {
+            serveFresh(t, tally, ready);
+        }
+    }
+
+    private void serveFresh(long t, OutcomeTally tally, int ready) {
+        double dt = dtSeconds;
+        double arrivals = rate * dt;
+        double b0 = backlog;
+        boolean traffic = arrivals > 0 || b0 > 0;
+        double latencyMs;
+        double busyLoad; // the load utilization follows (see below)
+        double concurrency;
+        double queueMean;
+        if (ready > 0) {
             double available = b0 + arrivals;
             double served = Math.min(available, ready * capacityPerReplica * dt);
             // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
             backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
             // the back of the queue waits backlog / drain rate: beyond the timeout its clients gave up
             backlog = Math.min(backlog, ready * capacityPerReplica * timeoutSeconds);
-            load = served * invDt * invReady;
+            double load = served * invDt * invReady;
             queueMean = 0.5 * (b0 + backlog);
             double serviceMs = curve.latencyMs(load);
             latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
@@ -305,7 +313,6 @@ public final class Replay {
             // Nothing drains: with a timeout each waiting request leaves at its age T, i.e. (ages spread
             // evenly over T) dt/T of the queue per step, which holds a steady arrival rate at rate x T.
             backlog = b0 * Math.max(0, 1 - dt / timeoutSeconds) + arrivals;
-            load = rate;
             busyLoad = rate;
             queueMean = 0.5 * (b0 + backlog);
             concurrency = queueMean;
@@ -316,6 +323,13 @@ public final class Replay {
                 judge.markColdStart();
             }
         }
+        account(tally, arrivals, traffic, latencyMs, busyLoad, concurrency, queueMean);
+    }
+
+    /** Books a served sub-step: the minute's verdict, cost, the day's tallies, the decision period's means. */
+    private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double busyLoad,
+                         double concurrency, double queueMean) {
+        double dt = dtSeconds;
         if (traffic) {
             judge.add(latencyMs);
         }
