@@ -41,10 +41,9 @@ public final class ReplicaCalculator {
         int starting = Math.max(0, currentReplicas - readyReplicas);
         boolean countStarting = starting > 0 && (usageRatio > 1.0 || startingAtTargetOnScaleDown && usageRatio < 1.0);
         if (!countStarting) {
-            if (tolerances.within(usageRatio)) {
-                return currentReplicas;
-            }
-            return ceil(usageRatio * readyReplicas);
+            // both answers, then a select: noisy demand makes the tolerance test a coin toss for a branch
+            int scaled = ceil(usageRatio * readyReplicas);
+            return tolerances.within(usageRatio) ? currentReplicas : scaled;
         }
         // scale-up: starting pods use nothing; scale-down (Pods metrics): they sit exactly at the target
         int pods = readyReplicas + starting;

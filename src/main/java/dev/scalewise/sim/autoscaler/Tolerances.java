@@ -11,6 +11,6 @@ public record Tolerances(double scaleDown, double scaleUp) {
     }
 
     public boolean within(double usageRatio) {
-        return 1.0 - scaleDown <= usageRatio && usageRatio <= 1.0 + scaleUp;
+        return 1.0 - scaleDown <= usageRatio & usageRatio <= 1.0 + scaleUp; // both tests, one branch at most
     }
 }
