@@ -43,15 +43,30 @@ public final class OutcomeTally {
         add(stepSeconds, requests, replicas, (int) Math.round(replicas), cost, idleCost);
     }
 
-    /** A replayed step: whole replicas, nothing to round (the replay adds one every few seconds). */
-    public void addStep(double stepSeconds, double requests, int replicas, double cost, double idleCost) {
-        add(stepSeconds, requests, replicas, replicas, cost, idleCost);
-    }
-
-    private void add(double stepSeconds, double requests, double replicas, int bucket, double cost, double idleCost) {
+    /**
+     * A replayed sub-step's demand and cost; its replica time comes in runs ({@link #addReplicaTime}).
+     */
+    public void addServed(double requests, double cost, double idleCost) {
         this.requests += requests;
         this.cost += cost;
         this.idleCost += idleCost;
+    }
+
+    /**
+     * {@code seconds} spent paying for {@code replicas}: a replay's run of sub-steps between two scale events.
+     * The same sums as adding each sub-step on its own, bit for bit: whole replicas times whole seconds are
+     * integers, exact in a double in any order below 2^53.
+     */
+    public void addReplicaTime(int replicas, double seconds) {
+        addReplicaTime(replicas, replicas, seconds);
+    }
+
+    private void add(double stepSeconds, double requests, double replicas, int bucket, double cost, double idleCost) {
+        addServed(requests, cost, idleCost);
+        addReplicaTime(replicas, bucket, stepSeconds);
+    }
+
+    private void addReplicaTime(double replicas, int bucket, double stepSeconds) {
         this.replicaSeconds += replicas * stepSeconds;
         this.seconds += stepSeconds;
         if (replicas > maxReplicas) {

@@ -51,6 +51,8 @@ public final class Replay {
     private final double invPeriod;
     private double backlog;
     private double rate;
+    /** Sub-steps served since the paid replicas last changed: their replica time is booked in one go. */
+    private long runSubSteps;
     // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
     private int cachedReady = -1;
     private double invReady;
@@ -167,6 +169,7 @@ public final class Replay {
         for (long s = 0; s < subSteps; s++) {
             long t = s * dtSeconds;
             if (t >= dayEnd) {
+                bookReplicaRun(tally);
                 tally = days.day(++day);
                 dayEnd = days.endOfDay(day);
             }
@@ -197,6 +200,7 @@ public final class Replay {
         if (inMinute > 0) {
             judge.flush(minuteTally, 1);
         }
+        bookReplicaRun(tally);
         if (recording && subSteps > 0) {
             emitRow(subSteps * dtSeconds);
         }
@@ -222,6 +226,7 @@ public final class Replay {
         int paid = pods.paid();
         int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
         if (desired != paid) {
+            bookReplicaRun(tally);
             tally.addScaleEvent(paid, desired);
             pods.scaleTo(desired, t + startupSeconds);
         }
@@ -337,7 +342,8 @@ public final class Replay {
         double cost = paid * costPerReplicaPerSubStep;
         double needed = rate * invCapacityPerReplica;
         double idleCost = paid > needed ? (paid - needed) * costPerReplicaPerSubStep : 0;
-        tally.addStep(dt, arrivals, paid, cost, idleCost);
+        tally.addServed(arrivals, cost, idleCost);
+        runSubSteps++;
         winSeconds += dt;
         winArrivals += arrivals;
         winRpsPerReplica += rate * invReady * dt;
@@ -351,6 +357,14 @@ public final class Replay {
                 rowTraffic = true;
                 rowWorstMs = Math.max(rowWorstMs, latencyMs);
             }
+        }
+    }
+
+    /** Books the replica time of the sub-steps served since the paid replicas last changed. */
+    private void bookReplicaRun(OutcomeTally tally) {
+        if (runSubSteps > 0) {
+            tally.addReplicaTime(pods.paid(), (double) runSubSteps * dtSeconds);
+            runSubSteps = 0;
         }
     }
 
