@@ -43,16 +43,14 @@ final class MinuteJudge {
 
     /** Books the minute ({@code minutes} times when one step spans several) and starts the next. */
     void flush(OutcomeTally tally, int minutes) {
-        for (int m = 0; m < minutes; m++) {
-            if (judged) {
-                tally.addSloMinute(breaches(worstMs));
-            }
-            if (coldStart) {
-                tally.addColdStartMinute();
-            }
-            if (unknown) {
-                tally.addUnknownMinute();
-            }
+        if (judged) {
+            tally.addSloMinutes(breaches(worstMs), minutes);
+        }
+        if (coldStart) {
+            tally.addColdStartMinutes(minutes);
+        }
+        if (unknown) {
+            tally.addUnknownMinutes(minutes);
         }
         worstMs = 0;
         judged = false;

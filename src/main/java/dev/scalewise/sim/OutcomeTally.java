@@ -78,21 +78,21 @@ public final class OutcomeTally {
         replicaHistogram[Math.max(bucket, 0)] += stepSeconds;
     }
 
-    /** Adds one minute judged against the SLO. */
-    public void addSloMinute(boolean breached) {
-        sloMinutes++;
+    /** Adds {@code minutes} minutes judged against the SLO, all with the same verdict. */
+    public void addSloMinutes(boolean breached, int minutes) {
+        sloMinutes += minutes;
         if (breached) {
-            breachMinutes++;
+            breachMinutes += minutes;
         }
     }
 
-    public void addColdStartMinute() {
-        coldStartMinutes++;
+    public void addColdStartMinutes(int minutes) {
+        coldStartMinutes += minutes;
     }
 
-    /** Adds one minute with a step whose requests are unknown. */
-    public void addUnknownMinute() {
-        unknownMinutes++;
+    /** Adds minutes with a step whose requests are unknown. */
+    public void addUnknownMinutes(int minutes) {
+        unknownMinutes += minutes;
     }
 
     public void addScaleEvent(int fromReplicas, int toReplicas) {
