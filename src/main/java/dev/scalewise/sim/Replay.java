@@ -46,8 +46,7 @@ public final class Replay {
     private final Pods pods;
 
     private final double invDt;
-    /** The decision period, and 1 / it: a full period's means multiply by it (1 / winSeconds, the same bits). */
-    private final double periodSeconds;
+    /** 1 / the decision period: a period's seconds-weighted sums multiply by it into means. */
     private final double invPeriod;
     private double backlog;
     private double rate;
@@ -66,7 +65,6 @@ public final class Replay {
     private double memoConcurrency;
     private double memoGpuUtil;
     // Means over the decision period in progress, as seconds-weighted sums.
-    private double winSeconds;
     private double winArrivals;
     private double winRpsPerReplica;
     private double winLoadPerReplica;
@@ -97,8 +95,7 @@ public final class Replay {
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
         this.invDt = 1.0 / dtSeconds;
-        this.periodSeconds = autoscaler.periodSeconds();
-        this.invPeriod = 1.0 / periodSeconds;
+        this.invPeriod = 1.0 / autoscaler.periodSeconds();
         this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
@@ -215,11 +212,12 @@ public final class Replay {
     }
 
     private void decide(long t, OutcomeTally tally) {
-        if (winSeconds > 0) {
-            double inv = winSeconds == periodSeconds ? invPeriod : 1 / winSeconds;
+        if (t > 0) {
+            // decisions come every whole period from t = 0, so the sums cover the whole period that just ended
+            double inv = invPeriod;
             view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
                     winBacklog * inv);
-            winSeconds = winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
+            winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
         } else {
             showSteadyState();
         }
@@ -344,7 +342,6 @@ public final class Replay {
         double idleCost = paid > needed ? (paid - needed) * costPerReplicaPerSubStep : 0;
         tally.addServed(arrivals, cost, idleCost);
         runSubSteps++;
-        winSeconds += dt;
         winArrivals += arrivals;
         winRpsPerReplica += rate * invReady * dt;
         winLoadPerReplica += busyLoad * dt;
