@@ -58,15 +58,16 @@ public final class OutcomeTally {
      * integers, exact in a double in any order below 2^53.
      */
     public void addReplicaTime(int replicas, double seconds) {
-        addReplicaTime(replicas, replicas, seconds);
+        bookReplicaTime(replicas, replicas, seconds);
     }
 
     private void add(double stepSeconds, double requests, double replicas, int bucket, double cost, double idleCost) {
         addServed(requests, cost, idleCost);
-        addReplicaTime(replicas, bucket, stepSeconds);
+        bookReplicaTime(replicas, bucket, stepSeconds);
     }
 
-    private void addReplicaTime(double replicas, int bucket, double stepSeconds) {
+    /** Replica time into the sums and the histogram ({@code bucket}: the replicas rounded). */
+    private void bookReplicaTime(double replicas, int bucket, double stepSeconds) {
         this.replicaSeconds += replicas * stepSeconds;
         this.seconds += stepSeconds;
         if (replicas > maxReplicas) {

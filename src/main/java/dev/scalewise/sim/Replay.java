@@ -214,9 +214,8 @@ public final class Replay {
     private void decide(long t, OutcomeTally tally) {
         if (t > 0) {
             // decisions come every whole period from t = 0, so the sums cover the whole period that just ended
-            double inv = invPeriod;
-            view.set(winArrivals * inv, winRpsPerReplica * inv, winLoadPerReplica * inv, winConcurrency * inv,
-                    winBacklog * inv);
+            view.set(winArrivals * invPeriod, winRpsPerReplica * invPeriod, winLoadPerReplica * invPeriod,
+                    winConcurrency * invPeriod, winBacklog * invPeriod);
             winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
         } else {
             showSteadyState();

@@ -83,7 +83,6 @@ final class MovingMean {
      * Samples come at a controller's period, so about one leaves per sample: that one without a loop, which
      * C2 compiles into far more code than one step when the decision is inlined (as in {@link SlidingExtreme}).
      */
-    /** About one sample leaves per sample added: that one without a loop (see {@link SlidingExtreme}). */
     private void evictUpTo(long cutoff) {
         if (head != tail && times[head & mask] <= cutoff) {
             evictOldest();
