@@ -34,13 +34,17 @@ final class Pods {
 
     /** Starting pods whose startup has elapsed by {@code nowSeconds} become ready. */
     void promote(double nowSeconds) {
-        if (starting > 0 && readyAt[head] <= nowSeconds) { // rarely: the loop stays out of the replay's step
+        if (oldestStartingReady(nowSeconds)) { // rarely: the loop stays out of the replay's step
             promoteDue(nowSeconds);
         }
     }
 
+    private boolean oldestStartingReady(double nowSeconds) {
+        return starting > 0 && readyAt[head] <= nowSeconds;
+    }
+
     private void promoteDue(double nowSeconds) {
-        while (starting > 0 && readyAt[head] <= nowSeconds) {
+        while (oldestStartingReady(nowSeconds)) {
             head = (head + 1) & (readyAt.length - 1);
             starting--;
             ready++;

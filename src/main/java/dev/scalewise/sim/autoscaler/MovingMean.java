@@ -84,16 +84,20 @@ final class MovingMean {
      * C2 compiles into far more code than one step when the decision is inlined (as in {@link SlidingExtreme}).
      */
     private void evictUpTo(long cutoff) {
-        if (head != tail && times[head & mask] <= cutoff) {
+        if (oldestOutside(cutoff)) {
             evictOldest();
-            if (head != tail && times[head & mask] <= cutoff) {
+            if (oldestOutside(cutoff)) {
                 evictRest(cutoff);
             }
         }
     }
 
+    private boolean oldestOutside(long cutoff) {
+        return head != tail && times[head & mask] <= cutoff;
+    }
+
     private void evictRest(long cutoff) {
-        while (head != tail && times[head & mask] <= cutoff) {
+        while (oldestOutside(cutoff)) {
             evictOldest();
         }
     }

@@ -40,9 +40,9 @@ final class SlidingExtreme {
         if (windowSeconds <= 0) {
             return;
         }
-        if (tail != head && dominated(values[(tail - 1) & mask], value)) {
+        if (newestDominatedBy(value)) {
             tail--;
-            if (tail != head && dominated(values[(tail - 1) & mask], value)) {
+            if (newestDominatedBy(value)) {
                 dropDominated(value);
             }
         }
@@ -68,27 +68,35 @@ final class SlidingExtreme {
         return values[head & mask];
     }
 
-    private boolean dominated(int older, int newer) {
-        return keepMax ? older <= newer : older >= newer;
+    private boolean newestDominatedBy(int value) {
+        if (tail == head) {
+            return false;
+        }
+        int newest = values[(tail - 1) & mask];
+        return keepMax ? newest <= value : newest >= value;
     }
 
     private void dropDominated(int value) {
-        while (tail != head && dominated(values[(tail - 1) & mask], value)) {
+        while (newestDominatedBy(value)) {
             tail--;
         }
     }
 
+    private boolean oldestOutside(long cutoff) {
+        return tail != head && times[head & mask] <= cutoff;
+    }
+
     private void evictUpTo(long cutoff) {
-        if (tail != head && times[head & mask] <= cutoff) {
+        if (oldestOutside(cutoff)) {
             head++;
-            if (tail != head && times[head & mask] <= cutoff) {
+            if (oldestOutside(cutoff)) {
                 evictRest(cutoff);
             }
         }
     }
 
     private void evictRest(long cutoff) {
-        while (tail != head && times[head & mask] <= cutoff) {
+        while (oldestOutside(cutoff)) {
             head++;
         }
     }

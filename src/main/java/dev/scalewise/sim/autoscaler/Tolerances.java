@@ -18,6 +18,6 @@ public record Tolerances(double scaleDown, double scaleUp) {
     }
 
     public boolean within(double usageRatio) {
-        return 1.0 - scaleDown <= usageRatio & usageRatio <= 1.0 + scaleUp; // both tests, one branch at most
+        return 1.0 - scaleDown <= usageRatio && usageRatio <= 1.0 + scaleUp;
     }
 }
