@@ -43,26 +43,28 @@ public final class OutcomeTally {
         add(stepSeconds, requests, replicas, (int) Math.round(replicas), cost, idleCost);
     }
 
-    /**
-     * A replayed sub-step's demand and cost; its replica time comes in runs ({@link #addReplicaTime}).
-     */
-    public void addServed(double requests, double cost, double idleCost) {
+    /** A replayed run's arrivals and the idle part of its cost (its cost comes with its replica time). */
+    public void addDemand(double requests, double idleCost) {
         this.requests += requests;
-        this.cost += cost;
         this.idleCost += idleCost;
+    }
+
+    /** A replayed run's cost. */
+    public void addCost(double cost) {
+        this.cost += cost;
     }
 
     /**
      * {@code seconds} spent paying for {@code replicas}: a replay's run of sub-steps between two scale events.
-     * The same sums as adding each sub-step on its own, bit for bit: whole replicas times whole seconds are
-     * integers, exact in a double in any order below 2^53.
+     * Whole replicas times whole seconds are integers, exact in a double in any order below 2^53.
      */
     public void addReplicaTime(int replicas, double seconds) {
         bookReplicaTime(replicas, replicas, seconds);
     }
 
     private void add(double stepSeconds, double requests, double replicas, int bucket, double cost, double idleCost) {
-        addServed(requests, cost, idleCost);
+        addDemand(requests, idleCost);
+        addCost(cost);
         bookReplicaTime(replicas, bucket, stepSeconds);
     }
 

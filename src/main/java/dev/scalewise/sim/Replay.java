@@ -36,7 +36,7 @@ public final class Replay {
     private final boolean gpuKnown;
     private final Autoscaler autoscaler;
     private final int dtSeconds;
-    private final double costPerReplicaPerSubStep;
+    private final double pricePerReplicaSecond;
     private final TimelineRecorder timeline;
     private final boolean recording;
     private final Signal timelineSignal;
@@ -50,8 +50,10 @@ public final class Replay {
     private final double invPeriod;
     private double backlog;
     private double rate;
-    /** Sub-steps served since the paid replicas last changed: their replica time is booked in one go. */
-    private long runSubSteps;
+    // Replica time and cost depend only on the paid replicas, arrivals and idle cost only on them and the
+    // demand rate: each is booked once per run over which its inputs hold, from the second the run began.
+    private long replicasSince;
+    private long demandSince;
     // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
     private int cachedReady = -1;
     private double invReady;
@@ -96,7 +98,7 @@ public final class Replay {
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
         this.invDt = 1.0 / dtSeconds;
         this.invPeriod = 1.0 / autoscaler.periodSeconds();
-        this.costPerReplicaPerSubStep = model.pricePerReplicaHour().value() / 3600 * dtSeconds;
+        this.pricePerReplicaSecond = model.pricePerReplicaHour().value() / 3600;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
@@ -166,7 +168,8 @@ public final class Replay {
         for (long s = 0; s < subSteps; s++) {
             long t = s * dtSeconds;
             if (t >= dayEnd) {
-                bookReplicaRun(tally);
+                bookReplicas(tally, t);
+                bookDemand(tally, t);
                 tally = days.day(++day);
                 dayEnd = days.endOfDay(day);
             }
@@ -188,6 +191,7 @@ public final class Replay {
             }
             if (++inStep == subPerStep) {
                 inStep = 0;
+                bookDemand(tally, t + dtSeconds);
                 rate = rateOf(++step);
             }
             if (++inPeriod == subPerPeriod) {
@@ -197,7 +201,8 @@ public final class Replay {
         if (inMinute > 0) {
             judge.flush(minuteTally, 1);
         }
-        bookReplicaRun(tally);
+        bookReplicas(tally, subSteps * dtSeconds);
+        bookDemand(tally, subSteps * dtSeconds);
         if (recording && subSteps > 0) {
             emitRow(subSteps * dtSeconds);
         }
@@ -223,7 +228,8 @@ public final class Replay {
         int paid = pods.paid();
         int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
         if (desired != paid) {
-            bookReplicaRun(tally);
+            bookReplicas(tally, t);
+            bookDemand(tally, t);
             tally.addScaleEvent(paid, desired);
             pods.scaleTo(desired, t + startupSeconds);
         }
@@ -267,7 +273,7 @@ public final class Replay {
                 tally.addGpuUtil(memoGpuUtil);
             }
             double arrivals = rate * dtSeconds;
-            account(tally, arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, 0);
+            account(arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, 0);
         } else {
             serveFresh(t, tally, ready);
         }
@@ -325,22 +331,16 @@ public final class Replay {
                 judge.markColdStart();
             }
         }
-        account(tally, arrivals, traffic, latencyMs, busyLoad, concurrency, queueMean);
+        account(arrivals, traffic, latencyMs, busyLoad, concurrency, queueMean);
     }
 
-    /** Books a served sub-step: the minute's verdict, cost, the day's tallies, the decision period's means. */
-    private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double busyLoad,
+    /** Books a served sub-step: the minute's verdict, the decision period's means, the timeline row. */
+    private void account(double arrivals, boolean traffic, double latencyMs, double busyLoad,
                          double concurrency, double queueMean) {
         double dt = dtSeconds;
         if (traffic) {
             judge.add(latencyMs);
         }
-        int paid = pods.paid();
-        double cost = paid * costPerReplicaPerSubStep;
-        double needed = rate * invCapacityPerReplica;
-        double idleCost = paid > needed ? (paid - needed) * costPerReplicaPerSubStep : 0;
-        tally.addServed(arrivals, cost, idleCost);
-        runSubSteps++;
         winArrivals += arrivals;
         winRpsPerReplica += rate * invReady * dt;
         winLoadPerReplica += busyLoad * dt;
@@ -348,7 +348,7 @@ public final class Replay {
         winBacklog += queueMean * dt;
         if (recording) {
             rowArrivals += arrivals;
-            rowCost += cost;
+            rowCost += pods.paid() * dt * pricePerReplicaSecond;
             if (traffic) {
                 rowTraffic = true;
                 rowWorstMs = Math.max(rowWorstMs, latencyMs);
@@ -356,11 +356,28 @@ public final class Replay {
         }
     }
 
-    /** Books the replica time of the sub-steps served since the paid replicas last changed. */
-    private void bookReplicaRun(OutcomeTally tally) {
-        if (runSubSteps > 0) {
-            tally.addReplicaTime(pods.paid(), (double) runSubSteps * dtSeconds);
-            runSubSteps = 0;
+    /** Books the replica time and cost of the paid replicas from the second they last changed up to {@code t}. */
+    private void bookReplicas(OutcomeTally tally, long t) {
+        if (t > replicasSince) {
+            int paid = pods.paid();
+            double seconds = t - replicasSince;
+            tally.addReplicaTime(paid, seconds);
+            tally.addCost(paid * seconds * pricePerReplicaSecond);
+            replicasSince = t;
+        }
+    }
+
+    /**
+     * Books the arrivals and the idle cost (the part of the cost buying capacity above demand) from the second
+     * the paid replicas or the demand rate last changed up to {@code t}.
+     */
+    private void bookDemand(OutcomeTally tally, long t) {
+        if (t > demandSince) {
+            double seconds = t - demandSince;
+            int paid = pods.paid();
+            double needed = rate * invCapacityPerReplica;
+            tally.addDemand(rate * seconds, paid > needed ? (paid - needed) * seconds * pricePerReplicaSecond : 0);
+            demandSince = t;
         }
     }
 

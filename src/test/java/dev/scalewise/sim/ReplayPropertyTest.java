@@ -8,6 +8,7 @@ import dev.scalewise.testkit.Histories;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
@@ -70,6 +71,23 @@ class ReplayPropertyTest {
             assertTrue(o.cost() > previous);
             previous = o.cost();
         }
+    }
+
+    /**
+     * The replay books cost with the replica time and arrivals per run of constant replicas and demand rate:
+     * the runs add up to the replica time at the price and to the demand, with a scale event every few
+     * decisions; idle cost is a part of the cost.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void runsAddUpToReplicaTimeAtThePriceAndToTheDemand(long seed) {
+        ServiceHistory h = randomDemand(seed);
+        Outcome o = Replay.run(h, model(), ReplayGoldenTest.spec(), TestAutoscalers.noisyTarget(8, 1, 7, seed),
+                ReplayOptions.of("noisy")).total();
+        assertTrue(o.scaleUpEvents() + o.scaleDownEvents() > 50, "scale events " + o.scaleUpEvents());
+        assertEquals(o.replicaHours() * 3600 * PRICE_PER_SECOND, o.cost(), 1e-12 * o.cost());
+        assertEquals(Arrays.stream(h.requests()).sum(), o.requests(), 1e-12 * o.requests());
+        assertTrue(o.idleCost() > 0 && o.idleCost() < o.cost(), "idle " + o.idleCost() + " of " + o.cost());
     }
 
     @ParameterizedTest
