@@ -23,7 +23,7 @@ public final class KpaDecider {
     private final double maxScaleDownRate;
     private final long stableWindowSeconds;
     private final int activationScale;
-    private final SlidingExtreme delayWindow;
+    private final CadenceExtreme delayWindow;
     private long panicTime = NOT_PANICKING;
     private int maxPanicPods;
 
@@ -39,8 +39,7 @@ public final class KpaDecider {
         this.maxScaleDownRate = maxScaleDownRate;
         this.stableWindowSeconds = stableWindowSeconds;
         this.activationScale = activationScale;
-        this.delayWindow = new SlidingExtreme(true, scaleDownDelaySeconds,
-                (int) (Math.max(0, scaleDownDelaySeconds) / Math.max(1, tickSeconds)) + 2);
+        this.delayWindow = new CadenceExtreme(true, scaleDownDelaySeconds, tickSeconds);
     }
 
     /** Starts in panic holding {@code pods} (upstream does so when created over more than one ready pod). */

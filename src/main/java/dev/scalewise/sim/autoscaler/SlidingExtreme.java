@@ -2,7 +2,9 @@ package dev.scalewise.sim.autoscaler;
 
 /**
  * The max (or min) of the samples with {@code t > now - windowSeconds}, as a monotonic deque: O(1) amortized
- * per sample and per query instead of a rescan of the window.
+ * per sample and per query instead of a rescan of the window, for samples at any times in order.
+ * {@link CadenceExtreme} serves controllers, whose samples come on a cadence, and hands over to this once
+ * one does not.
  *
  * <p>A sample that is dominated by a newer one (smaller or equal for a max, larger or equal for a min)
  * can never be the extreme of a later window, so {@link #push} drops it; what remains is ordered by

@@ -13,20 +13,20 @@ package dev.scalewise.sim.autoscaler;
  * Both record the unstabilized recommendation after deciding.
  *
  * <p>Go rescans the whole window at every sync (40 samples for 600 s); a replay makes millions of
- * decisions, so the history lives only as {@link SlidingExtreme} deques, one per window, O(1) amortized
- * and allocation-free. That is exact because an HPA's windows are fixed for its life (a replay replays one
- * spec) and its syncs come in time order; a time that goes back is refused.
+ * decisions, so the history lives only as {@link CadenceExtreme} block extremes over the sync cadence, one
+ * per window, O(1) amortized and allocation-free. That is exact because an HPA's windows are fixed for its
+ * life (a replay replays one spec) and its syncs come in time order; a time that goes back is refused.
  */
 public final class Stabilizer {
     private final boolean legacy;
-    private final SlidingExtreme upMin;
-    private final SlidingExtreme downMax;
+    private final CadenceExtreme upMin;
+    private final CadenceExtreme downMax;
     private long latestSeconds = Long.MIN_VALUE;
 
     private Stabilizer(boolean legacy, long upWindowSeconds, long downWindowSeconds, int periodSeconds) {
         this.legacy = legacy;
-        this.upMin = new SlidingExtreme(false, upWindowSeconds, expectedSamples(upWindowSeconds, periodSeconds));
-        this.downMax = new SlidingExtreme(true, downWindowSeconds, expectedSamples(downWindowSeconds, periodSeconds));
+        this.upMin = new CadenceExtreme(false, upWindowSeconds, periodSeconds);
+        this.downMax = new CadenceExtreme(true, downWindowSeconds, periodSeconds);
     }
 
     /** The legacy path's rule over {@code downscaleWindowSeconds}. */
@@ -38,10 +38,6 @@ public final class Stabilizer {
     /** The behavior path's rule over its scale-up and scale-down windows. */
     public static Stabilizer withBehavior(long upWindowSeconds, long downWindowSeconds, int periodSeconds) {
         return new Stabilizer(false, upWindowSeconds, downWindowSeconds, periodSeconds);
-    }
-
-    private static int expectedSamples(long windowSeconds, int periodSeconds) {
-        return (int) (Math.max(0, windowSeconds) / Math.max(1, periodSeconds)) + 2;
     }
 
     /** Records a recommendation (the decision paths call this themselves; tests seed history with it). */

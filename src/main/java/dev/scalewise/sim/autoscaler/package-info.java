@@ -7,7 +7,8 @@
  * step (the HPA as separately tested steps: proposal, stabilization, rate limit, bounds) and applies its
  * own metrics pipeline to the instantaneous signals of {@link dev.scalewise.sim.MetricsView}: windowed
  * means in {@link dev.scalewise.sim.autoscaler.MovingMean}, windowed extremes (the HPA's stabilization
- * windows, the KPA's scale-down delay) in {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deques,
+ * windows, the KPA's scale-down delay) in {@link dev.scalewise.sim.autoscaler.CadenceExtreme} block extremes
+ * over the controller's cadence (a {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deque off it),
  * windowed sums of scale events in {@link dev.scalewise.sim.autoscaler.TimedRing}, so a decision costs
  * O(1) in the window's length. Total in-flight requests, where a
  * controller needs them, are CONCURRENCY x ready replicas, or QUEUE_DEPTH while no replica is ready (the
