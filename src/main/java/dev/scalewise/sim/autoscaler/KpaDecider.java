@@ -84,8 +84,8 @@ public final class KpaDecider {
             maxPanicPods = Math.max(maxPanicPods, desired); // no scale-down in panic
             desired = maxPanicPods;
         }
-        // the max over the delay window (none without a delay), kept as a monotonic deque: a 5 min delay
-        // spans 150 ticks
+        // the max over the delay window (none without a delay), kept as block extremes over the ticks: a
+        // 5 min delay spans 150 ticks
         return delayWindow.include(now, desired);
     }
 }
