@@ -168,8 +168,7 @@ public final class Replay {
         for (long s = 0; s < subSteps; s++) {
             long t = s * dtSeconds;
             if (t >= dayEnd) {
-                bookReplicas(tally, t);
-                bookDemand(tally, t);
+                bookRuns(tally, t);
                 tally = days.day(++day);
                 dayEnd = days.endOfDay(day);
             }
@@ -201,8 +200,7 @@ public final class Replay {
         if (inMinute > 0) {
             judge.flush(minuteTally, 1);
         }
-        bookReplicas(tally, subSteps * dtSeconds);
-        bookDemand(tally, subSteps * dtSeconds);
+        bookRuns(tally, subSteps * dtSeconds);
         if (recording && subSteps > 0) {
             emitRow(subSteps * dtSeconds);
         }
@@ -228,8 +226,7 @@ public final class Replay {
         int paid = pods.paid();
         int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
         if (desired != paid) {
-            bookReplicas(tally, t);
-            bookDemand(tally, t);
+            bookRuns(tally, t);
             tally.addScaleEvent(paid, desired);
             pods.scaleTo(desired, t + startupSeconds);
         }
@@ -354,6 +351,12 @@ public final class Replay {
                 rowWorstMs = Math.max(rowWorstMs, latencyMs);
             }
         }
+    }
+
+    /** Ends both runs at {@code t}: the paid replicas change, the day ends, or the replay does. */
+    private void bookRuns(OutcomeTally tally, long t) {
+        bookReplicas(tally, t);
+        bookDemand(tally, t);
     }
 
     /** Books the replica time and cost of the paid replicas from the second they last changed up to {@code t}. */

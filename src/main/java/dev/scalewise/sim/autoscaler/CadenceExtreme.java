@@ -71,7 +71,7 @@ final class CadenceExtreme {
         }
         if (onCadence && t == lastTime + period) {
             advance(value); // the next sync: nearly every call
-        } else if (!placeOffTheNextSlot(t, value)) {
+        } else if (!placeIrregular(t, value)) {
             return offCadence.include(t, value);
         }
         lastTime = t;
@@ -104,7 +104,7 @@ final class CadenceExtreme {
      * The first sample, one at the last one's instant, or one after skipped syncs; false (and the window
      * handed over) for one off the cadence, or when the deque answers already.
      */
-    private boolean placeOffTheNextSlot(long t, int value) {
+    private boolean placeIrregular(long t, int value) {
         if (offCadence != null) {
             return false;
         }
