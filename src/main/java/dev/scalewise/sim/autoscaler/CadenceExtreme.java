@@ -46,7 +46,7 @@ final class CadenceExtreme {
         this.none = keepMax ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         this.windowSeconds = windowSeconds;
         this.period = Math.max(1, periodSeconds);
-        long slotsInWindow = windowSeconds <= 0 ? 1 : (windowSeconds + period - 1) / period;
+        long slotsInWindow = windowSeconds <= 0 ? 1 : windowSeconds / period + (windowSeconds % period == 0 ? 0 : 1);
         this.m = (int) Math.min(slotsInWindow, MAX_SLOTS);
         this.slots = new int[m];
         this.previous = new int[m + 1];

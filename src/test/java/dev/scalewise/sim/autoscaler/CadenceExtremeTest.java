@@ -79,6 +79,15 @@ class CadenceExtremeTest {
     }
 
     @Test
+    void theLongestWindowIsTheDequesWithoutOverflow() {
+        CadenceExtreme longest = new CadenceExtreme(false, Long.MAX_VALUE, 15);
+        assertFalse(longest.onCadence());
+        assertEquals(7, longest.include(0, 7));
+        assertEquals(3, longest.include(15, 3));
+        assertEquals(3, longest.include(30, 9));
+    }
+
+    @Test
     void refusesATimeThatGoesBack() {
         CadenceExtreme e = new CadenceExtreme(true, 300, 15);
         e.include(30, 4);
