@@ -7,8 +7,8 @@ import dev.scalewise.sim.MetricsView;
 
 /**
  * Knative's Pod Autoscaler, replayed: every tick (2 s) it samples the revision's total concurrency (or
- * RPS), averages it over the stable window and over the panic window (panic-window-percentage of it),
- * asks {@link KpaDecider}, then applies what the KPA reconciler adds (knative/serving
+ * RPS), averages it over the stable window and over the panic window (panic-window-percentage of it) with
+ * upstream's arithmetic (a running window total, the average floored to 6 decimals), asks {@link KpaDecider}, then applies what the KPA reconciler adds (knative/serving
  * {@code pkg/reconciler/autoscaling/kpa/scaler.go}): scale to zero only when min-scale is 0, after the
  * revision has wanted zero for the scale-to-zero grace period (down to 1 meanwhile; upstream the grace
  * period is an upper bound on waiting for the activator, used here in full), then [min-scale, max-scale]
@@ -33,8 +33,8 @@ public final class KnativeKpa implements Autoscaler {
         long panicWindowSeconds = Math.max(policy.tickSeconds(),
                 Math.round(policy.stableWindowSeconds() * policy.panicWindowPercentage() / 100));
         int tick = Math.max(1, policy.tickSeconds());
-        this.stable = new MovingMean(policy.stableWindowSeconds(), policy.stableWindowSeconds() / tick + 2);
-        this.panic = new MovingMean(panicWindowSeconds, (int) (panicWindowSeconds / tick) + 2);
+        this.stable = MovingMean.withRunningTotal(policy.stableWindowSeconds(), policy.stableWindowSeconds() / tick + 2);
+        this.panic = MovingMean.withRunningTotal(panicWindowSeconds, (int) (panicWindowSeconds / tick) + 2);
     }
 
     @Override
@@ -54,13 +54,21 @@ public final class KnativeKpa implements Autoscaler {
         double observed = observedTotal(metrics, readyReplicas);
         stable.add(nowSeconds, observed);
         panic.add(nowSeconds, observed);
-        double stableMean = stable.mean(nowSeconds);
-        double panicMean = panic.mean(nowSeconds);
+        double stableMean = toMicros(stable.mean(nowSeconds));
+        double panicMean = toMicros(panic.mean(nowSeconds));
         if (Double.isNaN(stableMean) || Double.isNaN(panicMean)) {
             return currentReplicas; // no data: upstream returns an invalid result and nothing changes
         }
         int desired = decider.scale(nowSeconds, readyReplicas, stableMean, panicMean);
         return bounds(nowSeconds, currentReplicas, desired);
+    }
+
+    /**
+     * Upstream floors each window average to 6 decimals ({@code bucketing.go}, {@code roundToNDigits}):
+     * the running total's drift never leaves a pod up for a demand of 1e-12.
+     */
+    static double toMicros(double average) {
+        return Math.floor(average * 1e6) / 1e6;
     }
 
     private double observedTotal(MetricsView metrics, int readyReplicas) {

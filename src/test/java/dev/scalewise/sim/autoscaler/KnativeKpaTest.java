@@ -123,6 +123,21 @@ class KnativeKpaTest {
         assertEquals(90, firstZeroAt);
     }
 
+    /**
+     * Upstream floors each window average to 6 decimals (bucketing.go): 2 pods at one ulp above the target
+     * (100 x 0.7) average 140.00000000000003, floored to 140: 2 pods, not ceil(2.0000000000000004) = 3.
+     */
+    @Test
+    void windowAveragesAreFlooredToSixDecimalsAsUpstream() {
+        assertEquals(20.0, KnativeKpa.toMicros(20.000000000000004));
+        assertEquals(0.0, KnativeKpa.toMicros(1e-12), "a running total's drift wants no pod");
+        assertEquals(0.123456, KnativeKpa.toMicros(0.1234569));
+        assertEquals(2.5, KnativeKpa.toMicros(2.5));
+        assertTrue(Double.isNaN(KnativeKpa.toMicros(Double.NaN)));
+        KnativeKpa kpa = new KnativeKpa(kpa(0, 10, 30));
+        assertEquals(2, kpa.decide(0, 2, 2, new Fixtures.Metrics().set(Signal.CONCURRENCY, Math.nextUp(70.0))));
+    }
+
     @Test
     void scaleFromZeroOnBufferedRequests() {
         KnativeKpa kpa = new KnativeKpa(kpa(0, 10, 30));
