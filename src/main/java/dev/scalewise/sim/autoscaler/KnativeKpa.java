@@ -19,8 +19,8 @@ public final class KnativeKpa implements Autoscaler {
 
     private final KpaPolicy policy;
     private final KpaDecider decider;
-    private final MovingMean stable;
-    private final MovingMean panic;
+    private final RunningTotalMean stable;
+    private final RunningTotalMean panic;
     private boolean started;
     private long zeroSince = NEVER;
 
@@ -33,8 +33,8 @@ public final class KnativeKpa implements Autoscaler {
         long panicWindowSeconds = Math.max(policy.tickSeconds(),
                 Math.round(policy.stableWindowSeconds() * policy.panicWindowPercentage() / 100));
         int tick = Math.max(1, policy.tickSeconds());
-        this.stable = MovingMean.withRunningTotal(policy.stableWindowSeconds(), policy.stableWindowSeconds() / tick + 2);
-        this.panic = MovingMean.withRunningTotal(panicWindowSeconds, (int) (panicWindowSeconds / tick) + 2);
+        this.stable = new RunningTotalMean(policy.stableWindowSeconds(), policy.stableWindowSeconds() / tick + 2);
+        this.panic = new RunningTotalMean(panicWindowSeconds, (int) (panicWindowSeconds / tick) + 2);
     }
 
     @Override

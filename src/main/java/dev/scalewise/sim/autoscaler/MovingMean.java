@@ -8,16 +8,13 @@ package dev.scalewise.sim.autoscaler;
  * <p>Samples arrive in time order, so the window's old end only moves forward: the window is a ring of
  * the samples still inside, oldest evicted first, and a query adds them up newest first (a scan's order,
  * so a scan's bits) without testing a time per sample, and without a NaN test while the window holds no
- * NaN (counted as samples enter and leave); or, as Knative does, the window keeps a running total
- * ({@link #withRunningTotal}). Times of samples and queries together must not go back (a
- * controller adds and asks at its decision instants). The ring holds nothing older than the window, so it
+ * NaN (counted as samples enter and leave); {@link RunningTotalMean} keeps a running total instead, as
+ * Knative does. Times of samples and queries together must not go back (a controller adds and asks at its
+ * decision instants). The ring holds nothing older than the window, so it
  * grows only while the window fills for the first time; in steady state nothing is allocated.
  */
-final class MovingMean {
+class MovingMean {
     private final long windowSeconds;
-    /** Keeps the window's sum as it goes ({@link #withRunningTotal}) instead of adding it up per query. */
-    private final boolean running;
-    private double total; // the running sum of the non-NaN samples inside (running mode only)
     private long[] times;
     private double[] values;
     private int mask; // capacity - 1, a power of two: indices wrap without a division
@@ -26,21 +23,7 @@ final class MovingMean {
     private int nans; // NaN samples inside
 
     MovingMean(long windowSeconds, int expectedSamples) {
-        this(windowSeconds, expectedSamples, false);
-    }
-
-    /**
-     * Knative's arithmetic ({@code pkg/autoscaler/aggregation/bucketing.go}, {@code TimedFloat64Buckets}): a
-     * running {@code windowTotal}, each sample added as it comes and subtracted as it leaves, reset to 0
-     * when the window empties; so its last bits drift as upstream's do, and a query costs O(1).
-     */
-    static MovingMean withRunningTotal(long windowSeconds, int expectedSamples) {
-        return new MovingMean(windowSeconds, expectedSamples, true);
-    }
-
-    private MovingMean(long windowSeconds, int expectedSamples, boolean running) {
         this.windowSeconds = windowSeconds;
-        this.running = running;
         int capacity = Integer.highestOneBit(Math.max(4, expectedSamples) * 2 - 1);
         this.times = new long[capacity];
         this.values = new double[capacity];
@@ -60,9 +43,22 @@ final class MovingMean {
         tail++;
         if (Double.isNaN(value)) {
             nans++;
-        } else if (running) {
-            total += value;
+        } else {
+            added(value);
         }
+    }
+
+    /** A number entered the window (for a subclass that keeps a running sum; nothing here). */
+    void added(double value) {
+    }
+
+    /** A number is about to leave the window (for a subclass that keeps a running sum; nothing here). */
+    void removed(double value) {
+    }
+
+    /** The numbers (not NaN samples) inside the window. */
+    final int numbers() {
+        return tail - head - nans;
     }
 
     /** The mean at {@code now}; NaN when the window holds no number. */
@@ -76,13 +72,10 @@ final class MovingMean {
      * by 2^k is exact, so it gives the bits of the two divisions while the controller waits for one.
      */
     double meanOver(long now, double divisor) {
-        evictUpTo(now - windowSeconds);
+        evictOutside(now);
         double sum = 0;
         int n = tail - head;
-        if (running) {
-            sum = total;
-            n -= nans;
-        } else if (nans == 0) {
+        if (nans == 0) {
             for (int i = tail - 1; i >= head; i--) {
                 sum += values[i & mask];
             }
@@ -96,10 +89,20 @@ final class MovingMean {
                 }
             }
         }
+        return ratio(sum, n, divisor);
+    }
+
+    /** {@code sum / n / divisor}; NaN for no number. */
+    static double ratio(double sum, int n, double divisor) {
         if (n == 0) {
             return Double.NaN;
         }
         return (n & (n - 1)) == 0 ? sum / (n * divisor) : sum / n / divisor;
+    }
+
+    /** Drops the samples a query at {@code now} no longer sees. */
+    final void evictOutside(long now) {
+        evictUpTo(now - windowSeconds);
     }
 
     /**
@@ -126,19 +129,12 @@ final class MovingMean {
     }
 
     private void evictOldest() {
-        if (nans > 0 || running) {
-            forget(values[head & mask]);
+        if (nans > 0 && Double.isNaN(values[head & mask])) {
+            nans--;
+        } else {
+            removed(values[head & mask]);
         }
         head++;
-    }
-
-    private void forget(double value) {
-        if (Double.isNaN(value)) {
-            nans--;
-        } else if (running) {
-            // the last one out leaves 0, not the drift: as upstream resets after a gap of a window
-            total = head + 1 == tail ? 0 : total - value;
-        }
     }
 
     /** Moves both absolute indices back by whole turns of the ring, before {@code tail} would overflow. */

@@ -67,14 +67,14 @@ class MovingMeanTest {
     }
 
     /**
-     * Knative's running total ({@link MovingMean#withRunningTotal}): the scan's mean up to the drift of
+     * Knative's running total ({@link RunningTotalMean}): the scan's mean up to the drift of
      * adding and subtracting 5,000 samples of up to 100.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23, 24})
     void runningTotalAgreesWithAScanUpToItsDrift(long seed) {
         long window = seed % 2 == 0 ? 60 : 30;
-        assertAgreesWithAScan(MovingMean.withRunningTotal(window, 2), window, seed, 1e-9);
+        assertAgreesWithAScan(new RunningTotalMean(window, 2), window, seed, 1e-9);
     }
 
     /**
@@ -83,7 +83,7 @@ class MovingMeanTest {
      */
     @Test
     void runningTotalForgetsItsDriftWhenTheWindowEmpties() {
-        MovingMean m = MovingMean.withRunningTotal(30, 4);
+        MovingMean m = new RunningTotalMean(30, 4);
         m.add(0, 1e16);
         m.add(15, 1); // the total rounds the 1 away
         assertEquals(0.0, m.mean(40), "t = 0 left: 1e16 - 1e16, the 1 lost");
