@@ -8,7 +8,8 @@ import dev.scalewise.sim.MetricsView;
 /**
  * Knative's Pod Autoscaler, replayed: every tick (2 s) it samples the revision's total concurrency (or
  * RPS), averages it over the stable window and over the panic window (panic-window-percentage of it) with
- * upstream's arithmetic (a running window total, the average floored to 6 decimals), asks {@link KpaDecider}, then applies what the KPA reconciler adds (knative/serving
+ * upstream's arithmetic (a running window total, the average floored to 6 decimals), asks
+ * {@link KpaDecider}, then applies what the KPA reconciler adds (knative/serving
  * {@code pkg/reconciler/autoscaling/kpa/scaler.go}): scale to zero only when min-scale is 0, after the
  * revision has wanted zero for the scale-to-zero grace period (down to 1 meanwhile; upstream the grace
  * period is an upper bound on waiting for the activator, used here in full), then [min-scale, max-scale]
