@@ -66,11 +66,7 @@ class MovingMean {
         return meanOver(now, 1);
     }
 
-    /**
-     * {@code mean(now) / divisor} (a usage ratio: the mean over the target). With a power-of-two count of
-     * samples, the usual 60 s window of 15 s syncs, that is one division, {@code sum / (n x divisor)}: dividing
-     * by 2^k is exact, so it gives the bits of the two divisions while the controller waits for one.
-     */
+    /** {@code mean(now) / divisor} (a usage ratio: the mean over the target). */
     double meanOver(long now, double divisor) {
         evictOutside(now);
         double sum = 0;
@@ -92,7 +88,11 @@ class MovingMean {
         return ratio(sum, n, divisor);
     }
 
-    /** {@code sum / n / divisor}; NaN for no number. */
+    /**
+     * {@code sum / n / divisor}; NaN for no number. With a power-of-two count of samples, the usual 60 s
+     * window of 15 s syncs, that is one division, {@code sum / (n x divisor)}: dividing by 2^k is exact, so it
+     * gives the bits of the two divisions while the controller waits for one.
+     */
     static double ratio(double sum, int n, double divisor) {
         if (n == 0) {
             return Double.NaN;
@@ -107,7 +107,8 @@ class MovingMean {
 
     /**
      * Samples come at a controller's period, so about one leaves per sample: that one without a loop, which
-     * C2 compiles into far more code than one step when the decision is inlined (as in {@link SlidingExtreme}).
+     * C2 compiles into far more code than one step when the decision is inlined (docs/BENCHMARKS.md §1,
+     * fourth pass); the loop for the rest runs rarely.
      */
     private void evictUpTo(long cutoff) {
         if (oldestOutside(cutoff)) {

@@ -14,10 +14,6 @@ package dev.scalewise.sim.autoscaler;
  * come in time order by construction).
  * A window of 0 s or less holds no sample. The arrays grow only when more samples than expected share
  * the window (warm-up, tests seeding many samples at one instant); in steady state nothing is allocated.
- *
- * <p>A push drops and evicts about one sample, so each of those loops is written as one step, then a loop
- * for the rest: C2 compiles a loop inlined into the replay's decision into far more code than one step
- * (pre-loop, strip-mined main loop, safepoint poll), and the rest runs rarely (docs/BENCHMARKS.md §1).
  */
 final class SlidingExtreme {
     private final boolean keepMax;
@@ -42,11 +38,8 @@ final class SlidingExtreme {
         if (windowSeconds <= 0) {
             return;
         }
-        if (newestDominatedBy(value)) {
+        while (newestDominatedBy(value)) {
             tail--;
-            if (newestDominatedBy(value)) {
-                dropDominated(value);
-            }
         }
         if (tail - head == times.length) {
             grow();
@@ -78,26 +71,11 @@ final class SlidingExtreme {
         return keepMax ? newest <= value : newest >= value;
     }
 
-    private void dropDominated(int value) {
-        while (newestDominatedBy(value)) {
-            tail--;
-        }
-    }
-
     private boolean oldestOutside(long cutoff) {
         return tail != head && times[head & mask] <= cutoff;
     }
 
     private void evictUpTo(long cutoff) {
-        if (oldestOutside(cutoff)) {
-            head++;
-            if (oldestOutside(cutoff)) {
-                evictRest(cutoff);
-            }
-        }
-    }
-
-    private void evictRest(long cutoff) {
         while (oldestOutside(cutoff)) {
             head++;
         }
