@@ -19,7 +19,7 @@ final class HpaMetric {
     static final long ADAPTER_WINDOW_SECONDS = 60;
 
     /** The replica-calculator function a metric's source and target type select. */
-    private enum Shape { VALUE, PER_POD, TOTAL_PER_POD }
+    private enum Shape { VALUE, PER_POD, RESOURCE_UTILIZATION, TOTAL_PER_POD }
 
     private final Signal signal;
     private final Shape shape;
@@ -32,11 +32,13 @@ final class HpaMetric {
 
     HpaMetric(MetricTarget metric, int syncPeriodSeconds) {
         this.signal = metric.signal();
+        boolean resource = metric.source() == MetricSource.RESOURCE || metric.source() == MetricSource.CONTAINER_RESOURCE;
         this.shape = metric.targetType() == TargetType.VALUE ? Shape.VALUE
-                : signal.perReplica() ? Shape.PER_POD : Shape.TOTAL_PER_POD;
+                : !signal.perReplica() ? Shape.TOTAL_PER_POD
+                : resource && metric.targetType() == TargetType.UTILIZATION ? Shape.RESOURCE_UTILIZATION
+                : Shape.PER_POD;
         this.target = metric.target();
         this.startingAtTargetOnScaleDown = metric.source() == MetricSource.PODS;
-        boolean resource = metric.source() == MetricSource.RESOURCE || metric.source() == MetricSource.CONTAINER_RESOURCE;
         long windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
         this.signalScale = unitScale(metric);
         this.samples = new MovingMean(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
@@ -66,6 +68,10 @@ final class HpaMetric {
         if (shape == Shape.PER_POD) {
             return ReplicaCalculator.perPod(currentReplicas, readyReplicas, samples.meanOver(now, target), tolerances,
                     startingAtTargetOnScaleDown);
+        }
+        if (shape == Shape.RESOURCE_UTILIZATION) {
+            return ReplicaCalculator.resourceUtilization(currentReplicas, readyReplicas, samples.mean(now), target,
+                    tolerances);
         }
         if (shape == Shape.VALUE) {
             return ReplicaCalculator.value(currentReplicas, readyReplicas, samples.meanOver(now, target), tolerances);

@@ -51,6 +51,32 @@ public final class ReplicaCalculator {
         int pods = readyReplicas + starting;
         double startingUsage = usageRatio > 1.0 ? 0 : 1;
         double newUsageRatio = (usageRatio * readyReplicas + startingUsage * starting) / pods;
+        return countingStarting(currentReplicas, pods, usageRatio, newUsageRatio, tolerances);
+    }
+
+    /**
+     * A Resource or ContainerResource metric with a Utilization target ({@code GetResourceReplicas}): the
+     * pods' utilization is a whole percent of their requests, truncated as upstream's
+     * {@code int32(metricsTotal * 100 / requestsTotal)} ({@code GetResourceUtilizationRatio}), and so is the
+     * recount with starting pods at 0 on a scale-up. A ratio of 30.9 % to a 30 % target is 1.0: no change.
+     *
+     * @param meanPercent   mean utilization of the ready pods, in percent of their requests
+     * @param targetPercent the target utilization, in percent
+     */
+    public static int resourceUtilization(int currentReplicas, int readyReplicas, double meanPercent,
+                                          double targetPercent, Tolerances tolerances) {
+        double usageRatio = wholePercent(meanPercent) / targetPercent;
+        if (readyReplicas <= 0 || currentReplicas <= readyReplicas || !(usageRatio > 1.0)) {
+            return perPod(currentReplicas, readyReplicas, usageRatio, tolerances); // starting pods not counted
+        }
+        int pods = currentReplicas;
+        double newUsageRatio = wholePercent(meanPercent * readyReplicas / pods) / targetPercent;
+        return countingStarting(currentReplicas, pods, usageRatio, newUsageRatio, tolerances);
+    }
+
+    /** The proposal once starting pods are counted: none when that flips the direction or lands in the band. */
+    private static int countingStarting(int currentReplicas, int pods, double usageRatio, double newUsageRatio,
+                                        Tolerances tolerances) {
         if (tolerances.within(newUsageRatio) || (usageRatio > 1.0) != (newUsageRatio > 1.0)) {
             return currentReplicas; // within tolerance, or counting the starting pods flips the direction
         }
@@ -93,5 +119,10 @@ public final class ReplicaCalculator {
     /** Ceil that forgives floating-point noise (0.5 / 0.3 x 3 must give 5, not 6). */
     static int ceil(double x) {
         return (int) Math.ceil(x - 1e-9);
+    }
+
+    /** Truncation to a whole percent that forgives the same noise (0.29 x 100 is 28.999999999999996: 29). */
+    static double wholePercent(double percent) {
+        return Math.floor(percent + 1e-9);
     }
 }

@@ -1,6 +1,9 @@
 package dev.scalewise.sim.autoscaler;
 
 import dev.scalewise.policy.Behavior;
+import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.MetricTarget.MetricSource;
+import dev.scalewise.policy.MetricTarget.TargetType;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
 import dev.scalewise.policy.Signal;
@@ -41,6 +44,9 @@ class HpaTest {
                 Arguments.of("per-direction: down tolerance 0.05", 10, 10, 0.9, new Tolerances(0.05, 0.5), 9),
                 // with the global 0.1 the same 0.9 stays put
                 Arguments.of("global tolerance 0.1 keeps 0.9", 10, 10, 0.9, DEFAULT_TOLERANCE, 10),
+                // TestReplicaCalcScaleUpCM (H TestScaleUpCM): Pods metric qps at 20/10/30 per pod, target 15:
+                // mean 20, ratio 1.333, ceil(4) = 4
+                Arguments.of("TestReplicaCalcScaleUpCM (qps)", 3, 3, 20.0 / 15, DEFAULT_TOLERANCE, 4),
                 // no ready pod: nothing to average, no proposal
                 Arguments.of("no ready pods", 2, 0, 3.0, DEFAULT_TOLERANCE, ReplicaCalculator.NO_PROPOSAL));
     }
@@ -49,6 +55,94 @@ class HpaTest {
     @MethodSource("perPodRows")
     void perPodProposal(String row, int current, int ready, double ratio, Tolerances tol, int expected) {
         assertEquals(expected, ReplicaCalculator.perPod(current, ready, ratio, tol));
+    }
+
+    /**
+     * Resource metrics with a Utilization target (GetResourceReplicas). The utilization is upstream's pooled
+     * int32(sum of usage x 100 / sum of requests); our pods are alike, so it is the mean utilization, and rows
+     * whose upstream pods have unequal requests pass the pooled figure. Upstream sources:
+     * replica_calculator_test.go (RC) and horizontal_test.go (H) in kubernetes/kubernetes
+     * pkg/controller/podautoscaler; the blog post "Kubernetes v1.33: HorizontalPodAutoscaler Configurable
+     * Tolerance" (kubernetes.io/blog/2025/04/28).
+     */
+    static Stream<Arguments> resourceUtilizationRows() {
+        return Stream.of(
+                // RC TestReplicaCalcResourceScale "scale up": 300/500/700m of 1 CPU = 50 %, target 30: ceil(5) = 5
+                Arguments.of("RC TestReplicaCalcResourceScale: scale up", 3, 3, 50.0, 30.0, DEFAULT_TOLERANCE, 5),
+                // "no scale: unready pods ignored" = H TestScaleUpUnreadyNoScale: 1 ready at 40 %, 2 unready;
+                // counting them at 0: int(400 x 100 / 3000) = 13 %, ratio 0.43 flips the direction: keep 3
+                Arguments.of("H TestScaleUpUnreadyNoScale", 3, 1, 40.0, 30.0, DEFAULT_TOLERANCE, 3),
+                // "scale up: unready pod scales less": 2 ready at 60 %; recount int(1200 x 100 / 3000) = 40 %,
+                // ratio 1.33: ceil(1.33 x 3) = 4
+                Arguments.of("H TestScaleUpUnreadyLessScale", 3, 2, 60.0, 30.0, DEFAULT_TOLERANCE, 4),
+                // "scale down: exclude unready pods" = H TestScaleDownIncludeUnreadyPods: 3 ready at
+                // 100/300/500m = 30 % of a 50 % target, 2 unready ignored: ceil(0.6 x 3) = 2
+                Arguments.of("H TestScaleDownIncludeUnreadyPods", 5, 3, 30.0, 50.0, DEFAULT_TOLERANCE, 2),
+                // "scale down": 100/300/500/250/250m = 28 %, target 50: ceil(0.56 x 5) = 3
+                Arguments.of("RC TestReplicaCalcResourceScale: scale down", 5, 5, 28.0, 50.0, DEFAULT_TOLERANCE, 3),
+                // RC TestReplicaCalcSuperfluousMetrics: 23,500m over 4 requested CPUs = 587.5 %, truncated to 587:
+                // ceil(5.87 x 4) = 24
+                Arguments.of("RC TestReplicaCalcSuperfluousMetrics", 4, 4, 587.5, 100.0, DEFAULT_TOLERANCE, 24),
+                // H TestTolerance: 3,060m of 3 CPUs = 102 %, target 100: within 0.1, keep 3
+                Arguments.of("H TestTolerance", 3, 3, 102.0, 100.0, DEFAULT_TOLERANCE, 3),
+                // RC TestReplicaCalcConfigurableTolerance: 3,030m of 3 CPUs = 101 %; with no tolerance ceil(3.03) = 4
+                Arguments.of("RC ConfigurableTolerance: outside a 0 % tolerance", 3, 3, 101.0, 100.0,
+                        Tolerances.both(0), 4),
+                // ... 3,270m = 109 % is outside an 8 % scale-up tolerance: ceil(3.27) = 4
+                Arguments.of("RC ConfigurableTolerance: outside 8 % scale-up", 3, 3, 109.0, 100.0,
+                        new Tolerances(2, 0.08), 4),
+                // ... 1,950m = 65 % is within a 36 % scale-down tolerance, outside a 34 % one: ceil(1.95) = 2
+                Arguments.of("RC ConfigurableTolerance: within 36 % scale-down", 3, 3, 65.0, 100.0,
+                        new Tolerances(0.36, 0.1), 3),
+                Arguments.of("RC ConfigurableTolerance: outside 34 % scale-down", 3, 3, 65.0, 100.0,
+                        new Tolerances(0.34, 0.1), 2),
+                // H TestComputedToleranceAlgImplementation, a tolerance sequence: 10 pods at 1,500m of 3,000m
+                // requested = 50 %; target int(100 x (1 / (2 x 0.9) + 0.01)) = 56: 0.893 is outside the band,
+                // ceil(8.93) = 9; target int(100 x (1 / 1.8 + 0.004)) = 55: 0.909 is inside, keep 10
+                Arguments.of("H TestComputedToleranceAlgImplementation, target 56", 10, 10, 50.0, 56.0,
+                        DEFAULT_TOLERANCE, 9),
+                Arguments.of("H TestComputedToleranceAlgImplementation, target 55", 10, 10, 50.0, 55.0,
+                        DEFAULT_TOLERANCE, 10),
+                // blog (v1.33 configurable tolerance): 50 replicas at 90 % CPU, target 75 %: 50 x 90 / 75 = 60,
+                // with the global 10 % and with its example behavior (scale-down 5 %, scale-up 0)
+                Arguments.of("blog v1.33 tolerance: 50 -> 60", 50, 50, 90.0, 75.0, DEFAULT_TOLERANCE, 60),
+                Arguments.of("blog v1.33 tolerance: 50 -> 60, tolerances 5 % / 0", 50, 50, 90.0, 75.0,
+                        new Tolerances(0.05, 0), 60),
+                // the whole percent decides (hand-derived from GetResourceUtilizationRatio): 55.9 % of a 50 %
+                // target is 55 %, ratio 1.1, inside the band; the exact 1.118 would ask ceil(11.18) = 12
+                Arguments.of("55.9 % counts as 55 %: keep 10", 10, 10, 55.9, 50.0, DEFAULT_TOLERANCE, 10),
+                // 30.9 % of 30 % is 1.0 with no tolerance: keep 3 (exact: ceil(3.09) = 4)
+                Arguments.of("30.9 % counts as 30 %: keep 3", 3, 3, 30.9, 30.0, Tolerances.both(0), 3),
+                // noise never costs a percent: 0.57 x 100 = 56.99999999999999 is 57 %, ratio 1 with no
+                // tolerance keeps 100 pods (56 % would ask ceil(98.2) = 99)
+                Arguments.of("57 % from a fraction is 57 %", 100, 100, 0.57 * 100, 57.0, Tolerances.both(0), 100),
+                // the recount with starting pods is truncated too: 3 ready at 45.9 %, 1 starting, target 30:
+                // int(45.9 x 3 / 4) = 34 %, ratio 1.133: ceil(1.133 x 4) = 5 (exact 34.425 %: ceil(4.59) = 5)
+                // and at 40.9 % with no tolerance: int(30.675) = 30 %, ratio 1.0: keep 4 (exact: 1.0225 asks
+                // ceil(4.09) = 5)
+                Arguments.of("recount truncated: 45.9 %", 4, 3, 45.9, 30.0, DEFAULT_TOLERANCE, 5),
+                Arguments.of("recount truncated: 40.9 %, no tolerance", 4, 3, 40.9, 30.0, Tolerances.both(0), 4),
+                Arguments.of("no ready pods", 2, 0, 80.0, 50.0, DEFAULT_TOLERANCE, ReplicaCalculator.NO_PROPOSAL),
+                Arguments.of("unknown utilization", 2, 2, Double.NaN, 50.0, DEFAULT_TOLERANCE,
+                        ReplicaCalculator.NO_PROPOSAL));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("resourceUtilizationRows")
+    void resourceUtilizationProposal(String row, int current, int ready, double meanPercent, double targetPercent,
+                                     Tolerances tol, int expected) {
+        assertEquals(expected, ReplicaCalculator.resourceUtilization(current, ready, meanPercent, targetPercent, tol));
+    }
+
+    @Test
+    void theHpaComparesAWholePercentOfResourceUtilization() {
+        // cpu at 55.9 % of a 50 % target on 10 pods: 55 %, ratio 1.1, inside the default band
+        Hpa cpu = new Hpa(hpa(1, 50, Optional.empty(), cpuUtilization(50)));
+        assertEquals(10, cpu.decide(0, 10, 10, new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.559)));
+        // the same figure as a Pods metric's AverageValue is not truncated (calcPlainMetricReplicas): 1.118
+        Hpa pods = new Hpa(hpa(1, 50, Optional.empty(),
+                new MetricTarget(MetricSource.PODS, "cpu_percent", Signal.CPU_UTIL, TargetType.AVERAGE_VALUE, 50)));
+        assertEquals(12, pods.decide(0, 10, 10, new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.559)));
     }
 
     @Test
