@@ -3,7 +3,6 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.Behavior;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.MetricTarget;
-import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.MetricsView;
 
@@ -30,6 +29,7 @@ public final class Hpa implements Autoscaler {
     private final Tolerances tolerances;
     private final Stabilizer stabilizer;
     private final RateLimiter rateLimiter;
+    private boolean reconciled;
 
     public Hpa(HpaPolicy policy) {
         this.minReplicas = policy.minReplicas();
@@ -49,17 +49,8 @@ public final class Hpa implements Autoscaler {
                 .map(b -> Stabilizer.withBehavior(b.scaleUp().stabilizationWindowSeconds(),
                         b.scaleDown().stabilizationWindowSeconds(), syncPeriodSeconds))
                 .orElse(Stabilizer.legacy(LEGACY_DOWNSCALE_STABILIZATION_SECONDS, syncPeriodSeconds));
-        long longestPeriod = behavior.map(b -> (long) Math.max(longestPeriod(b.scaleUp()), longestPeriod(b.scaleDown())))
-                .orElse(0L);
-        this.rateLimiter = new RateLimiter(Math.max(1, longestPeriod), syncPeriodSeconds);
-    }
-
-    private static int longestPeriod(ScalingRules rules) {
-        int longest = 0;
-        for (ScalingRules.ScalingPolicy p : rules.policies()) {
-            longest = Math.max(longest, p.periodSeconds());
-        }
-        return longest;
+        this.rateLimiter = behavior.map(b -> new RateLimiter(b.scaleUp(), b.scaleDown(), syncPeriodSeconds))
+                .orElse(null); // the legacy path has no rate-limit policies
     }
 
     @Override
@@ -86,6 +77,12 @@ public final class Hpa implements Autoscaler {
 
     /** One reconcile on the metrics already observed (KEDA observes at every poll, reconciles every sync). */
     int decideObserved(long nowSeconds, int currentReplicas, int readyReplicas) {
+        if (!reconciled) {
+            // recordInitialRecommendation: the first reconcile remembers the replicas it found, so a restarted
+            // (or, here, a replayed) HPA does not scale down before its window has seen a recommendation
+            reconciled = true;
+            stabilizer.record(nowSeconds, currentReplicas);
+        }
         int desired;
         if (currentReplicas == 0 && minReplicas != 0) {
             return 0; // upstream: "scaling is disabled since the replica count of the target is zero"
@@ -136,8 +133,7 @@ public final class Hpa implements Autoscaler {
         if (behavior.isEmpty()) {
             return RateLimiter.legacyBounds(currentReplicas, stabilized, minReplicas, maxReplicas);
         }
-        Behavior b = behavior.get();
-        return rateLimiter.limit(now, currentReplicas, stabilized, minReplicas, maxReplicas, b.scaleUp(), b.scaleDown());
+        return rateLimiter.limit(now, currentReplicas, stabilized, minReplicas, maxReplicas);
     }
 
     /** The windowed value of the i-th metric, in the target's units (KEDA's activation check reads it). */

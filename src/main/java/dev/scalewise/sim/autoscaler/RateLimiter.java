@@ -9,21 +9,34 @@ import java.util.List;
 /**
  * The HPA's scale rate limits (horizontal.go). Without {@code behavior}: {@code calculateScaleUpLimit},
  * at most max(2 x current, 4). With it: each policy allows, relative to the replicas at the start of its
- * period (current - added + removed within the period, from the scale events recorded here),
- * {@code value} pods or {@code value} percent; {@code selectPolicy} takes the largest change (Max), the
- * smallest (Min) or forbids the direction (Disabled).
+ * period (current - added + removed within the period, from the scale events recorded here, each
+ * direction's kept as upstream keeps them: {@link ScaleEvents}), {@code value} pods or {@code value}
+ * percent; {@code selectPolicy} takes the largest change (Max), the smallest (Min) or forbids the
+ * direction (Disabled).
  */
 public final class RateLimiter {
     static final double LEGACY_SCALE_UP_FACTOR = 2.0;
     static final double LEGACY_SCALE_UP_MINIMUM = 4.0;
 
-    private final TimedRing scaleUpEvents;
-    private final TimedRing scaleDownEvents;
+    private final ScalingRules scaleUp;
+    private final ScalingRules scaleDown;
+    private final ScaleEvents scaleUpEvents;
+    private final ScaleEvents scaleDownEvents;
 
-    public RateLimiter(long longestPeriodSeconds, int syncPeriodSeconds) {
-        int capacity = (int) (longestPeriodSeconds / Math.max(1, syncPeriodSeconds)) + 2;
-        this.scaleUpEvents = new TimedRing(longestPeriodSeconds, capacity);
-        this.scaleDownEvents = new TimedRing(longestPeriodSeconds, capacity);
+    /** The behavior path's limits for an HPA's rules, which are fixed for its life. */
+    public RateLimiter(ScalingRules scaleUp, ScalingRules scaleDown, int syncPeriodSeconds) {
+        this.scaleUp = scaleUp;
+        this.scaleDown = scaleDown;
+        this.scaleUpEvents = events(scaleUp, syncPeriodSeconds);
+        this.scaleDownEvents = events(scaleDown, syncPeriodSeconds);
+    }
+
+    private static ScaleEvents events(ScalingRules rules, int syncPeriodSeconds) {
+        long longest = 0;
+        for (ScalingPolicy p : rules.policies()) {
+            longest = Math.max(longest, p.periodSeconds());
+        }
+        return new ScaleEvents(longest, (int) (longest / Math.max(1, syncPeriodSeconds)) + 2);
     }
 
     /** {@code calculateScaleUpLimit}: the legacy path's cap. */
@@ -43,34 +56,33 @@ public final class RateLimiter {
     /** {@code storeScaleEvent}: remembers a change so later limits count it against their period. */
     public void recordScale(long now, int fromReplicas, int toReplicas) {
         if (toReplicas > fromReplicas) {
-            scaleUpEvents.add(now, toReplicas - fromReplicas);
+            scaleUpEvents.store(now, toReplicas - fromReplicas);
         } else if (toReplicas < fromReplicas) {
-            scaleDownEvents.add(now, fromReplicas - toReplicas);
+            scaleDownEvents.store(now, fromReplicas - toReplicas);
         }
     }
 
     /** {@code convertDesiredReplicasWithBehaviorRate}: rate limits, then [min, max]. */
-    public int limit(long now, int currentReplicas, int desiredReplicas, int minReplicas, int maxReplicas,
-                     ScalingRules scaleUp, ScalingRules scaleDown) {
+    public int limit(long now, int currentReplicas, int desiredReplicas, int minReplicas, int maxReplicas) {
         if (desiredReplicas > currentReplicas) {
-            int scaleUpLimit = Math.max(scaleUpLimit(now, currentReplicas, scaleUp), currentReplicas);
+            int scaleUpLimit = Math.max(scaleUpLimit(now, currentReplicas), currentReplicas);
             return Math.min(desiredReplicas, Math.min(maxReplicas, scaleUpLimit));
         }
         if (desiredReplicas < currentReplicas) {
-            int scaleDownLimit = Math.min(scaleDownLimit(now, currentReplicas, scaleDown), currentReplicas);
+            int scaleDownLimit = Math.min(scaleDownLimit(now, currentReplicas), currentReplicas);
             return Math.max(desiredReplicas, Math.max(minReplicas, scaleDownLimit));
         }
         return desiredReplicas;
     }
 
     /** {@code calculateScaleUpLimitWithScalingRules}. */
-    public int scaleUpLimit(long now, int currentReplicas, ScalingRules rules) {
-        return directionLimit(now, currentReplicas, rules, true);
+    public int scaleUpLimit(long now, int currentReplicas) {
+        return directionLimit(now, currentReplicas, scaleUp, true);
     }
 
     /** {@code calculateScaleDownLimitWithBehaviors}. */
-    public int scaleDownLimit(long now, int currentReplicas, ScalingRules rules) {
-        return directionLimit(now, currentReplicas, rules, false);
+    public int scaleDownLimit(long now, int currentReplicas) {
+        return directionLimit(now, currentReplicas, scaleDown, false);
     }
 
     private int directionLimit(long now, int currentReplicas, ScalingRules rules, boolean up) {
@@ -99,8 +111,7 @@ public final class RateLimiter {
     }
 
     private int periodStartReplicas(long now, int currentReplicas, int periodSeconds) {
-        int added = (int) scaleUpEvents.sum(now, periodSeconds);
-        int removed = (int) scaleDownEvents.sum(now, periodSeconds);
-        return currentReplicas - added + removed;
+        return currentReplicas - scaleUpEvents.changedWithin(now, periodSeconds)
+                + scaleDownEvents.changedWithin(now, periodSeconds);
     }
 }

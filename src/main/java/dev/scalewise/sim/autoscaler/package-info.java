@@ -9,8 +9,8 @@
  * means in {@link dev.scalewise.sim.autoscaler.MovingMean}, windowed extremes (the HPA's stabilization
  * windows, the KPA's scale-down delay) in {@link dev.scalewise.sim.autoscaler.CadenceExtreme} block extremes
  * over the controller's cadence (a {@link dev.scalewise.sim.autoscaler.SlidingExtreme} deque off it),
- * windowed sums of scale events in {@link dev.scalewise.sim.autoscaler.TimedRing}, so a decision costs
- * O(1) in the window's length. Total in-flight requests, where a
+ * scale events kept per direction as upstream keeps them ({@link dev.scalewise.sim.autoscaler.ScaleEvents}),
+ * so a decision costs O(1) in the window's length. Total in-flight requests, where a
  * controller needs them, are CONCURRENCY x ready replicas, or QUEUE_DEPTH while no replica is ready (the
  * requests buffered by the activator / handle). Decisions allocate nothing once windows are warm.
  * Pure Java: imports only {@code dev.scalewise.policy} and {@code dev.scalewise.sim}; never Spark, jobs or cli.

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static dev.scalewise.sim.autoscaler.Fixtures.*;
@@ -212,30 +213,101 @@ class HpaTest {
     @MethodSource("rateLimitRows")
     void rateLimits(String row, int min, int max, int current, int desired, ScalingRules up, ScalingRules down,
                     int expected) {
-        RateLimiter limiter = new RateLimiter(600, 15);
-        assertEquals(expected, limiter.limit(0, current, desired, min, max, up, down));
+        assertEquals(expected, new RateLimiter(up, down, 15).limit(0, current, desired, min, max));
     }
 
+    /**
+     * horizontal_test.go TestScalingWithRules with past events (generateEventsUniformDistribution spreads n
+     * events over the last 120 s, at the middles of equal slices: 3 events at -100, -60 and -20 s).
+     */
     @Test
     void rateLimitsCountPastEventsOfThePeriod() {
-        // TestScalingWithRules "scaleDown with percent policy limitation and previous events": events
-        // -2/-4/-6 inside 120 s -> the period started at 100 + 12 = 112; 50 % of 112 = 56
-        RateLimiter limiter = new RateLimiter(120, 15);
+        // "scaleDown with percent policy limitation and previous events": -2/-4/-6 inside 120 s -> the period
+        // started at 100 + 12 = 112; 50 % of 112 = 56
+        ScalingRules halfPer120 = rules(300, SelectPolicy.MAX, percent(50, 120));
+        RateLimiter limiter = new RateLimiter(defaultScaleUp(), halfPer120, 15);
         limiter.recordScale(-100, 114, 112);
         limiter.recordScale(-60, 112, 108);
         limiter.recordScale(-20, 108, 102);
-        ScalingRules down = rules(300, SelectPolicy.MAX, percent(50, 120));
-        assertEquals(56, limiter.limit(0, 100, 0, 1, 1000, defaultScaleUp(), down));
-        // "scaleUp with percent policy and previous scale up and down events": +4 and -2 within 300 s,
-        // current 6 -> period start 4; 300 % more = 16
-        RateLimiter mixed = new RateLimiter(300, 15);
+        assertEquals(56, limiter.limit(0, 100, 0, 1, 1000));
+        // "scaleUp with pod policy and previous scale up events": +1/+5/+9 inside 120 s, 150 pods per 120 s:
+        // 100 - 15 + 150 = 235
+        RateLimiter pods150 = new RateLimiter(rules(0, SelectPolicy.MAX, pods(150, 120)), defaultScaleDown(), 15);
+        upEvents(pods150, 1, 5, 9);
+        assertEquals(235, pods150.limit(0, 100, 500, 1, 1000));
+        // "scaleUp with percent policy and previous scale up events": (100 - 15) x 300 % = 255
+        RateLimiter percent200 = new RateLimiter(rules(0, SelectPolicy.MAX, percent(200, 120)), defaultScaleDown(), 15);
+        upEvents(percent200, 1, 5, 9);
+        assertEquals(255, percent200.limit(0, 100, 500, 1, 1000));
+        // "scaleUp with currentReplicas limitation ... a lot of recent scale up events": 100 - 15 + 5 < 100,
+        // so no scale-up at all: 100
+        RateLimiter pods5 = new RateLimiter(rules(0, SelectPolicy.MAX, pods(5, 120)), defaultScaleDown(), 15);
+        upEvents(pods5, 1, 5, 9);
+        assertEquals(100, pods5.limit(0, 100, 500, 1, 1000));
+        // "scaleUp with percent policy and previous scale up and down events": +4 and -2 (at -60 s) within
+        // 300 s, current 6 -> period start 4; 300 % more = 16
+        RateLimiter mixed = new RateLimiter(rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown(), 15);
         mixed.recordScale(-60, 4, 8);
         mixed.recordScale(-60, 8, 6);
-        assertEquals(16, mixed.limit(0, 6, 24, 1, 1000, rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown()));
+        assertEquals(16, mixed.limit(0, 6, 24, 1, 1000));
         // an event older than the period no longer counts: the same +4 at -301 s
-        RateLimiter old = new RateLimiter(300, 15);
+        RateLimiter old = new RateLimiter(rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown(), 15);
         old.recordScale(-301, 2, 6);
-        assertEquals(24, old.limit(0, 6, 24, 1, 1000, rules(0, SelectPolicy.MAX, percent(300, 300)), defaultScaleDown()));
+        assertEquals(24, old.limit(0, 6, 24, 1, 1000));
+    }
+
+    private static void upEvents(RateLimiter limiter, int... changes) {
+        int replicas = 100 - IntStream.of(changes).sum();
+        long[] at = {-100, -60, -20};
+        for (int i = 0; i < changes.length; i++) {
+            limiter.recordScale(at[i], replicas, replicas + changes[i]);
+            replicas += changes[i];
+        }
+    }
+
+    /**
+     * horizontal_test.go TestStoreScaleEvents: storing an event overwrites the last one older than its
+     * direction's longest policy period, or appends. "replace one entry, use policies with different
+     * periods": events of 8, 6, 7 and 9 replicas at -29, -59, -61 and -61 s, policies of 60 s and 30 s: 14
+     * within 60 s before; storing 5 now overwrites the last outdated one (9), so the 60 s sum is 8 + 6 + 5.
+     * "two entries, both actual" (policies of 120 s and 30 s): 7 and 6 at -58 and -59 s stay, 5 is appended.
+     */
+    @Test
+    void scaleEventsOverwriteTheLastOutdatedOne() {
+        ScaleEvents events = new ScaleEvents(60, 2);
+        events.store(-61, 7);
+        events.store(-61, 9);
+        events.store(-59, 6);
+        events.store(-29, 8);
+        assertEquals(14, events.changedWithin(0, 60));
+        events.store(0, 5);
+        assertEquals(19, events.changedWithin(0, 60));
+        assertEquals(7 + 19, events.changedWithin(0, 120), "7 at -61 s was outdated too, but not overwritten");
+        ScaleEvents actual = new ScaleEvents(120, 2);
+        actual.store(-59, 6);
+        actual.store(-58, 7);
+        actual.store(0, 5);
+        assertEquals(18, actual.changedWithin(0, 60));
+    }
+
+    /**
+     * The other direction's bookkeeping (hand-derived from horizontal.go): scale-up policies of 15 s
+     * (the defaults), a scale-down policy of 2 pods per 60 s. +4 at t = 0 and +4 at t = 30: the second
+     * overwrites the first, which is older than the 15 s the scale-up events are kept for. At t = 45 a
+     * scale-down's 60 s period counts only the +4 at 30: it started at 18 - 4 = 14, so 14 - 2 = 12 is the
+     * limit (counting both +4s, as a plain 60 s history would, gives 18 - 8 - 2 = 8).
+     */
+    @Test
+    void anOverwrittenScaleUpNoLongerCountsInTheScaleDownPeriod() {
+        RateLimiter limiter = new RateLimiter(defaultScaleUp(), rules(0, SelectPolicy.MAX, pods(2, 60)), 15);
+        limiter.recordScale(0, 10, 14);
+        limiter.recordScale(30, 14, 18);
+        assertEquals(12, limiter.limit(45, 18, 1, 1, 100));
+        // without the overwrite (a +4 at 20, inside the scale-up events' 15 s at 30): both count, 8
+        RateLimiter kept = new RateLimiter(defaultScaleUp(), rules(0, SelectPolicy.MAX, pods(2, 60)), 15);
+        kept.recordScale(20, 10, 14);
+        kept.recordScale(30, 14, 18);
+        assertEquals(8, kept.limit(45, 18, 1, 1, 100));
     }
 
     // horizontal_test.go TestNormalizeDesiredReplicas (legacy path, 5 min window).
@@ -267,7 +339,7 @@ class HpaTest {
         s.record(-60, 5);
         assertEquals(5, s.stabilize(0, 3, 100));
         // then the default scale-down rate (100 % per 15 s) lets all of it happen: 5
-        assertEquals(5, new RateLimiter(15, 15).limit(0, 100, 5, 1, 1000, defaultScaleUp(), defaultScaleDown()));
+        assertEquals(5, new RateLimiter(defaultScaleUp(), defaultScaleDown(), 15).limit(0, 100, 5, 1, 1000));
 
         // scale-up window 60 s with recommendations 8 at -45 s and 12 at -15 s, current 5, raw 20:
         // up = min(20, 8, 12) = 8, down (window 0) = 20 -> 8
@@ -275,6 +347,30 @@ class HpaTest {
         up.record(-45, 8);
         up.record(-15, 12);
         assertEquals(8, up.stabilize(0, 20, 5));
+        // TestNormalizeDesiredReplicasWithBehavior "simple scale up stabilization": 4 at -2 min and 5 at -1 min,
+        // current 1, raw 7, scale-up window 300 s: min(7, 4, 5) = 4
+        Stabilizer upTo4 = Stabilizer.withBehavior(300, 0, 15);
+        upTo4.record(-120, 4);
+        upTo4.record(-60, 5);
+        assertEquals(4, upTo4.stabilize(0, 7, 1));
+    }
+
+    /**
+     * horizontal_test.go TestScaleDownStabilizeInitialSize: 5 pods at 100/300/500/250/250m, target 50 %
+     * (28 %: ceil(0.56 x 5) = 3), no recommendation yet. recordInitialRecommendation remembers the 5 pods the
+     * first reconcile found, so the 300 s window keeps 5; the scale-down comes once that is out of it.
+     */
+    @Test
+    void theFirstReconcileRemembersTheReplicasItFound() {
+        Hpa hpa = new Hpa(hpa(2, 6, Optional.empty(), cpuUtilization(50)));
+        Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.CPU_UTIL, 0.28);
+        assertEquals(5, hpa.decide(0, 5, 5, m));
+        assertEquals(5, hpa.decide(300, 5, 5, m));
+        assertEquals(3, hpa.decide(315, 5, 5, m));
+        // with behavior the scale-down window does the same (default 300 s)
+        Hpa withBehavior = new Hpa(hpa(2, 6, Optional.of(defaultBehavior()), cpuUtilization(50)));
+        assertEquals(5, withBehavior.decide(0, 5, 5, m));
+        assertEquals(3, withBehavior.decide(300, 5, 5, m));
     }
 
     /**
@@ -324,7 +420,9 @@ class HpaTest {
         assertEquals(2, hpa.decide(15, 1, 1, m)); // below min: straight to min
         assertEquals(0, hpa.decide(30, 0, 0, m)); // at zero with min 2: autoscaling disabled
         // unknown metric: no proposal, nothing changes
-        assertEquals(3, hpa.decide(45, 3, 3, new Fixtures.Metrics()));
+        Hpa blind = new Hpa(hpa(2, 5, Optional.empty(), cpuUtilization(50)));
+        assertEquals(3, blind.decide(0, 3, 3, new Fixtures.Metrics()));
+        assertEquals(3, blind.decide(15, 3, 3, new Fixtures.Metrics()));
     }
 
     @Test

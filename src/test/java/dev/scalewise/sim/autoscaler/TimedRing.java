@@ -3,14 +3,12 @@ package dev.scalewise.sim.autoscaler;
 import java.util.Arrays;
 
 /**
- * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the HPA's scale events, summed
- * over each rate-limit policy's period.
+ * Timestamped samples in arrival order, kept for {@code retentionSeconds}: the history of
+ * {@link ReferenceStabilizer}, the literal rescan the stabilizer is held to.
  *
- * <p>Queries walk from the newest sample back and stop at the first one outside the window, so a query
- * costs the samples inside the window. The arrays grow only while the retention horizon is still
- * filling (warm-up); in steady state {@link #add} overwrites the oldest slot and allocates nothing.
- * Window bounds are exclusive of the cutoff: a sample at {@code t} is inside the window
- * {@code (now - windowSeconds, now]} iff {@code t > now - windowSeconds}, as Go's {@code After(cutoff)}.
+ * <p>Queries walk from the newest sample back and stop at the first one outside the window. Window bounds
+ * are exclusive of the cutoff: a sample at {@code t} is inside the window {@code (now - windowSeconds, now]}
+ * iff {@code t > now - windowSeconds}, as Go's {@code After(cutoff)}.
  */
 public final class TimedRing {
     private final long retentionSeconds;
