@@ -19,6 +19,7 @@ import java.util.List;
         subcommands = {
                 SchemaCommand.class,
                 SampleDataCommand.class,
+                ImportCommand.class,
                 AnalyzeCommand.class,
                 ReplayCommand.class,
                 BacktestCommand.class,

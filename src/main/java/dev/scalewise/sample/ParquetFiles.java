@@ -42,11 +42,11 @@ import java.util.List;
  * footer is re-read, each encodings list sorted by its Thrift value, and written back: the same
  * content, now in one order.
  */
-final class ParquetFiles {
+public final class ParquetFiles {
     private ParquetFiles() {
     }
 
-    static void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
+    public static void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
         Files.createDirectories(file.getParent());
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalFile(file))
                 .withSchema(schema)
