@@ -54,6 +54,9 @@ public final class SparkSessions {
         SparkSession.Builder b = SparkSession.builder().appName("scalewise")
                 // every timestamp of the contract is UTC; strings without a zone are read as UTC too
                 .config("spark.sql.session.timeZone", "UTC")
+                // a cast of a malformed CSV value gives null, which the reader reports with file and value;
+                // Spark 4 turns ANSI mode on by default, where the cast would fail the job instead
+                .config("spark.sql.ansi.enabled", "false")
                 // the result schemas say timestamp-millis; Spark's default INT96 is unreadable to Avro readers
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS");
         if (master != null) {

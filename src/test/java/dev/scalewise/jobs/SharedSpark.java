@@ -6,6 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,9 +20,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 
 /**
- * The one local[2] Spark session all Spark test classes share (started once per test JVM, never
- * stopped: the CLI joins it instead of starting its own), plus helpers to run the CLI in-process and to
- * turn CSV fixtures into Parquet of the contract's types.
+ * The Spark tests' one helper: the local[2] Spark session all Spark test classes share (started once per
+ * test JVM, never stopped: the CLI joins it instead of starting its own), DataFrame assertions, and
+ * helpers to run the CLI in-process and to turn CSV fixtures into Parquet of the contract's types. Tests
+ * use no Spark testing library directly: rows are compared by {@link RowEquality}, spark-testing-base's
+ * rule in the Spark 3.5 build and our own in the Spark 4 build (docs/decisions.md D18).
  */
 final class SharedSpark {
     private static SparkSession spark;
@@ -34,9 +38,51 @@ final class SharedSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.session.timeZone", "UTC")
+                    .config("spark.sql.ansi.enabled", "false") // as SparkSessions: Spark 4's default is true
                     .getOrCreate();
         }
         return spark;
+    }
+
+    /**
+     * Same column names and types (nullability aside), the same number of rows, and row i of one the same
+     * as row i of the other, floating-point values within {@code tolerance} (absolute): order the frames
+     * first. Collects both, so it is for test-sized frames.
+     */
+    static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
+        List<String> want = columns(expected.schema());
+        List<String> got = columns(actual.schema());
+        if (!want.equals(got)) {
+            throw new AssertionError("columns differ: expected " + want + " but was " + got);
+        }
+        List<Row> e = expected.collectAsList();
+        List<Row> a = actual.collectAsList();
+        if (e.size() != a.size()) {
+            throw new AssertionError("row counts differ: expected " + e.size() + " but was " + a.size());
+        }
+        List<String> unequal = new ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            if (!sameRow(e.get(i), a.get(i), tolerance)) {
+                unequal.add("row " + i + ": expected " + e.get(i) + "\n        but was " + a.get(i));
+            }
+        }
+        if (!unequal.isEmpty()) {
+            throw new AssertionError(unequal.size() + " of " + e.size() + " rows differ (tolerance " + tolerance
+                    + "):\n" + String.join("\n", unequal.subList(0, Math.min(10, unequal.size()))));
+        }
+    }
+
+    /** One row against another by {@link #assertSameRows}'s rule ({@link RowEquality}, per Spark line). */
+    static boolean sameRow(Row expected, Row actual, double tolerance) {
+        return RowEquality.approxEquals(expected, actual, tolerance);
+    }
+
+    private static List<String> columns(StructType schema) {
+        List<String> out = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            out.add(f.name() + ":" + f.dataType().simpleString());
+        }
+        return out;
     }
 
     record CliRun(int code, String out, String err) {
