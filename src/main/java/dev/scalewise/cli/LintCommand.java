@@ -51,7 +51,7 @@ import dev.scalewise.lint.EvidenceSource;
                 "", "With --data, the evidence rules (SW9xx) replay each policy over the last --days days of",
                 "its service's exports (Spark, embedded unless --master) and quote breach minutes, idle cost,",
                 "the replicas the peak needed and the catch-up time on ramps."})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand implements Callable<Integer>, SparkFree {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, directories or '-' (stdin). Default: .")
     List<String> paths = new ArrayList<>();
 
@@ -120,6 +120,12 @@ final class LintCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Static rules only; --data and --results replay or read results with Spark. */
+    @Override
+    public boolean sparkFree() {
+        return data == null && results == null;
+    }
 
     @Override
     public Integer call() {

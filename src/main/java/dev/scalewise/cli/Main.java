@@ -28,7 +28,7 @@ import java.util.List;
                 LintCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
-public final class Main implements Runnable {
+public final class Main implements Runnable, SparkFree {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

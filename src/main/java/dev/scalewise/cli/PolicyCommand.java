@@ -30,7 +30,7 @@ import java.util.Map;
         subcommands = PolicyCommand.Show.class,
         footer = {"", "Examples:", "  scalewise policy show policies/",
                 "  helm template charts/llm | scalewise policy show - --format json"})
-final class PolicyCommand implements Runnable {
+final class PolicyCommand implements Runnable, SparkFree {
     @Spec
     CommandSpec spec;
 
@@ -50,7 +50,7 @@ final class PolicyCommand implements Runnable {
                     "  scalewise policy show hpa.yaml --services policies/services.yaml",
                     "  kubectl get hpa -A -o yaml | scalewise policy show -",
                     "", "Exit codes: 0 ok, 2 a file is unreadable or invalid (one line per problem: file:line:col: path: problem)."})
-    static final class Show implements Runnable {
+    static final class Show implements Runnable, SparkFree {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Policy files or directories; - reads stdin.")
         List<String> paths;
 

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Prints the data contract: the Avro schema of a dataset, or all of them.",
         footer = {"", "Examples:", "  scalewise schema", "  scalewise schema billing"})
-final class SchemaCommand implements Runnable {
+final class SchemaCommand implements Runnable, SparkFree {
     @Parameters(arity = "0..1", paramLabel = "NAME",
             description = "requests, latency, gpu, billing, or a result schema; all when omitted.")
     String name;
