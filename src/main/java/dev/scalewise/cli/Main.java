@@ -2,11 +2,13 @@ package dev.scalewise.cli;
 
 import dev.scalewise.ExitCodes;
 import dev.scalewise.UserError;
+import dev.scalewise.jobs.ClusterFailure;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Entry point of cli/scalewise and of spark-submit runs of the jar without a job class. */
 @Command(name = "scalewise",
@@ -14,7 +16,7 @@ import java.util.List;
         versionProvider = VersionProvider.class,
         description = "Backtests and recommends autoscaling policies for model-inference services.",
         footer = {"", "Exit codes: 0 ok, 1 findings/SLO violations (when asked to fail on them),",
-                "2 usage or input error, 3 internal error.",
+                "2 usage or input error, 3 internal or cluster error.",
                 "Docs: docs/cli.md. Run 'scalewise COMMAND --help' for a command's options and examples."},
         subcommands = {
                 SchemaCommand.class,
@@ -70,6 +72,11 @@ public final class Main implements Runnable, SparkFree {
     }
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        Optional<String> cluster = ClusterFailure.of(e); // before UserError: a stopped cluster fails reads too
+        if (cluster.isPresent()) {
+            cl.getErr().println("scalewise: cluster: " + cluster.get());
+            return ExitCodes.INTERNAL;
+        }
         Throwable cause = e;
         while (cause != null && !(cause instanceof UserError)) {
             cause = cause.getCause();
