@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -79,8 +80,10 @@ final class BacktestCommand implements Callable<Integer> {
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             List<Row> problems = result.problems().orderBy("service", "policy").collectAsList();
-            problems.forEach(p -> err.println("scalewise: problem: " + p.getString(1)
-                    + (p.getString(2).isEmpty() ? "" : " / " + p.getString(2)) + ": " + p.getString(3)));
+            for (Row p : problems) { // a loop, not a lambda: see RecommendCommand.Rows
+                err.println("scalewise: problem: " + p.getString(1)
+                        + (p.getString(2).isEmpty() ? "" : " / " + p.getString(2)) + ": " + p.getString(3));
+            }
             if (out != null) {
                 progress.say("writing " + out);
                 List<String> days = PartitionedWriter.write(session.spark(), result.rows(), out + "/results", "date");
@@ -113,15 +116,18 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** Day rows summed per service x policy in Spark; only those few totals reach the driver. */
     private static List<PolicyTotal> totals(BacktestJob.Result result) {
-        return result.rows().groupBy("service", "policy")
+        List<Row> rows = result.rows().groupBy("service", "policy")
                 .agg(first("family"), sum("requests"), sum("cost"), first("currency"), sum("replica_hours"),
                         max("p95_replicas"), max("max_replicas"), first("slo_objective"), sum("slo_minutes"),
                         sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
                         sum("cold_start_minutes"), sum("idle_cost"))
-                .collectAsList().stream()
-                .map(r -> new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
-                        r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
-                        r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14)))
-                .toList();
+                .collectAsList();
+        List<PolicyTotal> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
+                    r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
+                    r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14)));
+        }
+        return out;
     }
 }

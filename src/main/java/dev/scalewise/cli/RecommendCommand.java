@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  scalewise recommend --data sample-data --policies policies",
                 "  scalewise recommend --data sample-data --policies policies --service rerank --emit yaml",
-                "  scalewise recommend --data exports/ --policies k8s/ --holdout 30% --max-change 50% \\",
+                "  scalewise recommend --data exports/ --policies k8s/ --holdout 30%% --max-change 50%% \\",
                 "      --objective balanced --format markdown --out recs/",
                 "",
                 "--out DIR writes DIR/manifests/<file> (each manifest file with the recommended",
@@ -105,6 +105,7 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendJob.Options options = new RecommendJob.Options(objective(objective), share("--holdout", holdout),
                 minFloor, maxCap, maxChange == null ? null : share("--max-change", maxChange));
         PolicyBundle bundle = policyOptions.bundle();
+        Path manifests = out == null ? null : manifestDir(out);
         PrintWriter err = spec.commandLine().getErr();
         List<Row> rows;
         Map<String, Object> quality;
@@ -124,19 +125,19 @@ final class RecommendCommand implements Callable<Integer> {
             throw new UserError("no service under " + dataOptions.data + " has a policy in " + String.join(" ", policyOptions.policies)
                     + (service == null ? "" : " (service '" + service + "')"));
         }
-        Map<String, String> edited = editedManifests(bundle, rows);
+        Map<String, String> edited = Rows.editedManifests(bundle, rows);
         if (out != null) {
-            writeManifests(Path.of(out, "manifests"), edited);
-            err.println("scalewise: wrote " + edited.size() + " manifest file(s) to " + Path.of(out, "manifests"));
+            writeManifests(manifests, edited);
+            err.println("scalewise: wrote " + edited.size() + " manifest file(s) to " + manifests);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (emit != null) {
             edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
         } else {
             if (fmt == Format.JSON) {
-                stdout.println(json(rows, quality));
+                stdout.println(Rows.json(rows, quality));
             } else {
-                fmt.renderer().render(table(rows), stdout);
+                fmt.renderer().render(Rows.table(rows), stdout);
             }
             if (fmt == Format.TABLE) {
                 stdout.println();
@@ -152,19 +153,16 @@ final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every manifest file with its recommendations applied (files without a change are left out). */
-    private static Map<String, String> editedManifests(PolicyBundle bundle, List<Row> rows) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Row row : rows) {
-            Recommendation r = RecommendRows.forEditing(row);
-            if (r.changes().isEmpty()) {
-                continue;
-            }
-            String file = r.manifestFile();
-            String text = texts.containsKey(file) ? texts.get(file) : bundle.text(file);
-            texts.put(file, ManifestEditor.apply(text, file, r));
+    /** OUT/manifests as a local directory: OUT is a path or a file: URI (the Parquet results take any Hadoop path). */
+    private static Path manifestDir(String out) {
+        if (out.startsWith("file:")) {
+            return Path.of(java.net.URI.create(out)).resolve("manifests");
         }
-        return texts;
+        if (out.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new UserError("--out " + out + ": recommend writes the edited manifests to a local directory "
+                    + "(a path or a file: URI) for review; use one for --out");
+        }
+        return Path.of(out, "manifests");
     }
 
     private static void writeManifests(Path dir, Map<String, String> edited) {
@@ -179,59 +177,6 @@ final class RecommendCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot write manifests to " + dir + ": " + e.getMessage());
         }
-    }
-
-    /** Every column of every recommendation (knobs, both periods, robustness, the Pareto frontier). */
-    private static String json(List<Row> rows, Map<String, Object> quality) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode doc = mapper.createObjectNode();
-        ArrayNode recs = doc.putArray("recommendations");
-        try {
-            for (Row r : rows) {
-                recs.add(mapper.readTree(r.json()));
-            }
-            doc.set("dataQuality", mapper.valueToTree(quality));
-            doc.put("assumption", "the load balancer spreads demand evenly over ready replicas");
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot render recommendations as JSON", e);
-        }
-    }
-
-    private static Table table(List<Row> rows) {
-        List<List<Object>> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
-                    changes(r), num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
-                    num(r, "savings_pct"), num(r, "savings_vs_observed_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
-                    count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
-                    r.<Boolean>getAs("robust") ? "yes" : "no"));
-        }
-        return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
-                Column.text("changes"), Column.number("cost_per_1k_now"), Column.number("cost_per_1k_rec"),
-                Column.number("savings_pct"), Column.number("savings_vs_observed_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
-                Column.integer("breach_min_rec"), Column.number("budget_burn_rec"), Column.text("robust")), out);
-    }
-
-    private static String changes(Row r) {
-        Recommendation rec = RecommendRows.forEditing(r);
-        List<String> parts = new ArrayList<>();
-        for (KnobChange k : rec.knobs()) {
-            if (k.changed()) {
-                parts.add(k.name() + " " + k.format().text(k.current()) + "->" + k.text());
-            }
-        }
-        return parts.isEmpty() ? "-" : String.join(", ", parts);
-    }
-
-    private static double num(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? Double.NaN : ((Number) v).doubleValue();
-    }
-
-    private static Object count(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? (Object) Double.NaN : (Object) ((Number) v).longValue();
     }
 
     static String objective(String text) {
@@ -255,5 +200,83 @@ final class RecommendCommand implements Callable<Integer> {
             // fall through to the message
         }
         throw new UserError(option + ": expected a share such as 25% or 0.25 (0 to under 100 %), found '" + text + "'");
+    }
+
+    /**
+     * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
+     * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
+     * `--help` (docs/decisions.md D19; StaticCommandsIT).
+     */
+    private static final class Rows {
+        private Rows() {
+        }
+
+        /** Every manifest file with its recommendations applied (files without a change are left out). */
+        static Map<String, String> editedManifests(PolicyBundle bundle, List<Row> rows) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (Row row : rows) {
+                Recommendation r = RecommendRows.forEditing(row);
+                if (r.changes().isEmpty()) {
+                    continue;
+                }
+                String file = r.manifestFile();
+                String text = texts.containsKey(file) ? texts.get(file) : bundle.text(file);
+                texts.put(file, ManifestEditor.apply(text, file, r));
+            }
+            return texts;
+        }
+
+        /** Every column of every recommendation (knobs, both periods, robustness, the Pareto frontier). */
+        static String json(List<Row> rows, Map<String, Object> quality) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode doc = mapper.createObjectNode();
+            ArrayNode recs = doc.putArray("recommendations");
+            try {
+                for (Row r : rows) {
+                    recs.add(mapper.readTree(r.json()));
+                }
+                doc.set("dataQuality", mapper.valueToTree(quality));
+                doc.put("assumption", "the load balancer spreads demand evenly over ready replicas");
+                return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot render recommendations as JSON", e);
+            }
+        }
+
+        static Table table(List<Row> rows) {
+            List<List<Object>> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
+                        changes(r), num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
+                        num(r, "savings_pct"), num(r, "savings_vs_observed_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
+                        count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
+                        r.<Boolean>getAs("robust") ? "yes" : "no"));
+            }
+            return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
+                    Column.text("changes"), Column.number("cost_per_1k_now"), Column.number("cost_per_1k_rec"),
+                    Column.number("savings_pct"), Column.number("savings_vs_observed_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
+                    Column.integer("breach_min_rec"), Column.number("budget_burn_rec"), Column.text("robust")), out);
+        }
+
+        static String changes(Row r) {
+            Recommendation rec = RecommendRows.forEditing(r);
+            List<String> parts = new ArrayList<>();
+            for (KnobChange k : rec.knobs()) {
+                if (k.changed()) {
+                    parts.add(k.name() + " " + k.format().text(k.current()) + "->" + k.text());
+                }
+            }
+            return parts.isEmpty() ? "-" : String.join(", ", parts);
+        }
+
+        static double num(Row r, String column) {
+            Object v = r.getAs(column);
+            return v == null ? Double.NaN : ((Number) v).doubleValue();
+        }
+
+        static Object count(Row r, String column) {
+            Object v = r.getAs(column);
+            return v == null ? (Object) Double.NaN : (Object) ((Number) v).longValue();
+        }
     }
 }

@@ -57,8 +57,8 @@ public final class ClusterWatch extends SparkListener implements AutoCloseable {
                     waitingSince = System.nanoTime();
                 } else if (System.nanoTime() - waitingSince >= TimeUnit.MILLISECONDS.toNanos(waitMs)) {
                     String reason = "because " + ClusterFailure.NO_EXECUTOR + waitMs / 1000 + " s (master " + master + ": are workers up, with "
-                            + "the memory and cores an executor asks for?" + (lastLoss.isEmpty() ? "" : " " + lastLoss)
-                            + "; --conf " + WAIT_KEY + "=DURATION waits longer)";
+                            + "the memory and cores an executor asks for?" + (lastLoss.isEmpty() ? "" : " Last " + lastLoss + ".")
+                            + " --conf " + WAIT_KEY + "=DURATION waits longer)";
                     for (int job : jobs) {
                         sc.cancelJob(job, reason);
                     }
