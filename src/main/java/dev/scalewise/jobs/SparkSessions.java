@@ -117,6 +117,9 @@ public final class SparkSessions {
                 .addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{HH:mm:ss} %p %c{1}: %m%n")));
         b.add(b.newRootLogger(level).add(b.newAppenderRef("stderr")));
+        if (level == Level.WARN) { // "Unable to load native-hadoop library...": true of every run, asks nothing
+            b.add(b.newLogger("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR));
+        }
         return b.build();
     }
 }

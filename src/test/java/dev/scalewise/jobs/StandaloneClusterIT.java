@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through cli/scalewise embedded (local[*]); the three give the same rows, written to file:// URIs by
  * the same commit protocol, and recommend the same manifests. Before the worker starts, a run against
  * an unreachable master and one against a master without workers fail with exit 3 and one line saying
- * so. Runs in `mvn verify` (failsafe, after the jar is packaged) for both Spark lines.
+ * so. Runs in `mvn verify` (failsafe, after the jar is packaged).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
@@ -193,14 +193,17 @@ class StandaloneClusterIT {
         }
     }
 
+    /** The edited manifests by file name (none when no recommendation changed a manifest). */
     private static Map<String, String> manifests(Path out) throws IOException {
         Map<String, String> texts = new HashMap<>();
-        try (Stream<Path> s = Files.list(out.resolve("recommend/manifests"))) {
-            for (Path p : s.toList()) {
-                texts.put(p.getFileName().toString(), Files.readString(p));
+        Path dir = out.resolve("recommend/manifests");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    texts.put(p.getFileName().toString(), Files.readString(p));
+                }
             }
         }
-        assertTrue(!texts.isEmpty(), "no manifests under " + out);
         return texts;
     }
 
