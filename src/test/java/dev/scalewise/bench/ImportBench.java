@@ -51,15 +51,24 @@ public final class ImportBench {
             if (!loaded) {
                 t0 = System.nanoTime();
                 List<String> services = new ArrayList<>(m.columns().keySet());
-                Path text = work.resolve("chunk.prom.txt");
-                long bytes = 0;
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                List<java.util.concurrent.Future<Long>> chunks = new ArrayList<>();
                 for (int i = 0; i < services.size(); i += 5) {
-                    FleetExposition.write(m, slo, text, FleetExposition.Format.PROMETHEUS_TEXT,
-                            services.subList(i, Math.min(services.size(), i + 5)));
-                    bytes += Files.size(text);
-                    vm.post("/api/v1/import/prometheus", text);
+                    List<String> some = services.subList(i, Math.min(services.size(), i + 5));
+                    Path text = work.resolve("chunk-" + i + ".prom.txt");
+                    chunks.add(pool.submit(() -> {
+                        FleetExposition.write(m, slo, text, FleetExposition.Format.PROMETHEUS_TEXT, some);
+                        long size = Files.size(text);
+                        vm.post("/api/v1/import/prometheus", text);
+                        Files.delete(text);
+                        return size;
+                    }));
                 }
-                Files.delete(text);
+                long bytes = 0;
+                for (java.util.concurrent.Future<Long> f : chunks) {
+                    bytes += f.get();
+                }
+                pool.shutdown();
                 vm.get("/internal/force_flush");
                 Files.createFile(work.resolve("vm.done"));
                 System.out.printf("loaded %.1f GB of exposition text into VictoriaMetrics in %.1f s%n", bytes / 1e9,
