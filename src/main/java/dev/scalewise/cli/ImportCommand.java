@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports a fleet's history into the data contract (Parquet, date=YYYY-MM-DD).",
                 "Starts no Spark. Docs: docs/import-prometheus.md, docs/import-billing.md."},
-        subcommands = {ImportCommand.Prometheus.class})
+        subcommands = {ImportCommand.Prometheus.class, BillingImportCommand.class})
 final class ImportCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -205,7 +205,7 @@ final class RecommendCommand implements Callable<Integer> {
     /**
      * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
      * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
-     * `--help` (docs/decisions.md D19; StaticCommandsIT).
+     * `--help` (docs/decisions.md D20; StaticCommandsIT).
      */
     private static final class Rows {
         private Rows() {

@@ -24,7 +24,7 @@ import static org.apache.spark.sql.functions.from_json;
  * test JVM, never stopped: the CLI joins it instead of starting its own), DataFrame assertions, and
  * helpers to run the CLI in-process and to turn CSV fixtures into Parquet of the contract's types. Tests
  * use no Spark testing library directly: rows are compared by {@link RowEquality}, spark-testing-base's
- * rule in the Spark 3.5 build and our own in the Spark 4 build (docs/decisions.md D18).
+ * rule in the Spark 3.5 build and our own in the Spark 4 build (docs/decisions.md D19).
  */
 final class SharedSpark {
     private static SparkSession spark;

@@ -166,13 +166,13 @@ public final class PromClient {
                 sleep(wait);
                 wait *= 2;
             }
-            HttpResponse<InputStream> response;
             long t0 = System.nanoTime();
             try {
                 requests.incrementAndGet();
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                JsonNode answer = readAnswer(response);
+                // the wait for the whole answer is the server's (and the loopback's); parsing it is ours
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 serverNanos.addAndGet(System.nanoTime() - t0);
+                JsonNode answer = parse(response.body());
                 int status = response.statusCode();
                 if (status == 200 && "success".equals(answer.path("status").asText())) {
                     return answer.path("data");
@@ -210,18 +210,15 @@ public final class PromClient {
                 + " kept, rerun the same command to resume", uri, lastProblem, options.retries() + 1));
     }
 
-    private static JsonNode readAnswer(HttpResponse<InputStream> response) throws IOException {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readAllBytes();
-            try {
-                return JSON.readTree(bytes);
-            } catch (IOException notJson) {
-                // proxies and auth layers answer in HTML or plain text: keep the first line for the message
-                String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
-                int eol = text.indexOf('\n');
-                return JSON.createObjectNode().put("status", "error").put("errorType", "")
-                        .put("error", eol < 0 ? text : text.substring(0, eol));
-            }
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            // proxies and auth layers answer in HTML or plain text: keep the first line for the message
+            String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
+            int eol = text.indexOf('\n');
+            return JSON.createObjectNode().put("status", "error").put("errorType", "")
+                    .put("error", eol < 0 ? text : text.substring(0, eol));
         }
     }
 

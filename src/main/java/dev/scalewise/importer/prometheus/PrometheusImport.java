@@ -367,9 +367,8 @@ public final class PrometheusImport {
                 }
                 List<String> absent = new ArrayList<>();
                 for (String metric : job.template().metrics()) {
-                    boolean exists = metricExists.computeIfAbsent(metric, m -> !client.series(
-                            m + (r.vars().namespace() == null ? "" : "{namespace=\"" + r.vars().namespace() + "\"}"),
-                            start, end).isEmpty());
+                    // by name alone: stacks name their namespace label differently (Knative: namespace_name)
+                    boolean exists = metricExists.computeIfAbsent(metric, m -> !client.series(m, start, end).isEmpty());
                     if (!exists) {
                         absent.add("`" + metric + "`");
                     }

@@ -170,6 +170,52 @@ class ImportFaultsTest {
         assertSameFiles(reference, out);
     }
 
+    @Test
+    void rangeQueriesSplitBelowAPointLimitGiveTheSameBytes(@TempDir Path tmp) throws Exception {
+        String url = SampleFleetServers.victoriaMetrics().url().toString();
+        Run whole = cli(importArgs(url, tmp.resolve("whole"), DAY1, DAY1));
+        assertEquals(0, whole.code(), whole.err());
+        Run split = cli(importArgs(url, tmp.resolve("split"), DAY1, DAY1, "--max-points", "500"));
+        assertEquals(0, split.code(), split.err());
+        // 1,440 points a day: one request per query, or three of at most 500 (plus the labels call)
+        assertEquals(1 + 3 * (requests(whole) - 1), requests(split), split.out());
+        assertSameFiles(tmp.resolve("whole"), tmp.resolve("split"));
+    }
+
+    @Test
+    void aKilledImportLeavesWholeDaysAndTheRerunWritesTheSameBytes(@TempDir Path tmp) throws Exception {
+        String url = SampleFleetServers.prometheus().url().toString();
+        Path reference = tmp.resolve("reference");
+        assertEquals(0, cli(importArgs(url, reference, "2026-10-05", "2026-10-09")).code());
+
+        Path out = tmp.resolve("data");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.scalewise.cli.Main"));
+        cmd.addAll(List.of(importArgs(url, out, "2026-10-05", "2026-10-09", "--parallel", "1")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!Files.exists(out.resolve("requests/date=2026-10-06")) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(10);
+        }
+        p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
+        List<String> days = partitions(out).stream().filter(d -> d.startsWith("requests/")).toList();
+        assertTrue(!days.isEmpty() && days.size() < 5, days + " " + Files.readString(tmp.resolve("log")));
+        for (String d : days) {
+            String date = d.substring("requests/".length());
+            assertTrue(Files.exists(out.resolve("latency").resolve(date)) && Files.exists(out.resolve("gpu").resolve(date)),
+                    "day " + date + " is whole");
+        }
+        Run resumed = cli(importArgs(url, out, "2026-10-05", "2026-10-09"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertSameFiles(reference, out);
+    }
+
+    private static int requests(Run r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) requests in").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        return Integer.parseInt(m.group(1));
+    }
+
     static void assertSameFiles(Path expected, Path actual) throws IOException {
         Map<String, byte[]> a = files(expected);
         Map<String, byte[]> b = files(actual);
