@@ -6,6 +6,7 @@ import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.RecommendRows;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
 import dev.scalewise.recommend.Recommendation;
@@ -98,6 +99,8 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.of(spec).exclusive("--emit", "--format",
+                "--emit yaml prints the edited manifests instead of a table in any format");
         Format fmt = OptionValues.format(format);
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
@@ -109,6 +112,9 @@ final class RecommendCommand implements Callable<Integer> {
         List<Row> rows;
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            if (out != null) {
+                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+            }
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle,

@@ -22,13 +22,13 @@ import static org.apache.spark.sql.functions.from_json;
  * stopped: the CLI joins it instead of starting its own), plus helpers to run the CLI in-process and to
  * turn CSV fixtures into Parquet of the contract's types.
  */
-final class SharedSpark {
+public final class SharedSpark {
     private static SparkSession spark;
 
     private SharedSpark() {
     }
 
-    static synchronized SparkSession get() {
+    public static synchronized SparkSession get() {
         if (spark == null) {
             spark = SparkSession.builder().master("local[2]").appName("scalewise-tests")
                     .config("spark.ui.enabled", "false")
@@ -39,11 +39,11 @@ final class SharedSpark {
         return spark;
     }
 
-    record CliRun(int code, String out, String err) {
+    public record CliRun(int code, String out, String err) {
     }
 
     /** Runs `scalewise ARGS` in this JVM (against the shared session), capturing stdout and stderr. */
-    static synchronized CliRun cli(String... args) {
+    public static synchronized CliRun cli(String... args) {
         get();
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -61,7 +61,7 @@ final class SharedSpark {
     }
 
     /** Reads DIR/<dataset>/*.csv and writes it as one Parquet file with the contract's types. */
-    static Dataset<Row> typedCsv(Path csvDataDir, String dataset) {
+    public static Dataset<Row> typedCsv(Path csvDataDir, String dataset) {
         Dataset<Row> csv = get().read().option("header", "true").option("escape", "\"")
                 .csv(csvDataDir.resolve(dataset).toString());
         List<Column> cols = new ArrayList<>();
@@ -79,7 +79,7 @@ final class SharedSpark {
         return csv.select(cols.toArray(Column[]::new));
     }
 
-    static void writeParquet(Dataset<Row> df, Path dir) {
+    public static void writeParquet(Dataset<Row> df, Path dir) {
         df.coalesce(1).write().parquet(dir.toString());
     }
 }
