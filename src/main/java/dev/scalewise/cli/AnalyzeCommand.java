@@ -4,6 +4,7 @@ import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.RowTables;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Format;
@@ -62,6 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            if (out != null) {
+                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+            }
             progress.say("reading and aligning " + dataOptions.data);
             AnalyzeJob.Result result = AnalyzeJob.run(session.spark(), new AnalyzeJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, specs));

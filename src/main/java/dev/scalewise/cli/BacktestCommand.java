@@ -7,6 +7,7 @@ import dev.scalewise.jobs.BacktestJob;
 import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import org.apache.spark.sql.Row;
@@ -66,6 +67,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.of(spec).onlyWith("--warmup-days", "--from");
         int stepSeconds = dataOptions.stepSeconds();
         Format fmt = format == null ? Format.TABLE : OptionValues.format(format);
         if (warmupDays < 0) {
@@ -75,6 +77,9 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            if (out != null) {
+                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+            }
             progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
             BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle, warmupDays));

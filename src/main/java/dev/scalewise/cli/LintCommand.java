@@ -129,6 +129,10 @@ final class LintCommand implements Callable<Integer>, SparkFree {
 
     @Override
     public Integer call() {
+        OptionChecks.of(spec)
+                .exclusive("--data", "--results", "--data replays the exports, --results reads a backtest's rows")
+                .onlyWith("--days", "--data", "--results").onlyWith("--step", "--data").onlyWith("--cost-tag", "--data")
+                .onlyWith("--master", "--data", "--results").onlyWith("--conf", "--data", "--results");
         PrintWriter out = spec.commandLine().getOut();
         RuleRegistry registry = RuleRegistry.standard();
         if (listRules) {
@@ -138,8 +142,7 @@ final class LintCommand implements Callable<Integer>, SparkFree {
             out.flush();
             return ExitCodes.OK;
         }
-        Optional<Severity> threshold = failOn.equalsIgnoreCase("never") ? Optional.empty()
-                : Optional.of(Severity.parse(failOn, "--fail-on"));
+        Optional<Severity> threshold = Severity.threshold(failOn, "--fail-on");
         List<OutputTarget> targets = OutputTarget.parse(formats, Optional.ofNullable(output));
         KubeVersion kube = kubeVersion == null ? KubeVersion.DEFAULT : KubeVersion.parse(kubeVersion);
         Path cwd = Path.of("").toAbsolutePath();
@@ -153,9 +156,6 @@ final class LintCommand implements Callable<Integer>, SparkFree {
         }
         PrintWriter err = spec.commandLine().getErr();
         // Spark is touched only here, and only with --data: static lint loads no Spark class
-        if (data != null && results != null) {
-            throw new UserError("--data and --results are alternatives: give one");
-        }
         java.util.function.Consumer<String> note = n -> err.println("scalewise: note: " + n);
         Optional<EvidenceSource> evidence = data != null
                 ? Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,

@@ -1,22 +1,19 @@
 package dev.scalewise.cli;
 
-import dev.scalewise.ExitCodes;
-import dev.scalewise.UserError;
-import dev.scalewise.jobs.ClusterFailure;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Entry point of cli/scalewise and of spark-submit runs of the jar without a job class. */
 @Command(name = "scalewise",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Backtests and recommends autoscaling policies for model-inference services.",
-        footer = {"", "Exit codes: 0 ok, 1 findings/SLO violations (when asked to fail on them),",
-                "2 usage or input error, 3 internal or cluster error.",
+        footer = {"", "Exit codes (every command): 0 ok, 1 lint findings at or above --fail-on,",
+                "2 usage or input error, 3 internal or cluster error (docs/cli.md).",
                 "Docs: docs/cli.md. Run 'scalewise COMMAND --help' for a command's options and examples."},
         subcommands = {
                 SchemaCommand.class,
@@ -52,47 +49,22 @@ public final class Main implements Runnable, SparkFree {
         try {
             return cl.execute(args);
         } catch (Error e) {
-            // picocli hands only Exceptions to the handler; an Error still gets a one-line report
-            cl.getErr().println("scalewise: internal error: " + e);
-            if (List.of(args).contains("--verbose")) {
-                e.printStackTrace(cl.getErr());
-            }
-            cl.getErr().flush();
-            return ExitCodes.INTERNAL;
+            // picocli hands only Exceptions to the handler; an Error still gets the one-line report
+            return Failures.report(e, cl.getErr(), List.of(args).contains("--verbose"));
         }
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(Main::handleException);
-        cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
-        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.INPUT);
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        cl.registerConverter(LocalDate.class, OptionValues::date);
+        cl.setParameterExceptionHandler(Failures::reportUsage);
+        cl.setExecutionExceptionHandler((e, line, parsed) ->
+                Failures.report(e, line.getErr(), parsed.originalArgs().contains("--verbose")));
+        cl.setExitCodeExceptionMapper(Failures::exitCode);
+        CommandLine.Model.CommandSpec completion = cl.getSubcommands().get("generate-completion").getCommandSpec();
+        completion.usageMessage().hidden(false);
+        completion.helpCommand(false); // as a "help command" picocli would accept any option and exit 0
         return cl;
-    }
-
-    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        Optional<String> cluster = ClusterFailure.of(e); // before UserError: a stopped cluster fails reads too
-        if (cluster.isPresent()) {
-            cl.getErr().println("scalewise: cluster: " + cluster.get());
-            return ExitCodes.INTERNAL;
-        }
-        Throwable cause = e;
-        while (cause != null && !(cause instanceof UserError)) {
-            cause = cause.getCause();
-        }
-        if (cause != null) {
-            cl.getErr().println("scalewise: " + cause.getMessage());
-            return ExitCodes.INPUT;
-        }
-        boolean verbose = parsed.originalArgs().contains("--verbose");
-        cl.getErr().println("scalewise: internal error: " + e);
-        if (verbose) {
-            e.printStackTrace(cl.getErr());
-        } else {
-            cl.getErr().println("(run again with --verbose for the stack trace, and please report it)");
-        }
-        return ExitCodes.INTERNAL;
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.scalewise.cli;
 import dev.scalewise.UserError;
 import dev.scalewise.report.Format;
 
+import picocli.CommandLine;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +39,16 @@ final class OptionValues {
             throw new UserError("--step: expected whole minutes up to a day, like 60s, 5m or 1h; found '" + text + "'");
         }
         return (int) seconds;
+    }
+
+    /** A UTC day as yyyy-MM-dd (picocli converter: the message names what was expected and found). */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("expected a date like 2026-01-05 (yyyy-MM-dd), found '"
+                    + text + "'");
+        }
     }
 
     static Format format(String text) {

@@ -6,6 +6,7 @@ import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.RecommendRows;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
 import dev.scalewise.recommend.Recommendation;
@@ -98,6 +99,8 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.of(spec).exclusive("--emit", "--format",
+                "--emit yaml prints the edited manifests instead of a table in any format");
         Format fmt = OptionValues.format(format);
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
@@ -110,6 +113,9 @@ final class RecommendCommand implements Callable<Integer> {
         List<Row> rows;
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            if (out != null) {
+                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+            }
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle,
@@ -205,7 +211,7 @@ final class RecommendCommand implements Callable<Integer> {
     /**
      * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
      * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
-     * `--help` (docs/decisions.md D20; StaticCommandsIT).
+     * `--help` (docs/decisions.md D21; StaticCommandsIT).
      */
     private static final class Rows {
         private Rows() {

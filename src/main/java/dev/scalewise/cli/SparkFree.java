@@ -6,7 +6,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * A command that runs without Spark's jars. cli/scalewise starts such commands on a classpath without
- * Spark (target/classpath-static.txt), so they answer in well under a second (docs/decisions.md D20); every
+ * Spark (target/classpath-static.txt), so they answer in well under a second (docs/decisions.md D21); every
  * other command gets Spark's jars. A command that does not implement this needs Spark: a new command is
  * slow rather than broken until it says otherwise. LauncherChoiceTest holds the launcher's own rule to
  * {@link #needsSpark} for every subcommand and option.

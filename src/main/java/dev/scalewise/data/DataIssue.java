@@ -13,6 +13,8 @@ public enum DataIssue {
     NEGATIVE("negative value", "row dropped when the column is required, else that value is unknown"),
     NON_FINITE("NaN or infinite value", "row dropped when the column is required, else that value is unknown"),
     DUPLICATE("duplicate key (service, interval_start[, pod])", "first row in file order kept, later ones dropped"),
+    OVERLAP("interval overlapping an earlier row of the same series (e.g. interval_seconds longer than the row spacing)",
+            "row dropped (of overlapping rows, the one that starts first is kept)"),
     OUT_OF_ORDER("row earlier than the previous row of the same series in the same file", "kept (rows are sorted)"),
     GAP("analysis steps not covered by any row", "value unknown in those steps"),
     UNTAGGED("billing row without the cost tag", "row dropped (not attributed to any service)"),

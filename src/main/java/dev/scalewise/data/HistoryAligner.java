@@ -65,6 +65,7 @@ public final class HistoryAligner {
         }
         for (DatasetKind k : List.of(DatasetKind.REQUESTS, DatasetKind.LATENCY, DatasetKind.GPU)) {
             dropDuplicatesCountDisorder(valid.get(k), counter);
+            dropOverlaps(valid.get(k), counter);
         }
         singleCurrency(valid.get(DatasetKind.BILLING), counter);
         valid.values().forEach(selections -> selections.removeIf(sel -> sel.size == 0));
@@ -241,6 +242,76 @@ public final class HistoryAligner {
             String ds = b.kind().datasetName();
             counter.add(ds, DataIssue.OUT_OF_ORDER, "interval_start", outOfOrder, b.file());
             counter.add(ds, DataIssue.DUPLICATE, "interval_start", duplicates, b.file());
+        }
+    }
+
+    /**
+     * A row that starts before the end of another row of the same series (service, or pod for GPU rows)
+     * would count its time twice: of rows that overlap, the one that starts first is kept, the others are
+     * counted and dropped. Rows that already tile their series in read order (the usual case) are
+     * recognised in one pass; only otherwise are they sorted by start.
+     */
+    private static void dropOverlaps(List<Selection> selections, DataQualityReport.Counter counter) {
+        Map<String, Integer> series = new HashMap<>();
+        int total = 0;
+        boolean tiled = true;
+        long[] lastEnd = new long[0];
+        for (Selection sel : selections) {
+            for (int j = 0; j < sel.size; j++) {
+                int i = sel.rows[j];
+                int id = series.computeIfAbsent(sel.block.pod(i), p -> series.size());
+                if (id >= lastEnd.length) {
+                    lastEnd = Arrays.copyOf(lastEnd, id + 1);
+                    lastEnd[id] = Long.MIN_VALUE;
+                }
+                tiled &= sel.block.startMs()[i] >= lastEnd[id];
+                lastEnd[id] = sel.block.endMs()[i];
+                total++;
+            }
+        }
+        if (tiled) {
+            return;
+        }
+        // every kept row as (series, start, read position), sorted; the sweep marks the rows to drop
+        long[][] rows = new long[total][];
+        int n = 0;
+        for (int s = 0; s < selections.size(); s++) {
+            Selection sel = selections.get(s);
+            for (int j = 0; j < sel.size; j++) {
+                int i = sel.rows[j];
+                rows[n++] = new long[] {series.get(sel.block.pod(i)), sel.block.startMs()[i], s, j, sel.block.endMs()[i]};
+            }
+        }
+        Arrays.sort(rows, java.util.Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1])
+                .thenComparingLong(r -> r[2]).thenComparingLong(r -> r[3]));
+        boolean[][] dropped = new boolean[selections.size()][];
+        for (int s = 0; s < selections.size(); s++) {
+            dropped[s] = new boolean[selections.get(s).size];
+        }
+        long end = Long.MIN_VALUE;
+        long current = -1;
+        for (long[] r : rows) {
+            if (r[0] != current) {
+                current = r[0];
+                end = Long.MIN_VALUE;
+            }
+            if (r[1] < end) {
+                dropped[(int) r[2]][(int) r[3]] = true;
+            } else {
+                end = r[4];
+            }
+        }
+        for (int s = 0; s < selections.size(); s++) {
+            Selection sel = selections.get(s);
+            int size = 0;
+            for (int j = 0; j < sel.size; j++) {
+                if (!dropped[s][j]) {
+                    sel.rows[size++] = sel.rows[j];
+                }
+            }
+            counter.add(sel.block.kind().datasetName(), DataIssue.OVERLAP, "interval_seconds", sel.size - size,
+                    sel.block.file());
+            sel.size = size;
         }
     }
 

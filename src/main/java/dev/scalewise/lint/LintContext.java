@@ -5,6 +5,7 @@ import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
+import dev.scalewise.yaml.YamlError;
 
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,6 +32,7 @@ public final class LintContext {
     private final Optional<Map<String, ServiceSpec>> services;
     private final PolicyModel policyModel;
     private final Map<Manifest, Optional<PolicySpec>> policies = new HashMap<>();
+    private final Map<Manifest, UserError> rejected = new HashMap<>();
 
     public LintContext(List<YamlDoc> docs, LintConfig config, KubeVersion kubeVersion,
                        Optional<Map<String, ServiceSpec>> services, PolicyModel policyModel) {
@@ -48,13 +50,41 @@ public final class LintContext {
      * rejects it: the static rules report what is wrong in the raw YAML, and lint must not stop there.
      */
     public Optional<PolicySpec> policy(Manifest m) {
-        return policies.computeIfAbsent(m, k -> {
-            try {
-                return policyModel.read(k.doc());
-            } catch (UserError e) {
-                return Optional.empty();
-            }
-        });
+        Optional<PolicySpec> known = policies.get(m);
+        if (known != null) {
+            return known;
+        }
+        policies.put(m, Optional.empty()); // a basePolicy naming its own object finds nothing
+        Optional<PolicySpec> read;
+        try {
+            read = policyModel.read(m.doc(), this::policyNamed);
+        } catch (UserError e) {
+            rejected.put(m, e);
+            read = Optional.empty();
+        }
+        policies.put(m, read);
+        return read;
+    }
+
+    /** Why the policy model refuses an object of a kind it reads (SW003); empty when it reads it or is not one. */
+    public Optional<UserError> policyRejection(Manifest m) {
+        policy(m);
+        return Optional.ofNullable(rejected.get(m));
+    }
+
+    /**
+     * This run without the objects the policy model finds invalid: a rule that fails to parse one of
+     * them runs again on the rest (SW003 reports them), instead of ending the whole lint.
+     */
+    LintContext withoutInvalid() {
+        List<YamlDoc> valid = manifests.stream().filter(m -> policyRejection(m)
+                .filter(e -> !(e instanceof YamlError y && y.isBeyondModel())).isEmpty()).map(Manifest::doc).toList();
+        return new LintContext(valid, config, kubeVersion, services, policyModel);
+    }
+
+    private Optional<PolicySpec> policyNamed(String name) {
+        return manifests.stream().filter(m -> m.name().equals(name)).map(this::policy).flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Every object that reads as an autoscaling policy, with its normalized policy, in input order. */

@@ -1,8 +1,12 @@
 package dev.scalewise.lint;
 
+import dev.scalewise.lint.rules.StandardRules;
+import dev.scalewise.yaml.YamlError;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,7 @@ public final class Linter {
         for (LintRule rule : registry.staticRules()) {
             if (config.enabled(rule.meta())) {
                 ran.add(rule.meta());
-                raw.addAll(rule.check(ctx));
+                raw.addAll(check(rule, ctx));
             }
         }
         if (evidenceSource.isPresent()) {
@@ -69,6 +73,12 @@ public final class Linter {
             boolean overridden = config.severity().keySet().stream().anyMatch(rule::matches);
             findings.add(overridden ? f.withSeverity(config.severityOf(rule)) : f);
         }
+        // the policy model stops at an object's first problem: when a specific error rule reports the object,
+        // SW003 would only repeat it in other words
+        Set<ObjectRef> explained = new HashSet<>();
+        findings.stream().filter(f -> f.severity() == Severity.ERROR && !f.ruleId().equals(StandardRules.INVALID_AUTOSCALER))
+                .forEach(f -> explained.add(f.object()));
+        findings.removeIf(f -> f.ruleId().equals(StandardRules.INVALID_AUTOSCALER) && explained.contains(f.object()));
         for (RuleMeta meta : List.of(Suppressions.MISSING_REASON, Suppressions.UNKNOWN_RULE)) {
             if (config.enabled(meta)) {
                 ran.add(meta);
@@ -79,6 +89,15 @@ public final class Linter {
         unique.sort(Finding.ORDER);
         ran.sort(Comparator.comparing(RuleMeta::id));
         return new LintReport(unique, ran, checks(ran, ctx, unique, suppressions.keySet()), sources, suppressed);
+    }
+
+    /** A rule's findings; when it cannot parse an object the policy model calls invalid, on the other objects. */
+    private static List<Finding> check(LintRule rule, LintContext ctx) {
+        try {
+            return rule.check(ctx);
+        } catch (YamlError e) {
+            return rule.check(ctx.withoutInvalid());
+        }
     }
 
     /**

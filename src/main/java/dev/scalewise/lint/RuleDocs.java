@@ -29,7 +29,7 @@ public final class RuleDocs {
         b.append("# ").append(m.id()).append(" `").append(m.name()).append("`\n\n");
         b.append("**").append(m.title()).append("**\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| Severity | ").append(m.severity().id()).append(" |\n");
+        b.append("| Severity | ").append(m.severity().id()).append(": ").append(m.severityBasis()).append(" |\n");
         b.append("| Applies to | ").append(String.join(", ", m.scope().stream().sorted().toList())).append(" |\n");
         b.append("| Suppress | `lint.scalewise.dev/ignore: \"").append(m.id()).append(" -- <reason>\"` |\n\n");
         b.append("## Why\n\n").append(m.rationale()).append("\n\n");
@@ -46,9 +46,11 @@ public final class RuleDocs {
         b.append("<!-- Generated from the rule classes by dev.scalewise.lint.RuleDocs; do not edit. -->\n");
         b.append("# Lint rules\n\n");
         b.append("Ids are stable: `SW` + three digits, the first digit naming the family: 0 the lint engine itself")
-                .append(" (suppressions), 1 Kubernetes HPA and its neighbours (workload, PodDisruptionBudget, VPA),")
+                .append(" (suppressions, objects the policy model refuses), 1 Kubernetes HPA and its neighbours (workload, PodDisruptionBudget, VPA),")
                 .append(" 2 KEDA, 3 Knative, 4 KServe, 9 evidence rules (replayed metrics). Every rule also has a")
                 .append(" kebab-case name; both are accepted in `.scalewise-lint.yaml` and in suppressions.\n\n");
+        b.append("Severity: error when the config is invalid or certainly broken, warning for a judgment about a valid")
+                .append(" config (docs/lint.md, Severities); each rule's page says why it has its severity.\n\n");
         b.append("| Id | Name | Severity | Title |\n|---|---|---|---|\n");
         for (RuleMeta m : rules) {
             b.append("| [").append(m.id()).append("](").append(m.id()).append(".md) | `").append(m.name()).append("` | ")

@@ -18,6 +18,7 @@ public final class Suppressions {
     private static final String SEPARATOR = "--";
 
     public static final RuleMeta MISSING_REASON = new RuleMeta("SW001", "suppression-without-reason", Severity.ERROR,
+                "the suppression is malformed and not honoured, so the config does not say what its author meant",
             "A lint suppression gives no reason",
             "A suppression hides a finding from every later review. Without a reason nobody can tell whether"
                     + " the risk was accepted on purpose or the annotation was copied along with the manifest."
@@ -25,6 +26,7 @@ public final class Suppressions {
             "Write the reason after ' -- ': `lint.scalewise.dev/ignore: \"SW102 -- pinned during the migration, see TICKET-12\"`.",
             Set.of(RuleMeta.ANY_KIND), List.of());
     public static final RuleMeta UNKNOWN_RULE = new RuleMeta("SW002", "suppression-of-unknown-rule", Severity.WARNING,
+                "the suppression is harmless but stale or misspelt; it may also name a rule of a newer Scalewise",
             "A lint suppression names a rule that does not exist",
             "A misspelt rule id suppresses nothing, so the finding its author meant to silence still fails the build,"
                     + " or the annotation outlived a renamed rule.",

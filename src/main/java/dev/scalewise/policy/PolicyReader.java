@@ -6,7 +6,6 @@ import dev.scalewise.yaml.YamlError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,20 +39,20 @@ public final class PolicyReader {
         return readAll(doc, Context.standalone()).stream().findFirst();
     }
 
+    /** The document's first policy, where a native kind's basePolicy name is resolved by {@code byName}. */
+    public static Optional<PolicySpec> read(YamlDoc doc, Function<String, Optional<PolicySpec>> byName) {
+        return readAll(doc, new Context(byName, Map.of(), note -> { })).stream().findFirst();
+    }
+
     /** Every policy the document defines (one, or one per Ray Serve deployment); empty if not modeled. */
     public static List<PolicySpec> readAll(YamlDoc doc, Context ctx) {
         if (!doc.root().isMapping()) {
             return List.of();
         }
         Manifest m = new Manifest(doc);
+        checkVersion(doc);
         return switch (key(doc)) {
-            case "autoscaling:HorizontalPodAutoscaler" -> {
-                if (doc.apiVersion().equals("autoscaling/v1")) {
-                    throw doc.root().get("apiVersion").error("autoscaling/v1 is not read; convert it to autoscaling/v2 "
-                            + "(kubectl convert) — v1 has only targetCPUUtilizationPercentage");
-                }
-                yield List.of(HpaReader.read(m, ctx.notes()));
-            }
+            case "autoscaling:HorizontalPodAutoscaler" -> List.of(HpaReader.read(m, ctx.notes()));
             case "keda.sh:ScaledObject" -> List.of(KedaReader.read(m));
             case "serving.kserve.io:InferenceService" -> KServeReader.read(m, ctx.notes()).stream().toList();
             case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m, ctx.notes()));
@@ -67,12 +66,38 @@ public final class PolicyReader {
 
     /** True when the document is of a kind we read (even if it yields no policy, e.g. autoscalerClass none). */
     static boolean models(YamlDoc doc) {
-        return MODELED.contains(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
+        return VERSIONS.containsKey(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
     }
 
-    private static final Set<String> MODELED = Set.of("autoscaling:HorizontalPodAutoscaler", "keda.sh:ScaledObject",
-            "serving.kserve.io:InferenceService", "serving.knative.dev:Service", "ray.io:RayService",
-            "scalewise.dev:ScheduledScaling", "scalewise.dev:PredictiveScaling");
+    /**
+     * The API versions read per modeled kind, newest first: the versions their projects serve or served
+     * with the fields we read (autoscaling/v2beta1 and v2beta2 are read as v2; Knative Serving serves
+     * only v1 since 0.19; KubeRay serves ray.io/v1 and the older v1alpha1). Any other version is refused,
+     * so a typo such as autoscaling/v9 is not read as if it were v2 (the cluster would reject it).
+     */
+    private static final Map<String, List<String>> VERSIONS = Map.of(
+            "autoscaling:HorizontalPodAutoscaler", List.of("v2", "v2beta2", "v2beta1"),
+            "keda.sh:ScaledObject", List.of("v1alpha1"),
+            "serving.kserve.io:InferenceService", List.of("v1beta1"),
+            "serving.knative.dev:Service", List.of("v1"),
+            "ray.io:RayService", List.of("v1", "v1alpha1"),
+            "scalewise.dev:ScheduledScaling", List.of("v1alpha1"),
+            "scalewise.dev:PredictiveScaling", List.of("v1alpha1"));
+
+    private static void checkVersion(YamlDoc doc) {
+        List<String> read = VERSIONS.get(key(doc));
+        String version = doc.apiVersion().substring(doc.apiVersion().indexOf('/') + 1);
+        if (read == null || read.contains(version)) {
+            return;
+        }
+        String group = doc.apiVersion().substring(0, doc.apiVersion().indexOf('/') + 1);
+        if (doc.apiVersion().equals("autoscaling/v1")) {
+            throw doc.root().get("apiVersion").beyondModel("autoscaling/v1 is not read; convert it to autoscaling/v2 "
+                    + "(kubectl convert) — v1 has only targetCPUUtilizationPercentage");
+        }
+        throw doc.root().get("apiVersion").error(doc.kind() + " has no API version " + doc.apiVersion() + "; expected "
+                + String.join(" or ", read.stream().map(v -> group + v).toList()));
+    }
 
     /** API group and kind, e.g. "keda.sh:ScaledObject" (the version does not change the kind's meaning). */
     private static String key(YamlDoc doc) {

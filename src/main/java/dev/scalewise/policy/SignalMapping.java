@@ -49,7 +49,7 @@ public final class SignalMapping {
         if (override.isPresent()) {
             return parse(override.get(), override.get().requireText());
         }
-        return byName(name, source, targetType).orElseThrow(() -> nameNode.error("metric '" + name
+        return byName(name, source, targetType).orElseThrow(() -> nameNode.beyondModel("metric '" + name
                 + "' maps to no simulated signal; use a well-known metric (cpu, memory, DCGM_FI_DEV_GPU_UTIL,"
                 + " vllm:num_requests_waiting, vllm:num_requests_running, a requests-per-second rate) or set"
                 + " the annotation " + ANNOTATION + " to one of " + ids()));

@@ -6,7 +6,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads untrusted YAML as node trees only. SnakeYAML's compose step builds nodes and never
@@ -32,6 +40,14 @@ public final class SafeYaml {
     /** Manifests rarely use anchors; a billion-laughs document needs dozens of aliases to collections. */
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 100;
+    /**
+     * Longest line accepted, checked before parsing: SnakeYAML copies its look-ahead window each time it
+     * reads on, so the time to scan one line grows with the square of its length (a single 7.5 MB line
+     * took over a minute and 2 GB). Kubernetes caps a ConfigMap's data at 1 MiB, and manifest lines are
+     * rarely above a few KB even with kubectl's last-applied annotation; 128 K characters keeps the worst
+     * file under the size limit to about a second.
+     */
+    public static final int MAX_LINE_CHARS = 128 * 1024;
 
     private SafeYaml() {
     }
@@ -71,11 +87,13 @@ public final class SafeYaml {
             throw tooLarge(source, bytes.length);
         }
         String text = decode(source, bytes);
+        checkLineLengths(source, text);
         Yaml yaml = new Yaml(options());
         List<YamlDoc> docs = new ArrayList<>();
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
                 if (node != null) {
+                    refuseDuplicateKeys(source, node, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
                     docs.add(new YamlDoc(source, docs.size(), YNode.root(source, node)));
                 }
             }
@@ -91,6 +109,52 @@ public final class SafeYaml {
             throw new YamlError(SourceLocation.unknown(source), "", "refused: " + oneLine(e.getMessage()));
         }
         return docs;
+    }
+
+    /**
+     * A key given twice in one mapping. SnakeYAML's {@code setAllowDuplicateKeys(false)} acts only when it
+     * constructs Java objects, never on the composed nodes read here (where the first value would
+     * silently win for our readers, and the last one for kubectl): so the node walk checks it.
+     * Each node is visited once, however many aliases point at it.
+     */
+    private static void refuseDuplicateKeys(String source, Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        if (node instanceof MappingNode m) {
+            Map<String, Mark> keys = new HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    Mark first = keys.putIfAbsent(k.getValue(), k.getStartMark());
+                    if (first != null) {
+                        Mark at = k.getStartMark();
+                        throw new YamlError(new SourceLocation(source, at.getLine() + 1, at.getColumn() + 1), "",
+                                "invalid YAML: duplicate key '" + k.getValue() + "' (first at line "
+                                        + (first.getLine() + 1) + "); give each key once");
+                    }
+                }
+                refuseDuplicateKeys(source, t.getKeyNode(), seen);
+                refuseDuplicateKeys(source, t.getValueNode(), seen);
+            }
+        } else if (node instanceof SequenceNode q) {
+            q.getValue().forEach(n -> refuseDuplicateKeys(source, n, seen));
+        }
+    }
+
+    private static void checkLineLengths(String source, String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new YamlError(new SourceLocation(source, line, 1), "", "refused: line " + line + " has "
+                            + (i - start) + " characters, more than the " + MAX_LINE_CHARS
+                            + " accepted on one line of a YAML source");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     /** The loader limits above; also for callers that need SnakeYAML's own nodes (marks with indexes). */

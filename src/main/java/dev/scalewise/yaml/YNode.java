@@ -197,6 +197,11 @@ public final class YNode {
         return new YamlError(location(), path, problem);
     }
 
+    /** An error about input that may be valid upstream but that the model cannot read ({@link YamlError#beyondModel}). */
+    public YamlError beyondModel(String problem) {
+        return YamlError.beyondModel(location(), path, problem);
+    }
+
     private String shape() {
         return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "scalar";
     }

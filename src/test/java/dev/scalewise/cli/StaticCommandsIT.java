@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The commands that need no Spark work on the class path cli/scalewise gives them, which holds neither
- * Spark nor Hadoop (docs/decisions.md D20): every command's --help (picocli reflects on every command
+ * Spark nor Hadoop (docs/decisions.md D21): every command's --help (picocli reflects on every command
  * class, so a Spark type in one of their method signatures would break them all), schema, policy show,
  * static lint, generate-completion. Runs after `package` (failsafe), on the built jar.
  */

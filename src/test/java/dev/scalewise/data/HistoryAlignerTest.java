@@ -25,6 +25,12 @@ class HistoryAlignerTest {
                 "", new double[] {requests, NAN, NAN, NAN, replicas}, 0b01110, "");
     }
 
+    /** A 5-minute requests row. */
+    private static InputRow req5(String file, long ordinal, int minute, double requests, double replicas) {
+        return new InputRow(DatasetKind.REQUESTS, "chat", T0 + minute * MIN, T0 + (minute + 5) * MIN, file, 0, ordinal,
+                "", new double[] {requests, NAN, NAN, NAN, replicas}, 0b01110, "");
+    }
+
     private static InputRow gpu(String pod, int minute, double util) {
         return new InputRow(DatasetKind.GPU, "chat", T0 + minute * MIN, T0 + (minute + 1) * MIN, "g.csv", 0,
                 minute * 10L + pod.hashCode() % 5, pod, new double[] {util, NAN, NAN}, 0b110, "");
@@ -62,6 +68,15 @@ class HistoryAlignerTest {
                 Arguments.of("order is per file: a later file may start earlier without being out of order",
                         List.of(req("b", 0, 0, 10, 1), req("a", 0, 1, 20, 1), req("a", 1, 2, 30, 1)),
                         new double[] {10, 20, 30}, List.of()),
+                Arguments.of("overlapping intervals: the earlier row is kept, the overlapping one dropped",
+                        List.of(req5("a", 0, 0, 500, 1), req("a", 1, 1, 999, 1), req("a", 2, 5, 60, 1)),
+                        new double[] {100, 100, 100, 100, 100, 60}, List.of(new Count("requests", DataIssue.OVERLAP, 1))),
+                Arguments.of("overlap across files and out of order: decided by time, not by file",
+                        List.of(req("b", 0, 1, 999, 1), req5("a", 0, 0, 500, 1), req("a", 1, 5, 60, 1)),
+                        new double[] {100, 100, 100, 100, 100, 60}, List.of(new Count("requests", DataIssue.OVERLAP, 1))),
+                Arguments.of("adjacent rows of different lengths do not overlap",
+                        List.of(req5("a", 0, 0, 500, 1), req("a", 1, 5, 60, 1), req("a", 2, 6, 70, 1)),
+                        new double[] {100, 100, 100, 100, 100, 60, 70}, List.of()),
                 Arguments.of("negative requests: row dropped, its minute becomes a gap",
                         List.of(req("a", 0, 0, 10, 1), req("a", 1, 1, -5, 1), req("a", 2, 2, 30, 1)),
                         new double[] {10, NAN, 30}, List.of(new Count("requests", DataIssue.NEGATIVE, 1),

@@ -25,8 +25,8 @@ class LintEvidenceTest {
     @Test
     void underProvisionedPolicyIsFlaggedWithTheBacktestsBreachMinutes() throws Exception {
         SharedSpark.CliRun lint = SharedSpark.cli("lint", "policies/hpa-rerank-capped.yaml", "--services",
-                "policies/services.yaml", "--data", "sample-data", "--days", "7", "--format", "json");
-        assertEquals(1, lint.code(), lint.err()); // error findings fail the run
+                "policies/services.yaml", "--data", "sample-data", "--days", "7", "--format", "json", "--fail-on", "warning");
+        assertEquals(1, lint.code(), lint.err()); // evidence findings are warnings (judgments): they fail the run here
         JsonNode findings = new ObjectMapper().readTree(lint.out()).get("findings");
         String breach = message(findings, "SW901");
         Matcher m = Pattern.compile("for (\\d+) minutes").matcher(breach);
@@ -52,7 +52,7 @@ class LintEvidenceTest {
                 "policies/hpa-rerank-capped.yaml", "--services", "policies/services.yaml", "--out", out.toString());
         assertEquals(0, backtest.code(), backtest.err());
         SharedSpark.CliRun fromResults = SharedSpark.cli("lint", "policies/hpa-rerank-capped.yaml", "--services",
-                "policies/services.yaml", "--results", out.toString(), "--format", "json");
+                "policies/services.yaml", "--results", out.toString(), "--format", "json", "--fail-on", "warning");
         SharedSpark.CliRun fromData = SharedSpark.cli("lint", "policies/hpa-rerank-capped.yaml", "--services",
                 "policies/services.yaml", "--data", "sample-data", "--format", "json");
         assertEquals(1, fromResults.code(), fromResults.err());

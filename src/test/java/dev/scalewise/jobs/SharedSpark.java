@@ -24,15 +24,15 @@ import static org.apache.spark.sql.functions.from_json;
  * test JVM, never stopped: the CLI joins it instead of starting its own), DataFrame assertions, and
  * helpers to run the CLI in-process and to turn CSV fixtures into Parquet of the contract's types. Tests
  * use no Spark testing library directly: rows are compared by {@link RowEquality}, spark-testing-base's
- * rule in the Spark 3.5 build and our own in the Spark 4 build (docs/decisions.md D19).
+ * rule in the Spark 3.5 build and our own in the Spark 4 build (docs/decisions.md D20).
  */
-final class SharedSpark {
+public final class SharedSpark {
     private static SparkSession spark;
 
     private SharedSpark() {
     }
 
-    static synchronized SparkSession get() {
+    public static synchronized SparkSession get() {
         if (spark == null) {
             spark = SparkSession.builder().master("local[2]").appName("scalewise-tests")
                     .config("spark.ui.enabled", "false")
@@ -85,11 +85,11 @@ final class SharedSpark {
         return out;
     }
 
-    record CliRun(int code, String out, String err) {
+    public record CliRun(int code, String out, String err) {
     }
 
     /** Runs `scalewise ARGS` in this JVM (against the shared session), capturing stdout and stderr. */
-    static synchronized CliRun cli(String... args) {
+    public static synchronized CliRun cli(String... args) {
         get();
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -107,7 +107,7 @@ final class SharedSpark {
     }
 
     /** Reads DIR/<dataset>/*.csv and writes it as one Parquet file with the contract's types. */
-    static Dataset<Row> typedCsv(Path csvDataDir, String dataset) {
+    public static Dataset<Row> typedCsv(Path csvDataDir, String dataset) {
         Dataset<Row> csv = get().read().option("header", "true").option("escape", "\"")
                 .csv(csvDataDir.resolve(dataset).toString());
         List<Column> cols = new ArrayList<>();
@@ -125,7 +125,7 @@ final class SharedSpark {
         return csv.select(cols.toArray(Column[]::new));
     }
 
-    static void writeParquet(Dataset<Row> df, Path dir) {
+    public static void writeParquet(Dataset<Row> df, Path dir) {
         df.coalesce(1).write().parquet(dir.toString());
     }
 }

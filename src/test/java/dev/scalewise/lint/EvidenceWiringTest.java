@@ -37,7 +37,8 @@ class EvidenceWiringTest {
 
     /** Reports the breach minutes of every day that spent more than its error budget. */
     static final class BreachRule implements EvidenceRule {
-        static final RuleMeta META = new RuleMeta("SW901", "replay-breaches-slo", Severity.ERROR,
+        static final RuleMeta META = new RuleMeta("SW901", "replay-breaches-slo", Severity.WARNING,
+                "a replayed estimate on recent traffic, not a property of the config itself",
                 "Replaying the policy breaches the SLO", "test", "test", Set.of("HorizontalPodAutoscaler"), List.of());
 
         @Override

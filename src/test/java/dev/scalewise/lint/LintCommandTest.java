@@ -119,7 +119,7 @@ class LintCommandTest {
             lint no/such/file.yaml                                   | no/such/file.yaml: no such file
             lint --format xml src/test/resources/lint/rules          | unknown format 'xml'
             lint --format json --format sarif src/test/resources/lint/rules | would all go to stdout
-            lint --fail-on fatal src/test/resources/lint/rules        | --fail-on: expected error, warning or info
+            lint --fail-on fatal src/test/resources/lint/rules        | --fail-on: expected error, warning, info or never
             lint --kube-version latest src/test/resources/lint/rules | --kube-version: expected MAJOR.MINOR
             """)
     void usageAndInputErrorsExit2WithAMessage(String args, String message) {

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaticRulesTest {
     static Stream<Arguments> rules() {
         return Stream.of(
+                Arguments.of("SW003", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW101", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW102", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW103", Severity.WARNING, KubeVersion.DEFAULT),
@@ -36,20 +37,20 @@ class StaticRulesTest {
                 Arguments.of("SW110", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW111", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW112", Severity.WARNING, KubeVersion.DEFAULT),
-                Arguments.of("SW113", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW113", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW114", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW115", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW116", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW201", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW202", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW203", Severity.WARNING, KubeVersion.DEFAULT),
-                Arguments.of("SW204", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW204", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW205", Severity.WARNING, KubeVersion.DEFAULT),
-                Arguments.of("SW301", Severity.ERROR, KubeVersion.DEFAULT),
-                Arguments.of("SW302", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW301", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW302", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW303", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW401", Severity.ERROR, KubeVersion.DEFAULT),
-                Arguments.of("SW402", Severity.ERROR, KubeVersion.DEFAULT));
+                Arguments.of("SW402", Severity.WARNING, KubeVersion.DEFAULT));
     }
 
     @ParameterizedTest(name = "{0} ({1}, Kubernetes {2}) fails on fail.yaml at the marked lines")

@@ -41,6 +41,37 @@ class SafeYamlTest {
         assertEquals("f.yaml:3:3: spec.maxReplicas: required field is missing", e.getMessage());
     }
 
+    /** SnakeYAML's setAllowDuplicateKeys(false) does nothing on the compose path: our node walk refuses them. */
+    @Test
+    void refusesADuplicateKeyAtItsSecondOccurrence() {
+        String text = "kind: HorizontalPodAutoscaler\nspec:\n  minReplicas: 2\n  maxReplicas: 10\n  maxReplicas: 1\n";
+        var root = (org.yaml.snakeyaml.nodes.MappingNode) new org.yaml.snakeyaml.Yaml(SafeYaml.options())
+                .compose(new java.io.StringReader(text));
+        var spec = (org.yaml.snakeyaml.nodes.MappingNode) root.getValue().get(1).getValueNode();
+        assertEquals(3, spec.getValue().size(), "SnakeYAML composes both maxReplicas keys without complaint");
+        YamlError e = assertThrows(YamlError.class, () -> parse(text));
+        assertEquals("f.yaml:5:3: invalid YAML: duplicate key 'maxReplicas' (first at line 4); give each key once",
+                e.getMessage());
+    }
+
+    @Test
+    void refusesDuplicateKeysInNestedAndFlowMappingsButNotEqualKeysInSiblings() {
+        assertThrows(YamlError.class, () -> parse("a:\n  - {x: 1, x: 2}\n"));
+        assertThrows(YamlError.class, () -> parse("kind: A\n---\nkind: B\nkind: C\n"));
+        assertEquals(2, parse("a: {x: 1}\nb: {x: 1}\n").get(0).root().entries().size());
+    }
+
+    /** A long line is refused before SnakeYAML sees it (its scan time grows with the square of a line's length). */
+    @Test
+    void refusesALineLongerThanTheCapNamingIt() {
+        String ok = "a: " + "x".repeat(SafeYaml.MAX_LINE_CHARS - 3) + "\n";
+        assertEquals(1, parse(ok).size());
+        String tooLong = "a: 1\nb: " + "x".repeat(SafeYaml.MAX_LINE_CHARS) + "\n";
+        YamlError e = assertThrows(YamlError.class, () -> parse(tooLong));
+        assertEquals("f.yaml:2:1: refused: line 2 has " + (SafeYaml.MAX_LINE_CHARS + 3) + " characters, more than the "
+                + SafeYaml.MAX_LINE_CHARS + " accepted on one line of a YAML source", e.getMessage());
+    }
+
     @Test
     void refusesAliasBomb() {
         // The classic "billion laughs": 9 levels of 10 aliases each = 10^9 leaves once expanded.

@@ -28,6 +28,8 @@ final class DeprecatedAutoscalingApi extends AbstractRule {
 
     DeprecatedAutoscalingApi() {
         super(new RuleMeta("SW108", "deprecated-autoscaling-api", Severity.ERROR,
+                "error when the target Kubernetes version no longer serves the API (the apply fails), warning when it"
+                        + " only deprecates it",
                 "Autoscaling API version deprecated or removed in the target Kubernetes version",
                 "An API version that the cluster no longer serves makes the apply fail (\"no matches for kind\"),"
                         + " and a deprecated one will do so at the next upgrade. autoscaling/v2beta1 is not served from"

@@ -15,6 +15,7 @@ import java.util.Set;
 final class HpaMinEqualsMax extends AbstractRule {
     HpaMinEqualsMax() {
         super(new RuleMeta("SW102", "hpa-min-eq-max", Severity.WARNING,
+                "a valid config; a fixed size may be intended",
                 "HPA minReplicas equals maxReplicas: autoscaling is off",
                 "With minReplicas = maxReplicas the controller can only ever ask for that one count. The HPA costs"
                         + " a metrics pipeline and hides the fact that the service is statically sized; a reviewer"

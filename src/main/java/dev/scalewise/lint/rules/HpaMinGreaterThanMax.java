@@ -15,6 +15,7 @@ import java.util.Set;
 final class HpaMinGreaterThanMax extends AbstractRule {
     HpaMinGreaterThanMax() {
         super(new RuleMeta("SW101", "hpa-min-gt-max", Severity.ERROR,
+                "the API server rejects the object",
                 "HPA minReplicas is greater than maxReplicas",
                 "The API server rejects an autoscaling/v2 HorizontalPodAutoscaler whose minReplicas exceeds maxReplicas"
                         + " (\"must be less than or equal to maxReplicas\"), so the change fails at deploy time and the"

@@ -15,6 +15,7 @@ import java.util.Set;
 final class HpaScaleToZeroWithoutObjectMetric extends AbstractRule {
     HpaScaleToZeroWithoutObjectMetric() {
         super(new RuleMeta("SW110", "hpa-zero-without-object-metric", Severity.ERROR,
+                "the API server rejects minReplicas 0 without an Object or External metric",
                 "HPA minReplicas 0 without an Object or External metric",
                 "minReplicas 0 needs the HPAScaleToZero feature gate, and the API server accepts it only when at"
                         + " least one Object or External metric is configured: per-pod metrics (Resource, Pods)"

@@ -15,6 +15,7 @@ import java.util.Set;
 final class HpaWithoutMetrics extends AbstractRule {
     HpaWithoutMetrics() {
         super(new RuleMeta("SW109", "hpa-without-metrics", Severity.WARNING,
+                "a valid config; CPU may be the right signal for some servers",
                 "HPA has no metrics and falls back to CPU utilization 80 %",
                 "autoscaling/v2 defaults an empty metrics list to a CPU Resource metric at 80 % average"
                         + " utilization. A GPU inference server spends its time on the GPU: CPU stays low while"

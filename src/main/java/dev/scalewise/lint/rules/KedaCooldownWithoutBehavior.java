@@ -15,6 +15,7 @@ import java.util.Set;
 final class KedaCooldownWithoutBehavior extends AbstractRule {
     KedaCooldownWithoutBehavior() {
         super(new RuleMeta("SW203", "keda-cooldown-without-behavior", Severity.WARNING,
+                "a valid config that likely does not do what was meant",
                 "cooldownPeriod is set but HPA behavior is not",
                 "KEDA's cooldownPeriod only governs the last step, from 1 replica to 0 (and does nothing when"
                         + " minReplicaCount > 0). Scaling between N and 1 is done by the HPA KEDA creates, with the"

@@ -18,6 +18,7 @@ final class KedaFallbackMissing extends AbstractRule {
 
     KedaFallbackMissing() {
         super(new RuleMeta("SW205", "keda-fallback-missing", Severity.WARNING,
+                "a valid config; the risk comes with an outage of the trigger's source",
                 "ScaledObject with external triggers has no fallback",
                 "When the external system behind a trigger (Prometheus, a queue, a cloud API) cannot be read, KEDA"
                         + " without spec.fallback reports the error and the HPA keeps the current count, or scales to"

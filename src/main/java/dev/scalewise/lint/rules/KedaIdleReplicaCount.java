@@ -15,6 +15,7 @@ import java.util.Set;
 final class KedaIdleReplicaCount extends AbstractRule {
     KedaIdleReplicaCount() {
         super(new RuleMeta("SW202", "keda-idle-replica-count", Severity.ERROR,
+                "KEDA rejects the object",
                 "ScaledObject idleReplicaCount is not below minReplicaCount",
                 "idleReplicaCount is the count KEDA holds while no trigger is active and must be less than"
                         + " minReplicaCount (ScaledObject spec: 'must be less than minReplicaCount'); KEDA rejects the"

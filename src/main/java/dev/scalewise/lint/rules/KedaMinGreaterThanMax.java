@@ -15,6 +15,7 @@ import java.util.Set;
 final class KedaMinGreaterThanMax extends AbstractRule {
     KedaMinGreaterThanMax() {
         super(new RuleMeta("SW201", "keda-min-gt-max", Severity.ERROR,
+                "KEDA's admission webhook rejects the object",
                 "ScaledObject minReplicaCount is greater than maxReplicaCount",
                 "KEDA's admission webhook rejects a ScaledObject whose minReplicaCount exceeds maxReplicaCount, and"
                         + " without the webhook the generated HPA is invalid. minReplicaCount defaults to 0 and"

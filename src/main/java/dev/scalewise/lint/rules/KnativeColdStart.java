@@ -29,7 +29,8 @@ final class KnativeColdStart extends AbstractRule {
     }
 
     static KnativeColdStart scaleToZero() {
-        return new KnativeColdStart(new RuleMeta("SW302", "knative-scale-to-zero-cold-start-over-slo", Severity.ERROR,
+        return new KnativeColdStart(new RuleMeta("SW302", "knative-scale-to-zero-cold-start-over-slo", Severity.WARNING,
+                "a valid config; how often a cold start breaches the SLO depends on how often the revision idles",
                 "Knative min-scale 0 while the cold start is longer than the SLO threshold",
                 "Knative scales a revision to zero by default (min-scale 0). The first request after an idle"
                         + " period waits in the activator for a pod to start; when that startup (startupSeconds in"
@@ -43,6 +44,7 @@ final class KnativeColdStart extends AbstractRule {
 
     static KnativeColdStart windowShorterThanStartup() {
         return new KnativeColdStart(new RuleMeta("SW303", "knative-window-shorter-than-cold-start", Severity.WARNING,
+                "a judgment from the stated startup time; the config is valid",
                 "Knative stable window and scale-down delay are both shorter than the cold start",
                 "The KPA removes a pod once the concurrency averaged over the stable window (default 60 s) no"
                         + " longer needs it, and scale-down-delay (default 0 s) holds the highest recommendation for"

@@ -17,7 +17,8 @@ final class KnativeTargetAboveContainerConcurrency extends AbstractRule {
     static final String METRIC = "autoscaling.knative.dev/metric";
 
     KnativeTargetAboveContainerConcurrency() {
-        super(new RuleMeta("SW301", "knative-target-above-container-concurrency", Severity.ERROR,
+        super(new RuleMeta("SW301", "knative-target-above-container-concurrency", Severity.WARNING,
+                "a valid config (Knative accepts it); the autoscaler under-provisions, by how much depends on the load",
                 "Knative concurrency target is above containerConcurrency",
                 "containerConcurrency is a hard limit: the queue-proxy never lets more requests than that into a"
                         + " pod, so the concurrency the autoscaler observes per pod can never reach a higher target."

@@ -28,6 +28,7 @@ final class KserveMetricInvalidForClass extends AbstractRule {
 
     KserveMetricInvalidForClass() {
         super(new RuleMeta("SW401", "kserve-metric-invalid-for-class", Severity.ERROR,
+                "KServe's admission webhook rejects the InferenceService",
                 "KServe scaleMetric is not valid for its autoscaler class",
                 "The Knative Pod Autoscaler understands concurrency and rps; an HPA understands cpu and memory; KEDA"
                         + " takes its metrics from autoScaling.metrics and no scaleMetric. In RawDeployment mode the class"

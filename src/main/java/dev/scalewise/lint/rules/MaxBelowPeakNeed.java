@@ -13,7 +13,8 @@ import java.util.Set;
 /** SW902: the busiest minute of the recent days needed more replicas than maxReplicas allows. */
 final class MaxBelowPeakNeed extends EvidenceRuleBase {
     MaxBelowPeakNeed() {
-        super(new RuleMeta("SW902", "max-below-peak-need", Severity.ERROR,
+        super(new RuleMeta("SW902", "max-below-peak-need", Severity.WARNING,
+                "an estimate from a fitted capacity per replica",
                 "maxReplicas is below the replicas the recent peak needed",
                 "The replicas a minute needs are its demand divided by the capacity of one replica at the SLO"
                         + " (fitted from the service's latency history). When the busiest recent minute needed more"

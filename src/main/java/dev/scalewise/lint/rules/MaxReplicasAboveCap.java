@@ -18,6 +18,7 @@ final class MaxReplicasAboveCap extends AbstractRule {
 
     MaxReplicasAboveCap() {
         super(new RuleMeta("SW104", "max-replicas-above-cap", Severity.WARNING,
+                "a valid config; the cap is a policy of the platform team",
                 "maxReplicas is above the configured cap",
                 "maxReplicas is the cost ceiling of a service: a metric that misbehaves (a stuck queue, a mislabeled"
                         + " GPU metric) drives the workload to it. GPU replicas are expensive and quota-limited, so a"

@@ -21,6 +21,7 @@ final class MinReplicasBelowFloor extends AbstractRule {
 
     MinReplicasBelowFloor() {
         super(new RuleMeta("SW103", "min-replicas-below-floor", Severity.WARNING,
+                "a valid config; the floor is a policy of the platform team",
                 "minReplicas is below the floor for a serving workload",
                 "With a single replica every rollout, node drain or crash leaves the service with no ready pod"
                         + " until a new one has pulled its image and loaded its model, often minutes for an inference"

@@ -15,6 +15,7 @@ import java.util.Set;
 final class MissingPodDisruptionBudget extends AbstractRule {
     MissingPodDisruptionBudget() {
         super(new RuleMeta("SW115", "autoscaled-without-pdb", Severity.WARNING,
+                "a valid config; the risk comes with disruptions",
                 "Autoscaled workload has no PodDisruptionBudget",
                 "Without a PDB a node drain (cluster upgrade, spot reclaim, consolidation by the cluster"
                         + " autoscaler or Karpenter) may evict every replica at once; an inference server then needs"

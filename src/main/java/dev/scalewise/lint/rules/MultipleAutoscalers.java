@@ -15,6 +15,9 @@ import java.util.Set;
 final class MultipleAutoscalers extends AbstractRule {
     MultipleAutoscalers() {
         super(new RuleMeta("SW114", "multiple-autoscalers", Severity.ERROR,
+                "the controllers refuse it: the HPA controller stops scaling pods that several HPAs select "
+                        + "(ScalingActive false, AmbiguousSelector, Kubernetes 1.26 and later), and KEDA's webhook rejects a "
+                        + "ScaledObject whose target has another HPA",
                 "Two autoscalers (HPA or ScaledObject) target the same workload",
                 "Each controller writes the scale subresource from its own metric, so the replica count flips"
                         + " between their answers at every sync. A KEDA ScaledObject creates and owns an HPA of its"

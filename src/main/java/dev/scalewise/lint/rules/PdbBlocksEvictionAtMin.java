@@ -16,6 +16,7 @@ import java.util.Set;
 final class PdbBlocksEvictionAtMin extends AbstractRule {
     PdbBlocksEvictionAtMin() {
         super(new RuleMeta("SW116", "pdb-min-available-blocks-eviction", Severity.WARNING,
+                "a valid config; drains stall only while the workload sits at its minimum",
                 "PodDisruptionBudget minAvailable >= the autoscaler's minReplicas",
                 "When the workload sits at its minimum, which is most nights, a PDB requiring as many pods as"
                         + " exist allows zero disruptions: node drains hang until a timeout and cluster upgrades stall."

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /** SW901: replaying the policy over the recent days spends more than the SLO's error budget. */
 final class ReplayBreachesSlo extends EvidenceRuleBase {
     ReplayBreachesSlo() {
-        super(new RuleMeta("SW901", "replay-breaches-slo", Severity.ERROR,
+        super(new RuleMeta("SW901", "replay-breaches-slo", Severity.WARNING,
+                "a replayed estimate on recent traffic, not a property of the config itself",
                 "replaying the policy over the recent days breaks the service's SLO",
                 "The policy is replayed against the service's own recent demand (lint --data"
                         + "): the controller's decisions, its metric pipeline, the replicas' startup"

@@ -18,6 +18,7 @@ final class ReplayIdleCost extends EvidenceRuleBase {
 
     ReplayIdleCost() {
         super(new RuleMeta("SW903", "replay-idle-cost", Severity.WARNING,
+                "a replayed estimate on recent traffic",
                 "most of the replayed cost buys capacity above demand",
                 "Idle cost is the cost of replicas beyond demand / capacity per replica at the SLO. When more than"
                         + " half of what the policy pays for is idle, the floor (minReplicas) or the target is set for a"

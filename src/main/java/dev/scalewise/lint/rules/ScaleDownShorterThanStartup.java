@@ -22,6 +22,7 @@ import java.util.Set;
 final class ScaleDownShorterThanStartup extends AbstractRule {
     ScaleDownShorterThanStartup() {
         super(new RuleMeta("SW111", "scale-down-window-shorter-than-startup", Severity.WARNING,
+                "a judgment from the stated startup time; the config is valid",
                 "Scale-down stabilization is shorter than the service's startup time",
                 "The stabilization window is how long demand must stay low before replicas are removed. When it"
                         + " is shorter than the time a new replica needs to serve (schedule, image pull, model load;"

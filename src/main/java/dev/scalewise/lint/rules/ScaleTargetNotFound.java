@@ -15,6 +15,7 @@ import java.util.Set;
 final class ScaleTargetNotFound extends AbstractRule {
     ScaleTargetNotFound() {
         super(new RuleMeta("SW105", "scale-target-not-found", Severity.WARNING,
+                "the target may be defined outside the linted files",
                 "scaleTargetRef matches no workload in the linted files",
                 "An HPA or ScaledObject whose target does not exist scales nothing; the usual cause is a renamed"
                         + " Deployment whose autoscaler was left behind, so the renamed service silently runs at its"

@@ -28,7 +28,8 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
     }
 
     static ScaleToZeroOnLatencyCritical keda() {
-        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW204", "keda-scale-to-zero-latency-critical", Severity.ERROR,
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW204", "keda-scale-to-zero-latency-critical", Severity.WARNING,
+                "a valid config; a judgment from services.yaml's latency-critical flag",
                 "ScaledObject scales a latency-critical service to zero",
                 "KEDA's minReplicaCount defaults to 0, and idleReplicaCount: 0 also empties the workload while its"
                         + " triggers are inactive. The first request after an idle period then waits for a whole cold"
@@ -42,7 +43,8 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
     }
 
     static ScaleToZeroOnLatencyCritical kserve() {
-        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW402", "kserve-scale-to-zero-latency-critical", Severity.ERROR,
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW402", "kserve-scale-to-zero-latency-critical", Severity.WARNING,
+                "a valid config; a judgment from services.yaml's latency-critical flag",
                 "InferenceService minReplicas 0 on a latency-critical model",
                 "minReplicas: 0 lets the KPA remove the last predictor pod after the scale-to-zero grace period;"
                         + " the next request waits in the activator for a cold start that loads the model (often"

@@ -17,6 +17,7 @@ final class ScaleUpTooSlow extends EvidenceRuleBase {
 
     ScaleUpTooSlow() {
         super(new RuleMeta("SW904", "scale-up-too-slow", Severity.WARNING,
+                "a replayed estimate on recent traffic",
                 "scale-up is too slow for the observed demand ramps",
                 "A new replica serves only after its startup time, so some lag on a ramp is unavoidable. When the"
                         + " replayed policy stays below the replicas demand needs for longer than the startup time plus"

@@ -5,15 +5,19 @@ import dev.scalewise.lint.LintRule;
 import java.util.List;
 
 /**
- * The built-in static rules. Ids: SW0xx the engine (suppressions), SW1xx Kubernetes HPA and its
+ * The built-in static rules. Ids: SW0xx the engine (suppressions, objects the policy model refuses), SW1xx Kubernetes HPA and its
  * neighbours (workload, PDB, VPA), SW2xx KEDA, SW3xx Knative, SW4xx KServe, SW9xx evidence rules.
  */
 public final class StandardRules {
+    /** SW003, which the linter drops where a more specific error rule already reports the object. */
+    public static final String INVALID_AUTOSCALER = InvalidAutoscaler.ID;
+
     private StandardRules() {
     }
 
     public static List<LintRule> all() {
         return List.of(
+                new InvalidAutoscaler(),
                 new HpaMinGreaterThanMax(),
                 new HpaMinEqualsMax(),
                 new MinReplicasBelowFloor(),

@@ -16,6 +16,7 @@ import java.util.Set;
 final class TargetSetsReplicas extends AbstractRule {
     TargetSetsReplicas() {
         super(new RuleMeta("SW107", "target-sets-replicas", Severity.WARNING,
+                "a valid config; the jump happens only when the manifest is applied",
                 "Workload sets spec.replicas while an autoscaler manages it",
                 "When a manifest that sets spec.replicas is applied (kubectl apply, Helm upgrade, a GitOps sync),"
                         + " the replica count jumps to that value and the autoscaler has to climb back; during a peak"

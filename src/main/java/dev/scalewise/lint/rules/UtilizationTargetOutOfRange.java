@@ -15,6 +15,7 @@ import java.util.Set;
 final class UtilizationTargetOutOfRange extends AbstractRule {
     UtilizationTargetOutOfRange() {
         super(new RuleMeta("SW112", "utilization-target-out-of-range", Severity.WARNING,
+                "a judgment; the bounds are configurable",
                 "Utilization target above 90 % or below 30 %",
                 "Above ~90 % the HPA only reacts once replicas are already saturated, and with the default 10 %"
                         + " tolerance it may not react until they are overloaded; new pods need their startup time"

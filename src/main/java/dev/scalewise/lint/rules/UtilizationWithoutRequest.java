@@ -21,6 +21,7 @@ import java.util.Set;
 final class UtilizationWithoutRequest extends AbstractRule {
     UtilizationWithoutRequest() {
         super(new RuleMeta("SW106", "utilization-without-request", Severity.ERROR,
+                "the HPA controller cannot compute the metric, so it never scales on it",
                 "Utilization target on a resource a container of the target does not request",
                 "Resource utilization is usage divided by the containers' requests. If any container of the pod"
                         + " has no request for that resource, the HPA controller cannot compute the metric (event"

@@ -14,7 +14,8 @@ import java.util.Set;
 /** SW113: a VPA that updates pods and an HPA on CPU or memory scale the same workload. */
 final class VpaAndHpaOnSameResource extends AbstractRule {
     VpaAndHpaOnSameResource() {
-        super(new RuleMeta("SW113", "vpa-and-hpa-on-cpu-memory", Severity.ERROR,
+        super(new RuleMeta("SW113", "vpa-and-hpa-on-cpu-memory", Severity.WARNING,
+                "both objects are valid; the two controllers interfere, by how much depends on the load",
                 "VPA (updateMode not Off) and HPA on CPU/memory target the same workload",
                 "The VPA changes the requests that the HPA divides by: when usage rises the VPA raises requests,"
                         + " utilization falls and the HPA scales in, and the two controllers chase each other. The VPA"

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * When two rows are the same for {@link SharedSpark#assertSameRows}, in the Spark 4 build, where Maven
  * Central has no spark-testing-base: the rule of spark-testing-base's {@code approxEquals}, which the
- * Spark 3.5 build's class of this name in src/test/spark35 calls (docs/decisions.md D19). Fields are
+ * Spark 3.5 build's class of this name in src/test/spark35 calls (docs/decisions.md D20). Fields are
  * equal; floating-point and decimal values may differ by the tolerance (absolute); NaN equals NaN.
  */
 final class RowEquality {
