@@ -105,7 +105,8 @@ public final class PolicyExplainer {
                 + Render.number(r.metricsIntervalSeconds()) + " s over " + Render.number(r.lookBackPeriodSeconds())
                 + " s; scales up after " + Render.number(r.upscaleDelaySeconds()) + " s and down after "
                 + Render.number(r.downscaleDelaySeconds()) + " s of sustained need"
-                + (r.minReplicas() == 0 ? "; scales to zero when idle" : "");
+                + (r.minReplicas() == 0 ? "; scales to zero when idle" + r.downscaleToZeroDelaySeconds().stream()
+                .mapToObj(d -> " for " + Render.number(d) + " s").findFirst().orElse("") : "");
     }
 
     private static String scheduled(ScheduledPolicy s) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * Defaults from Ray Serve's {@code python/ray/serve/config.py} AutoscalingConfig and the autoscaling
  * guide (docs.ray.io serve/advanced-guides/advanced-autoscaling): min_replicas 1, max_replicas 1,
  * initial_replicas = min_replicas, target_ongoing_requests 2 (since Ray 2.32; was 1),
- * upscale_delay_s 30, downscale_delay_s 600, metrics_interval_s 10, look_back_period_s 30,
+ * upscale_delay_s 30, downscale_delay_s 600, downscale_to_zero_delay_s unset (downscale_delay_s applies to
+ * 1 -> 0 too), metrics_interval_s 10, look_back_period_s 30,
  * upscaling/downscaling factor = smoothing_factor = 1.0; max_ongoing_requests 5 (since 2.32).
  * {@code num_replicas: auto} means min 1, max 100, target 2 unless the config says otherwise.
  */
@@ -85,6 +87,10 @@ final class RayServeReader {
         Fields.atLeast(cfg.get("upscale_delay_s"), up, 0, "upscale_delay_s");
         double down = f.number(cfg.get("downscale_delay_s"), "downscaleDelaySeconds", DOWNSCALE_DELAY_SECONDS);
         Fields.atLeast(cfg.get("downscale_delay_s"), down, 0, "downscale_delay_s");
+        YNode toZeroNode = cfg.get("downscale_to_zero_delay_s"); // unset or null: downscale_delay_s applies to 1 -> 0
+        OptionalDouble toZero = toZeroNode.optDouble()
+                .map(v -> OptionalDouble.of(Fields.atLeast(toZeroNode, v, 0, "downscale_to_zero_delay_s")))
+                .orElse(OptionalDouble.empty());
         double smoothing = cfg.get("smoothing_factor").asDouble(SMOOTHING_FACTOR);
         YNode upNode = alias(cfg, "upscaling_factor", "upscale_smoothing_factor");
         double upFactor = f.number(upNode, "upscalingFactor", smoothing);
@@ -102,7 +108,7 @@ final class RayServeReader {
         String service = parent.annotation(SignalMapping.SERVICE_ANNOTATION).orElse(name);
         PolicyMeta meta = new PolicyMeta(appName + "/" + name, parent.doc.kind().isEmpty() ? "ServeConfig" : parent.doc.kind(),
                 parent.doc.apiVersion(), service, d.location(), f.defaulted());
-        return Optional.of(new RayServePolicy(meta, min, max, initial, target, up, down, upFactor, downFactor,
+        return Optional.of(new RayServePolicy(meta, min, max, initial, target, up, down, toZero, upFactor, downFactor,
                 interval, lookBack, maxOngoing));
     }
 

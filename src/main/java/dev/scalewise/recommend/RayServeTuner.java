@@ -48,7 +48,7 @@ final class RayServeTuner extends Tuner {
         int max = maxFor(v);
         int initial = Math.max(min, Math.min(max, r.initialReplicas()));
         return new RayServePolicy(r.meta(), min, max, initial, targetIndex == NONE ? r.targetOngoingRequests() : v[targetIndex],
-                v[upIndex], v[downIndex], r.upscalingFactor(), r.downscalingFactor(), r.metricsIntervalSeconds(),
+                v[upIndex], v[downIndex], r.downscaleToZeroDelaySeconds(), r.upscalingFactor(), r.downscalingFactor(), r.metricsIntervalSeconds(),
                 r.lookBackPeriodSeconds(), r.maxOngoingRequests());
     }
 }

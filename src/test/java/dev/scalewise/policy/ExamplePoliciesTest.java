@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import static dev.scalewise.policy.ScalingRules.ScalingPolicy.Type.PERCENT;
@@ -119,7 +120,7 @@ class ExamplePoliciesTest {
     @Test
     void rayServe() {
         RayServePolicy r = (RayServePolicy) named("chat/llm-chat");
-        assertEquals(new RayServePolicy(r.meta(), 4, 120, 4, 6, 30, 600, 1, 1, 10, 30, 16), r);
+        assertEquals(new RayServePolicy(r.meta(), 4, 120, 4, 6, 30, 600, OptionalDouble.empty(), 1, 1, 10, 30, 16), r);
         assertEquals("llm-chat", r.meta().service());
         assertEquals(Set.of("initialReplicas", "upscaleDelaySeconds", "upscalingFactor", "downscalingFactor",
                 "metricsIntervalSeconds", "lookBackPeriodSeconds"), r.meta().defaulted());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -196,7 +197,7 @@ class SourcesTest {
                 """);
         RayServePolicy auto = (RayServePolicy) ps.get(0);
         // num_replicas: auto = min 1, max 100, target 2 (Ray Serve autoscaling guide)
-        assertEquals(new RayServePolicy(auto.meta(), 1, 100, 1, 2, 30, 600, 1, 1, 10, 30, 5), auto);
+        assertEquals(new RayServePolicy(auto.meta(), 1, 100, 1, 2, 30, 600, OptionalDouble.empty(), 1, 1, 10, 30, 5), auto);
         assertEquals("asr-whisper", auto.meta().service());
         assertEquals("asr/Whisper", auto.meta().name());
         assertEquals(3, ((RayServePolicy) ps.get(1)).targetOngoingRequests()); // legacy alias

@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
 
@@ -88,7 +89,8 @@ class AutoscalerPropertiesTest {
                     1 + rnd.nextInt(20), 0.5 + rnd.nextDouble() / 2, 0, 6 + rnd.nextInt(120), 10, 200,
                     1.5 + rnd.nextInt(1000), 1.5 + rnd.nextInt(4), rnd.nextInt(3) * 60, 30, 1, 1 + rnd.nextInt(3), 2);
             case 3 -> new RayServePolicy(meta("ray"), min, max, min, 1 + rnd.nextInt(5), rnd.nextInt(60),
-                    rnd.nextInt(600), 0.5 + rnd.nextDouble(), 0.2 + rnd.nextDouble(), 10, 30, 5);
+                    rnd.nextInt(600), rnd.nextBoolean() ? OptionalDouble.empty() : OptionalDouble.of(rnd.nextInt(600)),
+                    0.5 + rnd.nextDouble(), 0.2 + rnd.nextDouble(), 10, 30, 5);
             case 4 -> new ScheduledPolicy(meta("sched"), randomHpa(rnd, Math.max(1, min), max), ZoneId.of("America/New_York"),
                     List.of(new ScheduledPolicy.Window("w", "*/7 * * * *", 60 + rnd.nextInt(600),
                             Math.max(1, min) + rnd.nextInt(max - Math.max(1, min) + 1),

@@ -26,6 +26,12 @@ class KnativeKpaTest {
             // ceil(100/10) = 10 panic pods over 1 ready >= 2: panic, max(5, 10) = 10
             "AutoscalerPanicModeDoublePodCount,         10,   50,  100,   1, 10",
             "TestAutoscalerStableModeIncreaseWithConcurrencyDefault, 10, 50, 10, 1, 5",
+            // ... and then stable 100 -> 10
+            "TestAutoscalerStableModeIncreaseWithConcurrencyDefault (stable 100), 10, 100, 10, 1, 10",
+            "TestAutoscalerStableModeIncreaseWithRPS (stable 100), 10, 100, 99, 1, 10",
+            // 8 ready: stable 100 -> 10, then 50 -> 5 (floor(8 / 10) = 0 allows it)
+            "TestAutoscalerStableModeDecrease (stable 100), 10, 100, 100, 8, 10",
+            "TestAutoscalerStableModeDecrease (stable 50),  10,  50,  50, 8, 5",
             // need 100 pods, but only x10 of 1 ready
             "TestAutoscalerRateLimitScaleUp (1 ready),  10, 1000, 1001,   1, 10",
             "TestAutoscalerRateLimitScaleUp (10 ready), 10, 1000, 1001,  10, 100",
@@ -102,10 +108,10 @@ class KnativeKpaTest {
 
     /**
      * 2 pods each at 70 in flight (exactly on target 100 x 0.7), then traffic stops at t = 0.
-     * The stable window (60 s) still averages old samples: at t the mean over (t-60, t] of 140 (for t <= 0
-     * samples) and 0s; ceil(avg / 70) reaches 0 once no sample of 140 is left: t = 60 (samples from 2..60).
-     * maxScaleDown = floor(2 / 2) = 1 first, so 2 -> 1 earlier; then 0 is wanted from t = 60 and the
-     * 30 s grace keeps 1 until t = 90.
+     * The stable window (60 one-second buckets) still averages old ones: at a tick t the mean over (t-60, t]
+     * of 140 (for t <= 0) and 0s; ceil(avg / 70) reaches 0 once no 140 is left: t = 60 (buckets 1..60).
+     * maxScaleDown = floor(2 / 2) = 1 first, so 2 -> 1 at t = 30 (avg 70); then 0 is wanted from t = 60 and
+     * the 30 s grace keeps 1 until t = 90.
      */
     @Test
     void scaleToZeroAfterTheStableWindowAndTheGracePeriod() {
@@ -113,29 +119,90 @@ class KnativeKpaTest {
         Fixtures.Metrics m = new Fixtures.Metrics().set(Signal.QUEUE_DEPTH, 0);
         int replicas = 2;
         int firstZeroAt = -1;
-        for (long t = -60; t <= 120; t += 2) {
+        int firstOneAt = -1;
+        for (long t = -60; t <= 120; t++) {
             m.set(Signal.CONCURRENCY, t <= 0 ? 70 : 0);
             replicas = kpa.decide(t, replicas, replicas, m);
+            if (replicas == 1 && firstOneAt < 0) {
+                firstOneAt = (int) t;
+            }
             if (replicas == 0 && firstZeroAt < 0) {
                 firstZeroAt = (int) t;
             }
         }
+        assertEquals(30, firstOneAt);
         assertEquals(90, firstZeroAt);
     }
 
     /**
-     * Upstream floors each window average to 6 decimals (bucketing.go): 2 pods at one ulp above the target
-     * (100 x 0.7) average 140.00000000000003, floored to 140: 2 pods, not ceil(2.0000000000000004) = 3.
+     * The collector scrapes every second into 1 s buckets (collector.go scrapeTickInterval, config.BucketSize)
+     * and the decider averages the buckets at its 2 s tick: 1 pod whose in-flight count is 0 at even seconds
+     * and 280 at odd ones averages 140 over the stable window, ceil(140 / 70) = 2 pods. Sampling at the
+     * ticks alone would see only the 0s.
      */
     @Test
-    void windowAveragesAreFlooredToSixDecimalsAsUpstream() {
+    void theWindowsAverageOneSecondBuckets() {
+        KnativeKpa kpa = new KnativeKpa(kpa(1, 10, 30));
+        Fixtures.Metrics m = new Fixtures.Metrics();
+        int replicas = 1;
+        for (long t = 0; t <= 120; t++) {
+            m.set(Signal.CONCURRENCY, t % 2 == 0 ? 0 : 280);
+            int decided = kpa.decide(t, replicas, 1, m);
+            if (t % 2 == 1) {
+                assertEquals(replicas, decided, "between ticks nothing is decided, t=" + t);
+            }
+            replicas = decided;
+        }
+        assertEquals(2, replicas);
+    }
+
+    /**
+     * Upstream rounds each window average to 6 decimals (bucketing.go roundToNDigits, half away from zero
+     * since knative/serving#15940): 2 pods at one ulp above the target (100 x 0.7) average
+     * 140.00000000000003, rounded to 140: 2 pods, not ceil(2.0000000000000004) = 3. And 1 pod at
+     * 70.0000005 in flight averages 70.000001, which wants ceil(1.0000000143) = 2 pods (a floor would
+     * keep 1). Values from bucketing_test.go TestRoundToNDigits: 3.6e-17 and -3.6e-17 round to 0.
+     */
+    @Test
+    void windowAveragesAreRoundedToSixDecimalsAsUpstream() {
         assertEquals(20.0, KnativeKpa.toMicros(20.000000000000004));
         assertEquals(0.0, KnativeKpa.toMicros(1e-12), "a running total's drift wants no pod");
-        assertEquals(0.123456, KnativeKpa.toMicros(0.1234569));
+        assertEquals(0.0, KnativeKpa.toMicros(3.6e-17));
+        assertEquals(0.0, KnativeKpa.toMicros(-3.6e-17), "a drift below zero is 0, not a negative average");
+        assertEquals(0.123457, KnativeKpa.toMicros(0.1234569));
         assertEquals(2.5, KnativeKpa.toMicros(2.5));
+        assertEquals(1e13, KnativeKpa.toMicros(1e13));
         assertTrue(Double.isNaN(KnativeKpa.toMicros(Double.NaN)));
         KnativeKpa kpa = new KnativeKpa(kpa(0, 10, 30));
         assertEquals(2, kpa.decide(0, 2, 2, new Fixtures.Metrics().set(Signal.CONCURRENCY, Math.nextUp(70.0))));
+        KnativeKpa one = new KnativeKpa(kpa(0, 10, 30));
+        assertEquals(2, one.decide(0, 1, 1, new Fixtures.Metrics().set(Signal.CONCURRENCY, 70.0000005)));
+    }
+
+    /**
+     * target.go ResolveMetricTarget: the per-pod target is at least autoscaling.TargetMin = 0.01
+     * (target_test.go "with target annotation 1 and TU=0.1%": 1 x 0.001 -> 0.01). 1 pod with 0.05 in
+     * flight then wants ceil(0.05 / 0.01) = 5 pods, not ceil(0.05 / 0.001) = 50.
+     */
+    @Test
+    void thePerPodTargetIsAtLeastOneHundredth() {
+        KpaPolicy tiny = new KpaPolicy(meta("kpa"), 0, 100, KpaPolicy.Metric.CONCURRENCY, 1, 0.001, 0, 60, 10, 200,
+                1000, 2, 0, 30, 1, 1, 2);
+        assertEquals(5, new KnativeKpa(tiny).decide(0, 1, 1, new Fixtures.Metrics().set(Signal.CONCURRENCY, 0.05)));
+    }
+
+    /**
+     * metric.go MakeMetric (metric_test.go TestMakeMetric): the panic window is the stable window x the
+     * percentage rounded to a whole second, at least one bucket: 10 s x 10 % = 1 s ("with too short panic
+     * window"), 10 min x 10 % = 1 min, 60 s x 50 % = 30 s, 60 s x 51 % = 30.6 s -> 31 s; 10 s x 1 % = 0.1 s -> 1 s.
+     */
+    @Test
+    void thePanicWindowIsWholeSecondsOfTheStableWindow() {
+        assertEquals(1, KnativeKpa.panicWindowSeconds(10, 10));
+        assertEquals(60, KnativeKpa.panicWindowSeconds(600, 10));
+        assertEquals(30, KnativeKpa.panicWindowSeconds(60, 50));
+        assertEquals(31, KnativeKpa.panicWindowSeconds(60, 51));
+        assertEquals(1, KnativeKpa.panicWindowSeconds(10, 1));
     }
 
     @Test
@@ -153,7 +220,7 @@ class KnativeKpaTest {
         KnativeKpa floor = new KnativeKpa(kpa(2, 10, 30));
         Fixtures.Metrics idle = new Fixtures.Metrics().set(Signal.CONCURRENCY, 0).set(Signal.QUEUE_DEPTH, 0);
         int r = 2;
-        for (long t = 0; t <= 300; t += 2) {
+        for (long t = 0; t <= 300; t++) {
             r = floor.decide(t, r, r, idle);
         }
         assertEquals(2, r);

@@ -5,25 +5,41 @@ import dev.scalewise.policy.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
 
 import static dev.scalewise.sim.autoscaler.Fixtures.meta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Cases from ray python/ray/serve/tests/unit/test_autoscaling_policy.py (TestReplicaQueueLengthPolicy). */
+/**
+ * Cases from ray python/ray/serve/tests/unit/test_autoscaling_policy.py (TestReplicaQueueLengthPolicy), run
+ * through the replay's once-a-second calls: each second is ten of upstream's 0.1 s control-loop ticks.
+ */
 class RayServeTest {
     static RayServe ray(int min, int max, double target, double upDelay, double downDelay, double upFactor,
                         double downFactor) {
-        return new RayServe(new RayServePolicy(meta("ray"), min, max, min, target, upDelay, downDelay, upFactor,
-                downFactor, 10, 30, 5));
+        return ray(min, max, target, upDelay, downDelay, OptionalDouble.empty(), upFactor, downFactor);
+    }
+
+    static RayServe ray(int min, int max, double target, double upDelay, double downDelay, OptionalDouble toZero,
+                        double upFactor, double downFactor) {
+        return new RayServe(new RayServePolicy(meta("ray"), min, max, min, target, upDelay, downDelay, toZero,
+                upFactor, downFactor, 10, 30, 5));
     }
 
     /**
-     * test_upscale_downscale_delay (downscale_to_zero_delay_s None): min 0, max 2, target 1, upscale 30 s,
-     * downscale 600 s; one decision per second here.
+     * test_upscale_downscale_delay, downscale_to_zero_delay_s None and 300: min 0, max 2, target 1, upscale
+     * 30 s, downscale 600 s (and 600 s or 300 s for the 1 -> 0 step).
      */
-    @Test
-    void upscaleDownscaleDelay() {
-        RayServe r = ray(0, 2, 1, 30, 600, 1, 1);
+    @ParameterizedTest(name = "downscale_to_zero_delay_s {0}")
+    @ValueSource(strings = {"none", "300"})
+    void upscaleDownscaleDelay(String toZeroDelay) {
+        OptionalDouble toZero = toZeroDelay.equals("none") ? OptionalDouble.empty() : OptionalDouble.of(300);
+        long zeroDelay = toZero.isPresent() ? 300 : 600;
+        RayServe r = ray(0, 2, 1, 30, 600, toZero, 1, 1);
         long t = 0;
         // cold start: 0 running, a request waiting -> 1 at once
         assertEquals(1, r.decide(t++, 0, 0, 1.0));
@@ -33,26 +49,55 @@ class RayServeTest {
             assertEquals(1, r.decide(t, 1, 1, 2.0), "held at t=" + t);
         }
         assertEquals(2, r.decide(t++, 1, 1, 2.0));
-        // no requests: 2 -> 1 after 600 s, then 1 -> 0 after another 600 s
+        // no requests: 2 -> 1 after 600 s, then 1 -> 0 after the 1 -> 0 delay
         long downStart = t;
         for (; t < downStart + 600; t++) {
             assertEquals(2, r.decide(t, 2, 2, 0.0));
         }
         assertEquals(1, r.decide(t++, 2, 2, 0.0));
         long zeroStart = t;
-        for (; t < zeroStart + 600; t++) {
-            assertEquals(1, r.decide(t, 1, 1, 0.0));
+        for (; t < zeroStart + zeroDelay; t++) {
+            assertEquals(1, r.decide(t, 1, 1, 0.0), "held at t=" + t);
         }
         assertEquals(0, r.decide(t++, 1, 1, 0.0));
         // an interrupted upscale starts its delay again
         for (long s = t; t < s + 15; t++) {
             assertEquals(1, r.decide(t, 1, 1, 2.0));
         }
-        r.decide(t++, 1, 1, 0.0); // a downscale wish resets the counter
+        r.decide(t++, 1, 1, 0.0); // a downscale wish resets the delay
         for (long s = t; t < s + 30; t++) {
             assertEquals(1, r.decide(t, 1, 1, 2.0));
         }
         assertEquals(2, r.decide(t, 1, 1, 2.0));
+    }
+
+    /**
+     * The 0.1 s loop (hand-derived from _apply_delay_logic): downscale_delay_s 2.5 and downscale_to_zero_delay_s
+     * 2.5 from 3 replicas with no requests. The first tick wanting less is t = 0; 3 -> 1 at 2.5 s, shown at
+     * t = 3; the 1 -> 0 wish starts at the next tick, 2.6 s, and runs out at 5.1 s, shown at t = 6. A loop
+     * once a second would take the 1 -> 0 wish from t = 4 and show 0 at t = 7.
+     */
+    @Test
+    void delaysRunOnTheTenthOfASecondLoop() {
+        RayServe r = ray(0, 5, 1, 0, 2.5, OptionalDouble.of(2.5), 1, 1);
+        int replicas = 3;
+        List<Integer> timeline = new ArrayList<>();
+        for (long t = 0; t <= 7; t++) {
+            replicas = r.decide(t, replicas, replicas, 0.0);
+            timeline.add(replicas);
+        }
+        assertEquals(List.of(3, 3, 3, 1, 1, 1, 0, 0), timeline);
+    }
+
+    @Test
+    void delayTicksAsRayMeasuresThem() {
+        // elapsed + 1e-6 >= delay (_DELAY_ELAPSED_EPS_S): 30 s is 300 ticks, 0.3 s 3, 2.5 s 25, 0 none
+        assertEquals(300, RayServe.ticksFor(30));
+        assertEquals(3, RayServe.ticksFor(0.3));
+        assertEquals(25, RayServe.ticksFor(2.5));
+        assertEquals(0, RayServe.ticksFor(0));
+        assertEquals(1, RayServe.ticksFor(0.05));
+        assertEquals(1_000_000, RayServe.ticksFor(100_000));
     }
 
     @Test
