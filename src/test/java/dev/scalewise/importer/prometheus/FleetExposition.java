@@ -44,7 +44,7 @@ import java.util.stream.Stream;
  */
 public final class FleetExposition {
     /** Upper bounds (seconds) of the fixture's e2e buckets: denser than vLLM's own, which start at 0.3 s. */
-    static final double[] BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 80};
+    static final double[] BUCKETS = {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 80, 300};
     static final long CPU_REQUEST_CORES = 8;
     static final long MEM_REQUEST_BYTES = 64L << 30;
 

@@ -14,11 +14,11 @@ class HistogramShapeTest {
 
     @Test
     void handWorkedCase() {
-        // p95 = 0.3 s in (0.25, 0.5] (bounds 2 and 3): F(0.25) and F(0.5) on a line through (0.3, 0.95)
+        // p95 = 0.3 s in (0.25, 0.5] (bounds 4 and 5): F(0.25) and F(0.5) on a line through (0.3, 0.95)
         double[] f = HistogramShape.cdfAtBounds(B, Q, new double[]{0.1, 0.3, 0.45}, 1);
         assertEquals(0.3, HistogramShape.quantile(B, f, 0.95), 1e-12);
         // linear through (0.25, F25) and (0.5, F50): F25 + (F50 - F25) * (0.3 - 0.25) / 0.25 = 0.95
-        assertEquals(0.95, f[2] + (f[3] - f[2]) * 0.2, 1e-12);
+        assertEquals(0.95, f[4] + (f[5] - f[4]) * 0.2, 1e-12);
     }
 
     @Test
