@@ -38,11 +38,39 @@ public final class Comparison {
                                     .orElse(t.meetsSlo() ? "" : "breaches SLO"))));
         });
         return new Table(List.of(new Column("service", Column.Type.TEXT), new Column("policy", Column.Type.TEXT),
-                new Column("family", Column.Type.TEXT), new Column("cost_per_1k", Column.Type.NUMBER),
-                new Column("vs_observed_pct", Column.Type.NUMBER), new Column("cost", Column.Type.NUMBER),
-                new Column("breach_min", Column.Type.INTEGER), new Column("budget_burn", Column.Type.NUMBER),
+                new Column("family", Column.Type.TEXT), Column.money("cost_per_1k"),
+                Column.percent("vs_observed_pct"), Column.money("cost"),
+                new Column("breach_min", Column.Type.INTEGER), Column.ratio("budget_burn"),
                 new Column("p95_replicas", Column.Type.NUMBER), new Column("scale_events", Column.Type.INTEGER),
-                new Column("cold_start_min", Column.Type.INTEGER), new Column("verdict", Column.Type.TEXT)), rows);
+                new Column("cold_start_min", Column.Type.INTEGER), new Column("verdict", Column.Type.TEXT)), rows)
+                .withTotals(observedFleet(totals));
+    }
+
+    /**
+     * The totals row: the observed run summed over the services (the policies of one service are
+     * alternatives, so their sum would mean nothing): cost, cost per 1k over all requests, breach
+     * minutes, scale events and cold-start minutes.
+     */
+    static List<Object> observedFleet(List<PolicyTotal> totals) {
+        double requests = 0;
+        double cost = 0;
+        long breach = 0;
+        long events = 0;
+        long cold = 0;
+        int services = 0;
+        for (PolicyTotal t : totals) {
+            if (t.family().equals("observed")) {
+                requests += t.requests();
+                cost += t.cost();
+                breach += t.breachMinutes();
+                events += t.scaleEvents();
+                cold += t.coldStartMinutes();
+                services++;
+            }
+        }
+        return List.of("total", "observed, " + services + " service" + (services == 1 ? "" : "s"), "observed",
+                requests > 0 ? cost / requests * 1000 : Double.NaN, Double.NaN, cost, breach, Double.NaN, Double.NaN,
+                events, cold, "");
     }
 
     /** Among the replayed policies (not the observed run), the lowest cost per 1k within the error budget. */

@@ -43,6 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "table, json, csv or markdown (default: table; with --out and no --format, only a summary).")
     String format;
 
+    @Option(names = "--wide", description = "Every column, whole, however wide the table (default: fits 120 columns).")
+    boolean wide;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet partitioned by date= here.")
     String out;
 
@@ -79,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 List<Row> rows = result.rows().orderBy("service", "date").collectAsList();
                 Table table = RowTables.of(AnalyzeJob.SCHEMA, rows)
                         .withSection("dataQuality", result.quality().toMap());
-                fmt.renderer().render(table, spec.commandLine().getOut());
+                fmt.renderer(wide).render(table, spec.commandLine().getOut());
             }
             err.flush();
         }

@@ -6,6 +6,7 @@ import dev.scalewise.backtest.PolicyTotal;
 import dev.scalewise.jobs.BacktestJob;
 import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
+import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.report.Format;
@@ -50,8 +51,16 @@ final class BacktestCommand implements Callable<Integer> {
             description = "table, json, csv or markdown (default: table; with --out and no --format, a summary).")
     String format;
 
+    @Option(names = "--wide", description = "Every column, whole, however wide the table (default: fits 120 columns).")
+    boolean wide;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet results and problems here.")
     String out;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the HTML report of this backtest (one self-contained file; its timelines "
+                    + "replay each policy once more with a recorder).")
+    String html;
 
     @Mixin
     DataOptions dataOptions;
@@ -95,10 +104,17 @@ final class BacktestCommand implements Callable<Integer> {
                 PartitionedWriter.write(session.spark(), result.problems(), out + "/problems", "date");
                 err.println("scalewise: wrote " + days.size() + " day partition(s) to " + out + "/results");
             }
+            Table comparison = Comparison.of(totals(result));
             if (out == null || format != null) {
-                Table table = Comparison.of(totals(result)).withSection("dataQuality", result.quality().toMap())
+                Table table = comparison.withSection("dataQuality", result.quality().toMap())
                         .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
-                fmt.renderer().render(table, spec.commandLine().getOut());
+                fmt.renderer(wide).render(table, spec.commandLine().getOut());
+            }
+            if (html != null) {
+                progress.say("replaying timelines for " + html);
+                ReportFile.writeBacktest(comparison, ReportJob.panes(session.spark(), dataOptions.data,
+                        dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle),
+                        result.quality().lines(), dataOptions.data, html, err);
             }
             if (sparkOptions.verbose) {
                 err.println(kernelLine(result.kernel()));

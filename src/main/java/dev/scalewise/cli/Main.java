@@ -23,6 +23,7 @@ import java.util.List;
                 ReplayCommand.class,
                 BacktestCommand.class,
                 RecommendCommand.class,
+                ReportCommand.class,
                 PolicyCommand.class,
                 LintCommand.class,
                 AutoComplete.GenerateCompletion.class,

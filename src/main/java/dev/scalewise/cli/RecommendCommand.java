@@ -5,6 +5,7 @@ import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.RecommendRows;
+import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
@@ -13,6 +14,7 @@ import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
+import dev.scalewise.report.TableRenderer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,34 +58,25 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "Only this service.")
     String service;
 
-    @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-            description = "cost (lowest cost within the error budget) or balanced (within half of it); "
-                    + "default: ${DEFAULT-VALUE}.")
-    String objective;
-
-    @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "0.25",
-            description = "Share of the history held out at its end, e.g. 25%% or 0.25 (default: 25%%).")
-    String holdout;
-
-    @Option(names = "--min-floor", paramLabel = "N",
-            description = "Lowest minReplicas allowed (default: 2 for latency-critical services).")
-    Integer minFloor;
-
-    @Option(names = "--max-cap", paramLabel = "N", description = "Highest maxReplicas allowed (budget or quota).")
-    Integer maxCap;
-
-    @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%% (default: no limit).")
-    String maxChange;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or markdown (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--wide", description = "Every column, whole, however wide the table (default: fits 120 columns).")
+    boolean wide;
 
     @Option(names = "--emit", paramLabel = "yaml", description = "Print the edited manifests instead of the table.")
     String emit;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write edited manifests and Parquet here.")
     String out;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the HTML report of these recommendations (one self-contained file).")
+    String html;
+
+    @Mixin
+    SearchOptions searchOptions;
 
     @Mixin
     DataOptions dataOptions;
@@ -105,8 +98,10 @@ final class RecommendCommand implements Callable<Integer> {
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
         }
-        RecommendJob.Options options = new RecommendJob.Options(objective(objective), share("--holdout", holdout),
-                minFloor, maxCap, maxChange == null ? null : share("--max-change", maxChange));
+        if (html != null) {
+            ReportFile.checkWritable("--html", html);
+        }
+        RecommendJob.Options options = searchOptions.options();
         PolicyBundle bundle = policyOptions.bundle();
         Path manifests = out == null ? null : manifestDir(out);
         PrintWriter err = spec.commandLine().getErr();
@@ -117,14 +112,30 @@ final class RecommendCommand implements Callable<Integer> {
                 OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
             }
             new Progress(err).say("searching and validating on " + dataOptions.data);
-            RecommendJob.Result result = RecommendJob.run(session.spark(), new RecommendJob.Request(dataOptions.data,
-                    dataOptions.from(), dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle,
-                    Optional.ofNullable(service), options));
-            result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-            rows = result.rows().orderBy("service", "policy").collectAsList();
-            quality = result.quality().toMap();
-            if (out != null) {
-                PartitionedWriter.write(session.spark(), result.rows(), out + "/recommendations", "date");
+            RecommendJob.Request request = new RecommendJob.Request(dataOptions.data, dataOptions.from(),
+                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle, Optional.ofNullable(service),
+                    options);
+            if (html != null) {
+                // one pass yields the recommendations and the report's panes
+                ReportJob.Result report = ReportJob.run(session.spark(), request);
+                report.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+                rows = report.recommendations();
+                quality = report.quality().toMap();
+                if (out != null) {
+                    PartitionedWriter.write(session.spark(), session.spark().createDataFrame(rows, RecommendRows.SCHEMA),
+                            out + "/recommendations", "date");
+                }
+                if (!rows.isEmpty()) {
+                    ReportFile.write(report, dataOptions.data, html, err);
+                }
+            } else {
+                RecommendJob.Result result = RecommendJob.run(session.spark(), request);
+                result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+                rows = result.rows().orderBy("service", "policy").collectAsList();
+                quality = result.quality().toMap();
+                if (out != null) {
+                    PartitionedWriter.write(session.spark(), result.rows(), out + "/recommendations", "date");
+                }
             }
         }
         if (rows.isEmpty()) {
@@ -143,16 +154,8 @@ final class RecommendCommand implements Callable<Integer> {
             if (fmt == Format.JSON) {
                 stdout.println(Rows.json(rows, quality));
             } else {
-                fmt.renderer().render(Rows.table(rows), stdout);
-            }
-            if (fmt == Format.TABLE) {
-                stdout.println();
-                for (Row r : rows) {
-                    String why = r.<String>getAs("reason") + (r.<String>getAs("explanation").isEmpty() ? ""
-                            : ". " + r.getAs("explanation"));
-                    stdout.println(r.getAs("service") + " / " + r.getAs("policy") + ": " + why);
-                }
-                stdout.println("(replayed with demand spread evenly over ready replicas; see docs/replay.md)");
+                fmt.renderer(wide).render(Rows.table(rows), stdout);
+                Rows.why(rows, fmt == Format.MARKDOWN, stdout);
             }
         }
         stdout.flush();
@@ -185,35 +188,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
     }
 
-    static String objective(String text) {
-        String o = text.toUpperCase(Locale.ROOT);
-        if (!o.equals("COST") && !o.equals("BALANCED")) {
-            throw new UserError("--objective: expected cost or balanced, found '" + text + "'");
-        }
-        return o;
-    }
-
-    /** "25%" or "0.25" as 0.25. */
-    static double share(String option, String text) {
-        String t = text.trim();
-        try {
-            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
-                    : Double.parseDouble(t);
-            if (v >= 0 && v < 1) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new UserError(option + ": expected a share such as 25% or 0.25 (0 to under 100 %), found '" + text + "'");
-    }
-
-    /**
-     * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
-     * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
-     * `--help` (docs/decisions.md D21; StaticCommandsIT).
-     */
-    private static final class Rows {
+    static final class Rows {
         private Rows() {
         }
 
@@ -249,19 +224,64 @@ final class RecommendCommand implements Callable<Integer> {
             }
         }
 
+        /** Per service x policy the holdout's figures; the knob changes and the rest only with --wide. */
         static Table table(List<Row> rows) {
             List<List<Object>> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
-                        changes(r), num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
-                        num(r, "savings_pct"), num(r, "savings_vs_observed_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
+                        num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
+                        num(r, "savings_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
                         count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
-                        r.<Boolean>getAs("robust") ? "yes" : "no"));
+                        r.<Boolean>getAs("robust") ? "yes" : "no", num(r, "monthly_current"),
+                        num(r, "savings_vs_observed_pct"), changes(r)));
             }
             return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
-                    Column.text("changes"), Column.number("cost_per_1k_now"), Column.number("cost_per_1k_rec"),
-                    Column.number("savings_pct"), Column.number("savings_vs_observed_pct"), Column.number("monthly_cost_rec"), Column.integer("breach_min_now"),
-                    Column.integer("breach_min_rec"), Column.number("budget_burn_rec"), Column.text("robust")), out);
+                    Column.money("cost_1k_now"), Column.money("cost_1k_rec"), Column.percent("savings"),
+                    Column.money("monthly_rec"), Column.integer("breach_now"), Column.integer("breach_rec"),
+                    Column.ratio("burn_rec"), Column.text("robust"), Column.money("monthly_now").asDetail(),
+                    Column.percent("savings_vs_observed").asDetail(), Column.text("changes").asDetail()), out);
+        }
+
+        /**
+         * Under the table: the fleet's totals where they mean something, then per service x policy the
+         * knob changes and why (a bullet list in markdown), and the replay's assumption.
+         */
+        static void why(List<Row> rows, boolean markdown, PrintWriter out) {
+            String bullet = markdown ? "- " : "";
+            out.println();
+            String totals = ReportFile.totals(rows.stream().map(ReportFile::json).toList());
+            if (totals != null) {
+                out.println(markdown ? totals : wrap(totals));
+                out.println();
+            }
+            for (Row r : rows) {
+                String changes = changes(r);
+                String why = (changes.equals("-") ? "" : changes + ". ") + r.<String>getAs("reason")
+                        + (r.<String>getAs("explanation").isEmpty() ? "" : ". " + r.getAs("explanation"));
+                String who = r.getAs("service") + " / " + r.getAs("policy");
+                out.println(markdown ? bullet + "**" + who + "**: " + why : wrap(who + ": " + why));
+            }
+            out.println();
+            out.println(markdown ? "_Replayed with demand spread evenly over ready replicas; see docs/replay.md._"
+                    : "(replayed with demand spread evenly over ready replicas; see docs/replay.md)");
+        }
+
+        /** A paragraph wrapped at the table's width, continuation lines indented. */
+        static String wrap(String text) {
+            StringBuilder out = new StringBuilder();
+            int column = 0;
+            for (String word : text.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > TableRenderer.DEFAULT_WIDTH) {
+                    out.append('\n').append("    ");
+                    column = 4;
+                } else if (column > 0) {
+                    out.append(' ');
+                    column++;
+                }
+                out.append(word);
+                column += word.length();
+            }
+            return out.toString();
         }
 
         static String changes(Row r) {

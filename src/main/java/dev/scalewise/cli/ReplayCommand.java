@@ -1,5 +1,6 @@
 package dev.scalewise.cli;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
 import dev.scalewise.backtest.PolicyId;
 import dev.scalewise.data.ServiceHistory;
@@ -26,7 +27,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +43,15 @@ import java.util.concurrent.Callable;
 
 /** `scalewise replay`: one service x one policy, step by step: the debugging view. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays one policy on one service's history and prints the fitted service model, the "
-                + "outcome, and the timeline: per decision period the demand, the signal as the controller saw it, "
-                + "desired, starting and ready replicas, backlog, modeled latency, breach and cost.",
+        description = {"Replays one policy on one service's history and prints the fitted service model and the "
+                + "outcome; with --timeline also the timeline: per decision period the demand, the signal as the "
+                + "controller saw it, desired, starting and ready replicas, backlog, modeled latency, breach and cost.",
                 "Semantics: docs/replay.md (the load balancer spreads demand evenly over ready replicas)."},
         footer = {"", "Examples:",
                 "  scalewise replay --data sample-data --policy policies/hpa-rerank-capped.yaml",
                 "  scalewise replay --data sample-data --policy policies/hpa-behavior.yaml --service llm-chat \\",
-                "      --from 2026-10-13 --to 2026-10-13 --format csv > timeline.csv"})
+                "      --from 2026-10-13 --to 2026-10-13 --timeline timeline.csv",
+                "  scalewise replay --data sample-data --policy policies/hpa-rerank-capped.yaml --timeline --format csv"})
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--policy", required = true, paramLabel = "FILE", description = "Policy manifest (or - for stdin).")
@@ -58,8 +65,14 @@ final class ReplayCommand implements Callable<Integer> {
     String services;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, csv (timeline only) or markdown (default: ${DEFAULT-VALUE}).")
+            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}); csv prints the timeline "
+                    + "with --timeline, else the outcome.")
     String format;
+
+    @Option(names = "--timeline", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
+            description = "Also the timeline (one row per decision period): on stdout in --format, or into FILE "
+                    + "(csv; json when FILE ends in .json).")
+    String timeline;
 
     @Mixin
     DataOptions dataOptions;
@@ -89,28 +102,40 @@ final class ReplayCommand implements Callable<Integer> {
         ServiceModel model = ServiceModelFitter.fit(h, serviceSpec);
         List<Signal> signals = Render.signals(chosen);
         Signal shown = signals.isEmpty() ? Signal.RPS : signals.get(0);
-        TimelineRow.Collector timeline = new TimelineRow.Collector();
+        TimelineRow.Collector recorded = new TimelineRow.Collector();
         ReplayResult result = PolicyReplay.run(chosen, h, model, serviceSpec,
-                ReplayOptions.of(PolicyId.of(chosen).label()).withTimeline(timeline, shown));
+                ReplayOptions.of(PolicyId.of(chosen).label()).withTimeline(recorded, shown));
 
         PrintWriter out = spec.commandLine().getOut();
-        Table steps = timelineTable(h, timeline.rows(), shown);
+        Table steps = timelineTable(h, recorded.rows(), shown);
+        boolean stepsHere = "-".equals(timeline);
+        if (timeline != null && !stepsHere) {
+            writeTimeline(steps, Path.of(timeline), err);
+        }
+        Table outcome = keyValues(outcomeMap(result.total()));
         if (fmt == Format.CSV) {
-            fmt.renderer().render(steps, out);
+            fmt.renderer().render(stepsHere ? steps : outcome, out);
         } else if (fmt == Format.JSON) {
-            fmt.renderer().render(steps.withSection("model", modelMap(model))
+            fmt.renderer().render((stepsHere ? steps : outcome).withSection("model", modelMap(model))
                     .withSection("outcome", outcomeMap(result.total()))
                     .withSection("assumption", "the load balancer spreads demand evenly over ready replicas"), out);
         } else {
             out.println("Fitted model of " + name + " (" + serviceSpec.slo().percentile().name().toLowerCase() + " <= "
-                    + serviceSpec.slo().thresholdMs() + " ms in " + serviceSpec.slo().objective() * 100 + " % of minutes):");
+                    + Numbers.plain(serviceSpec.slo().thresholdMs()) + " ms in "
+                    + Numbers.plain(serviceSpec.slo().objective() * 100) + " % of minutes):");
             fmt.renderer().render(modelTable(model), out);
             out.println();
             out.println("Outcome of " + PolicyId.of(chosen).label() + " over " + h.steps() * (long) h.stepSeconds() / 86_400
                     + " days (demand spread evenly over ready replicas):");
-            fmt.renderer().render(keyValues(outcomeMap(result.total())), out);
-            out.println();
-            fmt.renderer().render(steps, out);
+            fmt.renderer().render(outcome, out);
+            if (stepsHere) {
+                out.println();
+                fmt.renderer().render(steps, out);
+            } else if (timeline == null) {
+                out.println();
+                out.println("(" + Numbers.count(steps.rows().size()) + " decision periods: --timeline prints them, "
+                        + "--timeline FILE writes them)");
+            }
         }
         out.flush();
         return 0;
@@ -139,6 +164,23 @@ final class ReplayCommand implements Callable<Integer> {
                     r.latencyMs(), r.breach() ? "yes" : "", r.cost()));
         }
         return new Table(cols, out);
+    }
+
+    /** The timeline as csv, or json when the file's name ends in .json; whole or not at all. */
+    private static void writeTimeline(Table steps, Path file, PrintWriter err) {
+        Format f = file.getFileName().toString().endsWith(".json") ? Format.JSON : Format.CSV;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".scalewise-timeline-", ".tmp");
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+                f.renderer().render(steps, w);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write the timeline to " + file + ": " + e.getMessage());
+        }
+        err.println("scalewise: wrote " + Numbers.count(steps.rows().size()) + " decision periods to " + file);
     }
 
     private static Map<String, Object> modelMap(ServiceModel m) {
@@ -171,7 +213,7 @@ final class ReplayCommand implements Callable<Integer> {
         addFitted(rows, "price per replica-hour (" + m.currency() + ")", m.pricePerReplicaHour());
         for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth())) {
             rows.add(List.of(c.signal() + " per replica", c.known()
-                    ? String.format(java.util.Locale.ROOT, "%.4g + %.4g x rps", c.intercept(), c.slope()) : "unknown",
+                    ? Numbers.readable(c.intercept()) + " + " + Numbers.readable(c.slope()) + " x rps" : "unknown",
                     c.sampleSize(), c.confidence().name().toLowerCase(), c.note()));
         }
         return new Table(List.of(Column.text("parameter"), Column.text("value"), Column.integer("samples"),
@@ -179,7 +221,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private static void addFitted(List<List<Object>> rows, String name, Fitted f) {
-        rows.add(List.of(name, String.format(java.util.Locale.ROOT, "%.4g", f.value()), f.sampleSize(),
+        rows.add(List.of(name, Numbers.readable(f.value()), f.sampleSize(),
                 f.confidence().name().toLowerCase(), f.note()));
     }
 
@@ -205,8 +247,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private static Table keyValues(Map<String, Object> map) {
         List<List<Object>> rows = new ArrayList<>();
-        map.forEach((k, v) -> rows.add(List.of(k, v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.6g", d)
-                : String.valueOf(v))));
+        map.forEach((k, v) -> rows.add(List.of(k, v instanceof Double d ? Numbers.readable(d)
+                : v instanceof Long l ? Numbers.count(l) : String.valueOf(v))));
         return new Table(List.of(Column.text("field"), Column.text("value")), rows);
     }
 }

@@ -85,8 +85,19 @@ public final class RecommendJob {
     /** Executor side: a recommendation per policy of the service. */
     static List<Row> rows(ServiceHistory h, PolicyBundle bundle, Options options) {
         String date = LocalDate.ofInstant(h.timeOf(Math.max(0, h.steps() - 1)), ZoneOffset.UTC).toString();
-        List<PolicySpec> all = bundle.policySet().policies();
+        List<PolicySpec> policies = bundle.policiesFor(h.service());
+        List<Recommendation> recs = recommendations(h, bundle, options);
         List<Row> out = new ArrayList<>();
+        for (int i = 0; i < recs.size(); i++) {
+            out.add(RecommendRows.toRow(recs.get(i), date, PolicyId.of(policies.get(i)).label()));
+        }
+        return out;
+    }
+
+    /** Executor side: the recommendations themselves, in the order of {@link PolicyBundle#policiesFor}. */
+    static List<Recommendation> recommendations(ServiceHistory h, PolicyBundle bundle, Options options) {
+        List<PolicySpec> all = bundle.policySet().policies();
+        List<Recommendation> out = new ArrayList<>();
         for (PolicySpec p : bundle.policiesFor(h.service())) {
             RecommendOptions opts = options.toCore().withMaxFloor(Recommender.maxFloorFor(p, all));
             Recommendation r;
@@ -98,7 +109,7 @@ public final class RecommendJob {
                         p.meta().location().file(), Recommendation.Status.CANNOT_RECOMMEND, e.getMessage(), List.of(), "",
                         Optional.empty());
             }
-            out.add(RecommendRows.toRow(r, date, PolicyId.of(p).label()));
+            out.add(r);
         }
         return out;
     }

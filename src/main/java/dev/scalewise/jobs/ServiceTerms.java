@@ -1,5 +1,6 @@
 package dev.scalewise.jobs;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
 
@@ -46,11 +47,8 @@ record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double object
 
     /** "p95<=1000ms@99%": how the output names the SLO a row was judged against. */
     static String label(Slo slo) {
-        return slo.percentile().name().toLowerCase(Locale.ROOT) + "<=" + fmt(slo.thresholdMs()) + "ms@"
-                + fmt(slo.objective() * 100) + "%";
+        return slo.percentile().name().toLowerCase(Locale.ROOT) + "<=" + Numbers.plain(slo.thresholdMs()) + "ms@"
+                + Numbers.plain(slo.objective() * 100) + "%";
     }
 
-    private static String fmt(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.yaml.YNode;
 
 import java.util.LinkedHashSet;
@@ -47,8 +48,8 @@ final class Fields {
     /** Fails with location unless lo <= v <= hi. */
     static double within(YNode node, double v, double lo, double hi, String what) {
         if (v < lo || v > hi) {
-            throw node.error(what + " must be between " + Render.number(lo) + " and " + Render.number(hi)
-                    + ", found " + Render.number(v));
+            throw node.error(what + " must be between " + Numbers.plain(lo) + " and " + Numbers.plain(hi)
+                    + ", found " + Numbers.plain(v));
         }
         return v;
     }
@@ -56,7 +57,7 @@ final class Fields {
     /** Fails with location unless v >= lo. */
     static double atLeast(YNode node, double v, double lo, String what) {
         if (v < lo) {
-            throw node.error(what + " must be at least " + Render.number(lo) + ", found " + Render.number(v));
+            throw node.error(what + " must be at least " + Numbers.plain(lo) + ", found " + Numbers.plain(v));
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.policy.MetricTarget.MetricSource;
 import dev.scalewise.policy.MetricTarget.TargetType;
 import dev.scalewise.yaml.YNode;
@@ -115,7 +116,7 @@ final class MetricReader {
             throw valueNode.error("Utilization targets exist only for Resource and ContainerResource metrics");
         }
         if (value <= 0) {
-            throw valueNode.error("the target must be positive, found " + Render.number(value));
+            throw valueNode.error("the target must be positive, found " + Numbers.plain(value));
         }
         Signal signal = SignalMapping.map(nameNode, name, source, type, override);
         return new MetricTarget(source, name, signal, type, value);

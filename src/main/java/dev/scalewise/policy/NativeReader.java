@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.policy.ScheduledPolicy.Window;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
@@ -71,7 +72,7 @@ final class NativeReader {
         Fields.atLeast(leadNode, lead, 0);
         if (startup.isPresent() && lead < startup.get()) {
             throw leadNode.error("leadSeconds " + lead + " is shorter than the startup of service '" + service + "' ("
-                    + Render.number(startup.get()) + " s in services.yaml): replicas would arrive after the demand");
+                    + Numbers.plain(startup.get()) + " s in services.yaml): replicas would arrive after the demand");
         }
         YNode seasonNode = spec.get("seasonality");
         PredictivePolicy.Seasonality seasonality = f.value(seasonNode, "seasonality",

@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 
 import java.util.List;
@@ -74,7 +75,7 @@ public final class PolicyExplainer {
 
     private static String keda(KedaPolicy k) {
         String triggers = k.triggers().stream().map(t -> target(t.metric())
-                + (t.activationThreshold() > 0 ? " (active above " + Render.number(t.activationThreshold()) + ")" : ""))
+                + (t.activationThreshold() > 0 ? " (active above " + Numbers.plain(t.activationThreshold()) + ")" : ""))
                 .collect(Collectors.joining(" and "));
         String zero = k.minReplicas() == 0
                 ? "activates from 0 when a trigger is active (checked every " + k.pollingIntervalSeconds()
@@ -88,12 +89,12 @@ public final class PolicyExplainer {
         String metric = k.metric() == KpaPolicy.Metric.RPS ? "requests per second" : "concurrent requests";
         double aim = k.target() * k.targetUtilization();
         double panicWindow = k.stableWindowSeconds() * k.panicWindowPercentage() / 100;
-        return "keeps " + range(k.minReplicas(), k.maxReplicas()) + " replicas at " + Render.number(round(aim)) + " "
-                + metric + " per replica (" + pct(k.targetUtilization()) + " of " + Render.number(k.target())
-                + ") averaged over " + k.stableWindowSeconds() + " s, panicking on a " + Render.number(round(panicWindow))
-                + " s window above " + Render.number(k.panicThresholdPercentage()) + " %; each " + k.tickSeconds()
-                + " s tick scales up at most " + Render.number(k.maxScaleUpRate()) + "x and down at most "
-                + Render.number(k.maxScaleDownRate()) + "x"
+        return "keeps " + range(k.minReplicas(), k.maxReplicas()) + " replicas at " + Numbers.plain(round(aim)) + " "
+                + metric + " per replica (" + pct(k.targetUtilization()) + " of " + Numbers.plain(k.target())
+                + ") averaged over " + k.stableWindowSeconds() + " s, panicking on a " + Numbers.plain(round(panicWindow))
+                + " s window above " + Numbers.plain(k.panicThresholdPercentage()) + " %; each " + k.tickSeconds()
+                + " s tick scales up at most " + Numbers.plain(k.maxScaleUpRate()) + "x and down at most "
+                + Numbers.plain(k.maxScaleDownRate()) + "x"
                 + (k.scaleDownDelaySeconds() > 0 ? " after a " + k.scaleDownDelaySeconds() + " s scale-down delay" : "")
                 + (k.minReplicas() == 0 ? "; scales to zero " + k.scaleToZeroGracePeriodSeconds()
                 + " s after the last request" : "");
@@ -101,12 +102,12 @@ public final class PolicyExplainer {
 
     private static String ray(RayServePolicy r) {
         return "keeps " + range(r.minReplicas(), r.maxReplicas()) + " replicas (starting at " + r.initialReplicas()
-                + ") at " + Render.number(r.targetOngoingRequests()) + " ongoing requests per replica, measured every "
-                + Render.number(r.metricsIntervalSeconds()) + " s over " + Render.number(r.lookBackPeriodSeconds())
-                + " s; scales up after " + Render.number(r.upscaleDelaySeconds()) + " s and down after "
-                + Render.number(r.downscaleDelaySeconds()) + " s of sustained need"
+                + ") at " + Numbers.plain(r.targetOngoingRequests()) + " ongoing requests per replica, measured every "
+                + Numbers.plain(r.metricsIntervalSeconds()) + " s over " + Numbers.plain(r.lookBackPeriodSeconds())
+                + " s; scales up after " + Numbers.plain(r.upscaleDelaySeconds()) + " s and down after "
+                + Numbers.plain(r.downscaleDelaySeconds()) + " s of sustained need"
                 + (r.minReplicas() == 0 ? "; scales to zero when idle" + r.downscaleToZeroDelaySeconds().stream()
-                .mapToObj(d -> " for " + Render.number(d) + " s").findFirst().orElse("") : "");
+                .mapToObj(d -> " for " + Numbers.plain(d) + " s").findFirst().orElse("") : "");
     }
 
     private static String scheduled(ScheduledPolicy s) {
@@ -123,7 +124,7 @@ public final class PolicyExplainer {
             case DAILY_AND_WEEKLY -> "daily and weekly";
         };
         return "provisions " + p.leadSeconds() + " s ahead for the forecast requests per second (" + season
-                + " seasonality from " + p.historyDays() + " days) / " + Render.number(p.targetRpsPerReplica())
+                + " seasonality from " + p.historyDays() + " days) / " + Numbers.plain(p.targetRpsPerReplica())
                 + " per replica + " + pct(p.headroom()) + " headroom; never below what the base policy asks: "
                 + describe(p.base());
     }
@@ -131,9 +132,9 @@ public final class PolicyExplainer {
     private static String target(MetricTarget m) {
         String what = m.signal().id() + (m.metricName().equals(m.signal().id()) ? "" : " (" + m.metricName() + ")");
         return switch (m.targetType()) {
-            case UTILIZATION -> what + " stays near " + Render.number(m.target()) + " % of requests";
-            case AVERAGE_VALUE -> what + " stays near " + Render.number(m.target()) + " per replica";
-            case VALUE -> what + " stays near " + Render.number(m.target()) + " in total";
+            case UTILIZATION -> what + " stays near " + Numbers.plain(m.target()) + " % of requests";
+            case AVERAGE_VALUE -> what + " stays near " + Numbers.plain(m.target()) + " per replica";
+            case VALUE -> what + " stays near " + Numbers.plain(m.target()) + " in total";
         };
     }
 
@@ -143,7 +144,7 @@ public final class PolicyExplainer {
     }
 
     private static String pct(double share) {
-        return Render.number(round(share * 100)) + " %";
+        return Numbers.plain(round(share * 100)) + " %";
     }
 
     private static double round(double v) {

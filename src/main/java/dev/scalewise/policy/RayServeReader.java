@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
@@ -121,7 +122,7 @@ final class RayServeReader {
 
     private static void positive(YNode node, double v) {
         if (v <= 0) {
-            throw node.error("must be positive, found " + Render.number(v));
+            throw node.error("must be positive, found " + Numbers.plain(v));
         }
     }
 }

@@ -23,14 +23,6 @@ public final class Render {
     private Render() {
     }
 
-    /** 80.0 → "80", 0.7 → "0.7": whole numbers without a trailing ".0". */
-    public static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
     /**
      * The policy's fields (without meta) after its kind and name, then the sorted list of defaulted
      * paths under {@link #DEFAULTED}; a nested base policy is rendered the same way.

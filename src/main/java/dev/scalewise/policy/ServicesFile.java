@@ -1,5 +1,6 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
@@ -98,7 +99,7 @@ public final class ServicesFile {
         YNode thresholdNode = s.get("thresholdMs");
         double threshold = thresholdNode.asDouble(Slo.DEFAULT.thresholdMs());
         if (threshold <= 0) {
-            throw thresholdNode.error("thresholdMs must be positive, found " + Render.number(threshold));
+            throw thresholdNode.error("thresholdMs must be positive, found " + Numbers.plain(threshold));
         }
         return new Slo(p, threshold, objective(s.get("objective")));
     }
@@ -113,7 +114,7 @@ public final class ServicesFile {
             return v;
         }
         throw n.error("objective must be a share between 0 and 1 (0.995) or a percent below 100 (99.5), found "
-                + Render.number(v) + (v == 1 || v == 100 ? ": 100 % leaves no error budget" : ""));
+                + Numbers.plain(v) + (v == 1 || v == 100 ? ": 100 % leaves no error budget" : ""));
     }
 
     private static OptionalDouble nonNegative(YNode n) {
@@ -122,7 +123,7 @@ public final class ServicesFile {
         }
         double v = n.optDouble().get();
         if (v < 0) {
-            throw n.error("must not be negative, found " + Render.number(v));
+            throw n.error("must not be negative, found " + Numbers.plain(v));
         }
         return OptionalDouble.of(v);
     }

@@ -87,9 +87,12 @@ public record Recommendation(String service, String policy, String kind, String 
      * @param frontier            cost vs breaches over evaluated candidates, ~10 points, cheapest first
      * @param candidatesEvaluated replays the search ran
      * @param objective           the search objective
+     * @param chosen              the best candidate as a policy (the current one when the search found none),
+     *                            for replaying it over other periods (the HTML report's timelines)
      */
     public record Evidence(Periods train, Periods holdout, boolean heldOut, Monthly monthly, Robustness robustness,
-                           List<FrontierPoint> frontier, int candidatesEvaluated, RecommendOptions.Objective objective) {
+                           List<FrontierPoint> frontier, int candidatesEvaluated, RecommendOptions.Objective objective,
+                           dev.scalewise.policy.PolicySpec chosen) {
         public Evidence {
             frontier = List.copyOf(frontier);
         }

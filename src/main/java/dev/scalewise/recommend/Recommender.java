@@ -81,7 +81,8 @@ public final class Recommender {
         Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split);
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
-                Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective());
+                Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective(),
+                recommended);
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));

@@ -1,5 +1,6 @@
 package dev.scalewise.recommend;
 
+import dev.scalewise.Numbers;
 import java.math.BigDecimal;
 
 /** How a knob's value is written in its manifest: a YAML number, or a string where the field is one. */
@@ -30,16 +31,8 @@ public enum ValueFormat {
     public String text(double value) {
         return switch (this) {
             case INT, INT_STRING -> Long.toString(Math.round(value));
-            case NUMBER, NUMBER_STRING -> plain(value);
+            case NUMBER, NUMBER_STRING -> Numbers.plain(value);
             case DURATION_STRING -> Math.round(value) + "s";
         };
-    }
-
-    /** Shortest plain decimal: 3, 2.5, 0.125; never an exponent. */
-    static String plain(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,22 +1,28 @@
 package dev.scalewise.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.scalewise.Numbers;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Formats one value as text, the same way in every text format. */
+/** Formats one value as text, the same way in every text format ({@link Numbers} does the numbers). */
 final class Cells {
-    /** Significant digits shown for human formats: enough for cost per 1k, not noisy. */
-    private static final MathContext HUMAN = new MathContext(6);
-
     private Cells() {
     }
 
-    /** For terminals and markdown: numbers to 6 significant digits, unknown as "-". */
-    static String human(Object v) {
+    /** For terminals and markdown: rounded per the column's type, unknown as "-". */
+    static String human(Column column, Object v) {
         if (v instanceof Double d) {
-            return Double.isNaN(d) ? "-" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : plain(round(d));
+            return switch (column.type()) {
+                case MONEY -> Numbers.money(d, "");
+                case PERCENT -> Numbers.percent(d);
+                case RATIO -> Numbers.fixed(d, 2);
+                case INTEGER -> Double.isFinite(d) ? Numbers.count(Math.round(d)) : Numbers.readable(d);
+                default -> Numbers.readable(d);
+            };
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            return Numbers.count(((Number) v).longValue());
         }
         return exact(v);
     }
@@ -24,21 +30,11 @@ final class Cells {
     /** For csv: full precision, unknown as the empty string. */
     static String exact(Object v) {
         if (v instanceof Double d) {
-            return Double.isNaN(d) ? "" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
-                    : plain(BigDecimal.valueOf(d));
+            return Double.isNaN(d) ? "" : Numbers.plain(d);
         }
         if (v instanceof Instant || v instanceof LocalDate) {
             return v.toString();
         }
         return String.valueOf(v);
-    }
-
-    private static BigDecimal round(double d) {
-        return new BigDecimal(d).round(HUMAN);
-    }
-
-    private static String plain(BigDecimal b) {
-        String s = b.stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
     }
 }

@@ -15,4 +15,9 @@ public enum Format {
     public Renderer renderer() {
         return renderer.get();
     }
+
+    /** The renderer, for a table: the full width with every column when {@code wide} (--wide). */
+    public Renderer renderer(boolean wide) {
+        return this == TABLE && wide ? new TableRenderer(0) : renderer.get();
+    }
 }

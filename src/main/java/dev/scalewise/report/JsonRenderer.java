@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object: {"rows": [{column: value, ...}], then each section by name}. Numbers stay numbers
+ * One JSON object: {"rows": [{column: value, ...}], "totals": {...} when the table has them, then each
+ * section by name}. Numbers stay numbers
  * (unknown = null), dates are ISO-8601 strings.
  */
 public final class JsonRenderer implements Renderer {
@@ -24,14 +25,11 @@ public final class JsonRenderer implements Renderer {
     public void render(Table table, PrintWriter out) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int c = 0; c < row.size(); c++) {
-                m.put(table.columns().get(c).name(), jsonValue(row.get(c)));
-            }
-            rows.add(m);
+            rows.add(object(table, row));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("rows", rows);
+        table.totals().ifPresent(t -> doc.put("totals", object(table, t)));
         doc.putAll(table.sections());
         try {
             out.println(MAPPER.writeValueAsString(doc));
@@ -39,6 +37,14 @@ public final class JsonRenderer implements Renderer {
             throw new UncheckedIOException(e);
         }
         out.flush();
+    }
+
+    private static Map<String, Object> object(Table table, List<Object> row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int c = 0; c < row.size(); c++) {
+            m.put(table.columns().get(c).name(), jsonValue(row.get(c)));
+        }
+        return m;
     }
 
     private static Object jsonValue(Object v) {

@@ -1,5 +1,6 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.PolicyReader;
 import dev.scalewise.policy.PolicySpec;
@@ -28,12 +29,12 @@ public final class SampleManifests {
         for (ServiceProfile p : profiles) {
             out.append("  ").append(p.name()).append(":\n")
                     .append("    slo: {latency: ").append(p.slo().percentile().name().toLowerCase(Locale.ROOT))
-                    .append(", thresholdMs: ").append(number(p.slo().thresholdMs()))
-                    .append(", objective: ").append(number(p.slo().objective())).append("}\n")
+                    .append(", thresholdMs: ").append(Numbers.plain(p.slo().thresholdMs()))
+                    .append(", objective: ").append(Numbers.plain(p.slo().objective())).append("}\n")
                     .append("    startupSeconds: ").append(p.startupSeconds()).append('\n')
                     .append("    latencyCritical: ").append(!NOT_LATENCY_CRITICAL.contains(base(p.name())))
                     .append('\n')
-                    .append("    requestTimeoutSeconds: ").append(number(p.timeoutSeconds())).append('\n');
+                    .append("    requestTimeoutSeconds: ").append(Numbers.plain(p.timeoutSeconds())).append('\n');
         }
         return out.toString();
     }
@@ -97,9 +98,6 @@ public final class SampleManifests {
         return milli % 1000 == 0 ? Long.toString(milli / 1000) : milli + "m";
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 
     private static String base(String name) {
         int dash = name.lastIndexOf('-');

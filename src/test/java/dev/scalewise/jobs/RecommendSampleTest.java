@@ -63,6 +63,14 @@ class RecommendSampleTest {
         SharedSpark.CliRun run = SharedSpark.cli("recommend", "--data", "sample-data", "--policies", "policies",
                 "--service", "embed-search", "--out", out.toString());
         assertEquals(0, run.code(), run.err());
+        // issue 20: the terminal table fits 120 columns, numbers rounded, and the why sentences follow it
+        for (String line : run.out().split("\n")) {
+            assertTrue(line.length() <= 120, "wider than 120 columns: " + line);
+            assertFalse(line.matches(".*\\d[eE][+-]?\\d.*"), "scientific notation: " + line);
+        }
+        assertTrue(run.out().contains("embed-search / keda/embed-search: "), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("embed-search +keda/embed-search +recommended +0\\.\\d{1,5} +.*")),
+                run.out());
         Path edited = out.resolve("manifests/keda-prometheus-rps.yaml");
         assertTrue(Files.exists(edited), run.err());
         PolicySpec reloaded = PolicyLoader.load(List.of(edited.toString())).policies().get(0);

@@ -23,18 +23,18 @@ class RenderersTest {
     static Stream<Arguments> formats() {
         return Stream.of(
                 Arguments.of(Format.TABLE, String.join("\n",
-                        "date        service  minutes  cost_per_1k",
-                        "2026-01-05  chat           5    0.0925926",
-                        "2026-01-05  a,b         1234            -", "")),
+                        "date        service  minutes  cost per 1k",
+                        "2026-01-05  chat           5       0.0926",
+                        "2026-01-05  a,b        1,234            -", "")),
                 Arguments.of(Format.CSV, String.join("\r\n",
                         "date,service,minutes,cost_per_1k",
                         "2026-01-05,chat,5,0.09259259259259259",
                         "2026-01-05,\"a,b\",1234,", "")),
                 Arguments.of(Format.MARKDOWN, String.join("\n",
-                        "| date | service | minutes | cost_per_1k |",
+                        "| date | service | minutes | cost per 1k |",
                         "|---|---|---:|---:|",
-                        "| 2026-01-05 | chat | 5 | 0.0925926 |",
-                        "| 2026-01-05 | a,b | 1234 | - |", "")),
+                        "| 2026-01-05 | chat | 5 | 0.0926 |",
+                        "| 2026-01-05 | a,b | 1,234 | - |", "")),
                 Arguments.of(Format.JSON, String.join("\n",
                         "{",
                         "  \"rows\" : [ {",
@@ -60,16 +60,30 @@ class RenderersTest {
         assertEquals(expected, sw.toString().replace(System.lineSeparator(), "\n").replace("\r\n", "\r\n"));
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("numbers")
-    void humanNumbersKeepSixSignificantDigits(double v, String expected) {
-        assertEquals(expected, Cells.human(v));
+    @org.junit.jupiter.api.Test
+    void aWideTableFitsItsWidthWithTwoLineHeadersCutTextDetailOnlyWhenWideAndATotalsRow() {
+        Table t = new Table(List.of(Column.text("policy"), Column.money("cost_per_1k_now"),
+                Column.percent("savings_pct"), Column.text("changes").asDetail()),
+                List.of(List.of("scheduled/llm-chat-business-hours", 0.896945, 16.2737, "target 6->7.5"),
+                        List.of("hpa/rerank", 0.00631502, -25.7997, "-")))
+                .withTotals(List.of("total", 1.5, Double.NaN, ""));
+        StringWriter narrow = new StringWriter();
+        new TableRenderer(30).render(t, new PrintWriter(narrow));
+        assertEquals(String.join("\n",
+                "             cost per  savings",
+                "policy         1k now      pct",
+                "scheduled/…     0.897   16.3 %",
+                "hpa/rerank    0.00632  -25.8 %",
+                "------------------------------",
+                "total            1.50        -", ""), narrow.toString().replace(System.lineSeparator(), "\n"));
+        StringWriter wide = new StringWriter();
+        new TableRenderer(0).render(t, new PrintWriter(wide));
+        assertEquals(String.join("\n",
+                "policy                             cost per 1k now  savings pct  changes",
+                "scheduled/llm-chat-business-hours            0.897       16.3 %  target 6->7.5",
+                "hpa/rerank                                 0.00632      -25.8 %  -",
+                "------------------------------------------------------------------------------",
+                "total                                         1.50            -", ""),
+                wide.toString().replace(System.lineSeparator(), "\n"));
     }
-
-    static Stream<Arguments> numbers() {
-        return Stream.of(Arguments.of(0.0, "0"), Arguments.of(20.0, "20"), Arguments.of(1234567.891, "1234570"),
-                Arguments.of(0.000123456789, "0.000123457"), Arguments.of(-0.0, "0"), Arguments.of(Double.NaN, "-"),
-                Arguments.of(1.0 / 3, "0.333333"));
-    }
-
 }

@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.EvidenceRule;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.Manifest;
@@ -59,10 +60,6 @@ abstract class EvidenceRuleBase implements EvidenceRule {
 
     static String days(PolicyEvidence e) {
         return e.daily().size() + " day" + (e.daily().size() == 1 ? "" : "s");
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
     }
 
     static List<String> references() {

@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -72,7 +73,7 @@ final class KnativeColdStart extends AbstractRule {
                 if (kpa.minReplicas() == 0 && startup * 1000 > thresholdMs) {
                     YNode min = annotation(annotations, "min-scale", "minScale");
                     out.add(finding(ksvc, min, "min-scale " + (min.isMissing() ? "defaults to 0" : "0") + ": a cold start of "
-                            + Rules.number(startup) + " s exceeds the " + Rules.number(thresholdMs) + " ms SLO threshold of '"
+                            + Numbers.plain(startup) + " s exceeds the " + Numbers.plain(thresholdMs) + " ms SLO threshold of '"
                             + service.get().name() + "'"));
                 }
             } else {
@@ -83,7 +84,7 @@ final class KnativeColdStart extends AbstractRule {
                         at = annotation(annotations, "window", "window");
                     }
                     out.add(finding(ksvc, at, "stable window " + kpa.stableWindowSeconds() + " s and scale-down delay "
-                            + kpa.scaleDownDelaySeconds() + " s are both shorter than the " + Rules.number(startup)
+                            + kpa.scaleDownDelaySeconds() + " s are both shorter than the " + Numbers.plain(startup)
                             + " s startup of '" + service.get().name() + "'"));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -52,8 +53,8 @@ final class ReplayBreachesSlo extends EvidenceRuleBase {
                     "replayed over the last %s, %s breaches its SLO (%s <= %s ms in %s %% of minutes) for %d minutes,"
                             + " %s of the error budget; worst days %s%s",
                     days(e), e.policy().meta().name(), e.service().slo().percentile().name().toLowerCase(java.util.Locale.ROOT),
-                    fmt(e.service().slo().thresholdMs()), fmt(e.service().slo().objective() * 100), breach,
-                    fmt((double) breach / judged / budget) + "x", worst, observed)));
+                    Numbers.readable(e.service().slo().thresholdMs()), Numbers.readable(e.service().slo().objective() * 100), breach,
+                    Numbers.readable((double) breach / judged / budget) + "x", worst, observed)));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.PolicyEvidence;
@@ -40,10 +41,10 @@ final class ReplayIdleCost extends EvidenceRuleBase {
             double meanReplicas = e.daily().stream().mapToDouble(Outcome::meanReplicas).average().orElse(0);
             int min = e.policy().minReplicas();
             String pinned = meanReplicas <= min * 1.1 ? "; replicas sat at about minReplicas " + min
-                    + " (mean " + fmt(meanReplicas) + ")" : "; mean replicas " + fmt(meanReplicas);
+                    + " (mean " + Numbers.readable(meanReplicas) + ")" : "; mean replicas " + Numbers.readable(meanReplicas);
             out.add(atSpec(e.manifest(), String.format(java.util.Locale.ROOT,
                     "replayed over the last %s, %s %% of the cost (%s of %s %s) buys capacity above demand%s",
-                    days(e), fmt(idle / cost * 100), fmt(idle), fmt(cost), e.daily().get(0).currency(), pinned)));
+                    days(e), Numbers.readable(idle / cost * 100), Numbers.readable(idle), Numbers.readable(cost), e.daily().get(0).currency(), pinned)));
         }
         return out;
     }

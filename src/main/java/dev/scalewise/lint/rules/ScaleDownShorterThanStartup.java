@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -68,7 +69,7 @@ final class ScaleDownShorterThanStartup extends AbstractRule {
                 YNode windowNode = behaviorNode.get("scaleDown").get("stabilizationWindowSeconds");
                 out.add(findingOrSpec(a, windowNode, "scale-down stabilization " + window + " s"
                         + (windowNode.isMissing() ? " (default)" : "") + " is shorter than the startup of service '"
-                        + service.get().name() + "' (" + Rules.number(startup) + " s)"));
+                        + service.get().name() + "' (" + Numbers.plain(startup) + " s)"));
             }
         }
         return out;

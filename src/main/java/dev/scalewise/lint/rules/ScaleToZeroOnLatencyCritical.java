@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -77,7 +78,7 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
                     : (node.isMissing() ? "the floor defaults to 0" : node.path().substring(node.path().lastIndexOf('.') + 1) + " 0");
             out.add(findingOrSpec(m, node, what + ", but service '" + service.get().name()
                     + "' is latency-critical: the first request after idle waits a cold start"
-                    + service.get().startupSeconds().stream().mapToObj(s -> " of " + Rules.number(s) + " s").findFirst().orElse("")));
+                    + service.get().startupSeconds().stream().mapToObj(s -> " of " + Numbers.plain(s) + " s").findFirst().orElse("")));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.PolicyEvidence;
@@ -35,8 +36,8 @@ final class ScaleUpTooSlow extends EvidenceRuleBase {
             double startup = e.service().startupSeconds().orElse(0);
             if (e.rampSecondsToPeak() > startup + SLACK_SECONDS) {
                 out.add(atSpec(e.manifest(), "on the longest recent shortfall the"
-                        + " replayed policy took " + fmt(e.rampSecondsToPeak()) + " s to reach the replicas demand needed;"
-                        + " startup is " + fmt(startup) + " s"));
+                        + " replayed policy took " + Numbers.readable(e.rampSecondsToPeak()) + " s to reach the replicas demand needed;"
+                        + " startup is " + Numbers.readable(startup) + " s"));
             }
         }
         return out;

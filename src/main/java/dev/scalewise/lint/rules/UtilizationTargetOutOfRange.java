@@ -1,5 +1,6 @@
 package dev.scalewise.lint.rules;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.lint.Finding;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -42,10 +43,10 @@ final class UtilizationTargetOutOfRange extends AbstractRule {
             for (YNode t : targets) {
                 double pct = t.asDouble(Double.NaN);
                 if (pct > high) {
-                    out.add(finding(hpa, t, "utilization target " + Rules.number(pct) + " % is above " + Rules.number(high)
+                    out.add(finding(hpa, t, "utilization target " + Numbers.plain(pct) + " % is above " + Numbers.plain(high)
                             + " %: no headroom while new replicas start"));
                 } else if (pct < low) {
-                    out.add(finding(hpa, t, "utilization target " + Rules.number(pct) + " % is below " + Rules.number(low)
+                    out.add(finding(hpa, t, "utilization target " + Numbers.plain(pct) + " % is below " + Numbers.plain(low)
                             + " %: most of every replica is paid for and idle"));
                 }
             }
