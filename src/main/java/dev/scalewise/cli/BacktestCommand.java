@@ -76,6 +76,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (html != null) {
+            ReportFile.checkWritable("--html", html);
+        }
         OptionChecks.of(spec).onlyWith("--warmup-days", "--from");
         int stepSeconds = dataOptions.stepSeconds();
         Format fmt = format == null ? Format.TABLE : OptionValues.format(format);

@@ -85,6 +85,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeline != null && !"-".equals(timeline)) {
+            ReportFile.checkWritable("--timeline", timeline);
+        }
         Format fmt = OptionValues.format(format);
         PolicyBundle bundle = PolicyBundle.read(List.of(policy), Optional.ofNullable(services));
         PolicySpec chosen = choose(bundle.policySet().policies());

@@ -53,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportFile.checkWritable("--out", out);
         if (format != null && !format.equalsIgnoreCase("json")) {
             throw new UserError("--format: expected json, found '" + format + "'");
         }

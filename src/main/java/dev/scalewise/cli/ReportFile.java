@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,27 @@ final class ReportFile {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportFile() {
+    }
+
+    /**
+     * Before any work (as --out directories are checked): the file can be written: it is not a
+     * directory, and the nearest existing folder on its path is a writable directory.
+     */
+    static void checkWritable(String option, String file) {
+        Path p = Path.of(file).toAbsolutePath();
+        if (Files.isDirectory(p)) {
+            throw new UserError(option + " " + file + " is a directory; name the file to write");
+        }
+        Path existing = p.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new UserError(option + " " + file + ": " + existing + " is a file, not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new UserError(option + " " + file + " is not writable: " + existing + " refuses new files");
+        }
     }
 
     static void write(ReportJob.Result result, String data, String file, PrintWriter err) {

@@ -41,6 +41,7 @@ class ReportBrowserTest {
         try (Chromium browser = Chromium.start(1280, 900)) {
             browser.open(html.toAbsolutePath().toUri().toString(), "fleet");
             browser.screenshot(Path.of("target", "report-fleet.png"));
+            double fleetMs = browser.eval("window.scalewiseRenderMs").asDouble();
 
             // the fleet table: one row per recommendation, values equal to the JSON, text as Numbers formats it
             JsonNode rows = browser.eval("Array.from(document.querySelectorAll('#fleet-table tbody tr')).map(tr => "
@@ -119,6 +120,9 @@ class ReportBrowserTest {
             browser.eval("location.hash = 'service=' + encodeURIComponent('" + shown + "')");
             browser.awaitReady("service:" + shown);
             browser.screenshot(Path.of("target", "report-service.png"));
+            // figures for docs/BENCHMARKS.md (printed, never asserted: speed is measured, not tested)
+            System.out.printf("report: %,d bytes, %d services; fleet page drawn in %.0f ms, %s's page in %.0f ms%n",
+                    Files.size(html), services.size(), fleetMs, shown, browser.eval("window.scalewiseRenderMs").asDouble());
             // the picture in the README (docs/report.png is a copy of it)
             browser.screenshotTop(Path.of("target", "report-service-top.png"), 1280, 1180);
             JsonNode before = browser.eval("Array.from(document.querySelectorAll('figure.chart')[0].querySelectorAll('svg .tick')).map(t => t.textContent).join('|')");
