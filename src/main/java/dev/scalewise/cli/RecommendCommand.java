@@ -92,9 +92,6 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (html != null) {
-            ReportFile.checkWritable("--html", html);
-        }
         OptionChecks.of(spec).exclusive("--emit", "--format",
                 "--emit yaml prints the edited manifests instead of a table in any format");
         Format fmt = OptionValues.format(format);
