@@ -71,7 +71,7 @@ class EvidenceRulesTest {
                 Arguments.of(new Case("SW902", m -> ev(m, List.of(day(0, 0, 3)), 4, 0), false, 0, "")),
                 // 60 of 100 USD idle at a mean of 2.1 replicas (within 10 % of minReplicas 2): pinned at min
                 Arguments.of(new Case("SW903", m -> ev(m, List.of(day(0, 60, 2.1)), 2, 0), true, SPEC_LINE,
-                        "60.00 % of the cost (60.00 of 100 USD) buys capacity above demand; replicas sat at about minReplicas 2")),
+                        "60 % of the cost (60 of 100 USD) buys capacity above demand; replicas sat at about minReplicas 2")),
                 Arguments.of(new Case("SW903", m -> ev(m, List.of(day(0, 30, 2.1)), 2, 0), false, 0, "")),
                 // 900 s behind demand with a 120 s startup: over the 120 s + 120 s slack
                 Arguments.of(new Case("SW904", m -> ev(m, List.of(day(0, 0, 3)), 4, 900), true, SPEC_LINE,
