@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                         + "them exactly as recommend does."},
         footer = {"", "Examples:",
                 "  scalewise report --data sample-data --policies policies --out report.html",
-                "  scalewise report --data exports/ --policies k8s/ --holdout 30% --out fleet.html --format json > recs.json"})
+                "  scalewise report --data exports/ --policies k8s/ --holdout 30%% --out fleet.html --format json > recs.json"})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
     String out;
