@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one Scalewise job with spark-submit on any master and any Hadoop path (file:, hdfs:, s3a:).
-#   jobs/submit.sh analyze|backtest|recommend ARGS...
+#   jobs/submit.sh analyze|backtest|recommend|calibrate ARGS...
 # ARGS are those of `scalewise JOB` (cli/scalewise JOB --help), passed through unchanged.
 # Environment: SPARK_HOME (else spark-submit from PATH), SPARK_MASTER (default local[*]),
 # SPARK_SUBMIT_OPTS_EXTRA (more spark-submit options, e.g. "--deploy-mode cluster --conf spark.executor.memory=4g"),
@@ -19,7 +19,8 @@ case "$job" in
   analyze) class=dev.scalewise.jobs.AnalyzeJob ;;
   backtest) class=dev.scalewise.jobs.BacktestJob ;;
   recommend) class=dev.scalewise.jobs.RecommendJob ;;
-  *) echo "usage: jobs/submit.sh analyze|backtest|recommend ARGS..." >&2; exit 2 ;;
+  calibrate) class=dev.scalewise.jobs.CalibrateJob ;;
+  *) echo "usage: jobs/submit.sh analyze|backtest|recommend|calibrate ARGS..." >&2; exit 2 ;;
 esac
 shift
 

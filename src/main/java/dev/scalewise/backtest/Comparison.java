@@ -1,5 +1,6 @@
 package dev.scalewise.backtest;
 
+import dev.scalewise.calibrate.BreachRange;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Table;
 
@@ -13,10 +14,13 @@ import java.util.Optional;
 /**
  * The per-service comparison `backtest` prints: every policy next to the observed baseline, its cost
  * per 1k inferences and the change against observed, SLO breaches and budget burn, replicas, scale
- * events and cold starts; the cheapest policy that meets the SLO is marked.
+ * events and cold starts, minutes above the load history showed and the service's calibration verdict;
+ * the cheapest policy that meets the SLO is marked. A breach count that rests on load history never
+ * showed is no number but a range ({@link BreachRange}), and its verdict says so.
  */
 public final class Comparison {
     static final String BEST = "cheapest meeting SLO";
+    static final String NOT_IDENTIFIABLE = "not identifiable from history";
 
     private Comparison() {
     }
@@ -33,16 +37,20 @@ public final class Comparison {
                             .thenComparing(PolicyTotal::policy))
                     .forEach(t -> rows.add(List.of(service, t.policy(), t.family(), t.costPer1k(),
                             observed.map(o -> change(t.costPer1k(), o.costPer1k())).orElse(Double.NaN), t.cost(),
-                            t.breachMinutes(), t.budgetBurn(), t.peakP95Replicas(), t.scaleEvents(),
-                            t.coldStartMinutes(), best.filter(b -> b == t).map(b -> BEST)
-                                    .orElse(t.meetsSlo() ? "" : "breaches SLO"))));
+                            BreachRange.count(t.breachMinutes(), t.unidentifiedBreachMinutes()),
+                            BreachRange.text(t.breachMinutes(), t.unidentifiedBreachMinutes()),
+                            t.breachesIdentified() ? t.budgetBurn() : Double.NaN, t.peakP95Replicas(), t.scaleEvents(),
+                            t.coldStartMinutes(), t.aboveObservedMinutes(), t.trust(), verdict(t, best))));
         });
         return new Table(List.of(new Column("service", Column.Type.TEXT), new Column("policy", Column.Type.TEXT),
                 new Column("family", Column.Type.TEXT), Column.money("cost_per_1k"),
                 Column.percent("vs_observed_pct"), Column.money("cost"),
-                new Column("breach_min", Column.Type.INTEGER), Column.ratio("budget_burn"),
+                new Column("breach_min", Column.Type.INTEGER), new Column("breach_range", Column.Type.TEXT),
+                Column.ratio("budget_burn"),
                 new Column("p95_replicas", Column.Type.NUMBER), new Column("scale_events", Column.Type.INTEGER),
-                new Column("cold_start_min", Column.Type.INTEGER), new Column("verdict", Column.Type.TEXT)), rows)
+                new Column("cold_start_min", Column.Type.INTEGER),
+                new Column("above_observed_min", Column.Type.INTEGER).asDetail(),
+                new Column("trust", Column.Type.TEXT), new Column("verdict", Column.Type.TEXT)), rows)
                 .withTotals(observedFleet(totals));
     }
 
@@ -69,8 +77,18 @@ public final class Comparison {
             }
         }
         return List.of("total", "observed, " + services + " service" + (services == 1 ? "" : "s"), "observed",
-                requests > 0 ? cost / requests * 1000 : Double.NaN, Double.NaN, cost, breach, Double.NaN, Double.NaN,
-                events, cold, "");
+                requests > 0 ? cost / requests * 1000 : Double.NaN, Double.NaN, cost, breach, "", Double.NaN, Double.NaN,
+                events, cold, 0L, "", "");
+    }
+
+    private static String verdict(PolicyTotal t, Optional<PolicyTotal> best) {
+        if (best.filter(b -> b == t).isPresent()) {
+            return BEST;
+        }
+        if (t.meetsSlo()) {
+            return "";
+        }
+        return t.breachesSlo() ? "breaches SLO" : NOT_IDENTIFIABLE;
     }
 
     /** Among the replayed policies (not the observed run), the lowest cost per 1k within the error budget. */

@@ -4,22 +4,49 @@ package dev.scalewise.backtest;
  * One service x policy summed over the backtest's days: the sums merge day rows associatively, so the
  * same record serves a one-day nightly run and a 90-day report.
  *
- * @param peakP95Replicas the highest daily 95th percentile of replicas (a percentile does not sum)
+ * @param peakP95Replicas           the highest daily 95th percentile of replicas (a percentile does not sum)
+ * @param aboveObservedMinutes      minutes the replay ran above the busiest load per replica with known latency
+ * @param unidentifiedBreachMinutes breach minutes history cannot confirm (they rest on a bounded or
+ *                                  extrapolated capacity): the breach count lies in
+ *                                  [breachMinutes - unidentifiedBreachMinutes, breachMinutes]
+ * @param trust                     the service's calibration verdict (trusted, rough, untrusted)
+ * @param capacityKind              what the capacity per replica is (measured, lower bound, ...)
  */
 public record PolicyTotal(String service, String policy, String family, double requests, double cost, String currency,
                           double replicaHours, double peakP95Replicas, double maxReplicas, double sloObjective,
                           long sloMinutes, long breachMinutes, long scaleEvents, long coldStartMinutes,
-                          double idleCost) {
+                          double idleCost, long aboveObservedMinutes, long unidentifiedBreachMinutes, String trust,
+                          String capacityKind) {
     public double costPer1k() {
         return requests > 0 ? cost / requests * 1000 : Double.NaN;
     }
 
     /** Breach ratio over the error budget: 1.0 spends exactly the budget. NaN without judged minutes. */
     public double budgetBurn() {
-        return sloMinutes == 0 ? Double.NaN : (double) breachMinutes / sloMinutes / (1 - sloObjective);
+        return burn(breachMinutes);
     }
 
+    /** The budget burn of the breach minutes history confirms: the low end of the burn's range. */
+    public double identifiedBudgetBurn() {
+        return burn(breachMinutes - unidentifiedBreachMinutes);
+    }
+
+    private double burn(long minutes) {
+        return sloMinutes == 0 ? Double.NaN : (double) minutes / sloMinutes / (1 - sloObjective);
+    }
+
+    /** Whether the breach count is a fact (no breach rests on load history never showed). */
+    public boolean breachesIdentified() {
+        return unidentifiedBreachMinutes == 0;
+    }
+
+    /** Within the error budget even at the high end of the breach range. */
     public boolean meetsSlo() {
         return !(budgetBurn() > 1.0);
+    }
+
+    /** Over the error budget even at the low end of the breach range: a breach history confirms. */
+    public boolean breachesSlo() {
+        return identifiedBudgetBurn() > 1.0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.scalewise.backtest;
 
 import dev.scalewise.UserError;
+import dev.scalewise.calibrate.Calibration;
+import dev.scalewise.calibrate.Calibrator;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
@@ -14,6 +16,7 @@ import dev.scalewise.sim.autoscaler.PolicyReplay;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Backtests every policy that applies to one service over its history.
@@ -26,8 +29,12 @@ public final class ServiceBacktest {
     private ServiceBacktest() {
     }
 
-    /** Every kept day of the observed baseline and of each policy, and what could not be replayed. */
-    public record Result(String service, List<PolicyOutcome> outcomes, List<Problem> problems) {
+    /**
+     * Every kept day of the observed baseline and of each policy, what could not be replayed, and how far
+     * the service's model is to be trusted (empty when no model could be fitted).
+     */
+    public record Result(String service, List<PolicyOutcome> outcomes, List<Problem> problems,
+                         Optional<Calibration> calibration) {
         public Result {
             outcomes = List.copyOf(outcomes);
             problems = List.copyOf(problems);
@@ -57,7 +64,7 @@ public final class ServiceBacktest {
         try {
             model = ServiceModelFitter.fit(history, spec);
         } catch (UserError | IllegalArgumentException e) {
-            return new Result(service, List.of(), List.of(new Problem(service, "", e.getMessage())));
+            return new Result(service, List.of(), List.of(new Problem(service, "", e.getMessage())), Optional.empty());
         }
         List<PolicyOutcome> outcomes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -70,7 +77,7 @@ public final class ServiceBacktest {
                 problems.add(new Problem(service, id.label(), e.getMessage()));
             }
         }
-        return new Result(service, outcomes, problems);
+        return new Result(service, outcomes, problems, Optional.of(Calibrator.calibrate(history, model, spec)));
     }
 
     private static void keep(PolicyId id, ReplayResult result, Instant from, Instant to, List<PolicyOutcome> out) {

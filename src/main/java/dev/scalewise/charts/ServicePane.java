@@ -288,10 +288,14 @@ public final class ServicePane {
         return r > 0 && req > 0 ? req / h.stepSeconds() / r : Double.NaN;
     }
 
-    /** The model's figures with how each was obtained (measured, estimated, configured, defaulted). */
+    /** The model's figures with what each is (measured, lower bound, extrapolated, stated, default) and how it was obtained. */
     private static ArrayNode modelNotes(ServiceModel m) {
         ArrayNode a = MAPPER.createArrayNode();
         a.add(fitted(m.capacityPerReplica()).put("name", "capacity per replica (rps at the SLO)"));
+        a.add(fitted(m.saturationPerReplica()).put("name", "saturation per replica (rps a backlog drains at)"));
+        if (Double.isFinite(m.busiestLoadPerReplica().value())) {
+            a.add(fitted(m.busiestLoadPerReplica()).put("name", "busiest load per replica with known latency (rps)"));
+        }
         a.add(fitted(m.startupSeconds()).put("name", "startup seconds"));
         a.add(fitted(m.pricePerReplicaHour()).put("name", "price per replica-hour (" + m.currency() + ")"));
         return a;
@@ -301,6 +305,7 @@ public final class ServicePane {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("value", f.value());
         n.put("samples", f.sampleSize());
+        n.put("basis", f.basis().label());
         n.put("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
         n.put("note", f.note());
         return n;

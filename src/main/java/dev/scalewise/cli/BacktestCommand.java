@@ -144,13 +144,15 @@ final class BacktestCommand implements Callable<Integer> {
                 .agg(first("family"), sum("requests"), sum("cost"), first("currency"), sum("replica_hours"),
                         max("p95_replicas"), max("max_replicas"), first("slo_objective"), sum("slo_minutes"),
                         sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
-                        sum("cold_start_minutes"), sum("idle_cost"))
+                        sum("cold_start_minutes"), sum("idle_cost"), sum("above_observed_minutes"),
+                        sum("unidentified_breach_minutes"), first("trust"), first("capacity_kind"))
                 .collectAsList();
         List<PolicyTotal> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
                     r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
-                    r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14)));
+                    r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14), r.getLong(15), r.getLong(16),
+                    r.getString(17), r.getString(18)));
         }
         return out;
     }

@@ -24,6 +24,7 @@ import java.util.List;
                 BacktestCommand.class,
                 RecommendCommand.class,
                 ReportCommand.class,
+                CalibrateCommand.class,
                 PolicyCommand.class,
                 LintCommand.class,
                 AutoComplete.GenerateCompletion.class,

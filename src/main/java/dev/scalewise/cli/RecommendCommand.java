@@ -1,6 +1,7 @@
 package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
+import dev.scalewise.calibrate.BreachRange;
 import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
@@ -15,9 +16,6 @@ import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import dev.scalewise.report.TableRenderer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,7 +150,8 @@ final class RecommendCommand implements Callable<Integer> {
             edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
         } else {
             if (fmt == Format.JSON) {
-                stdout.println(Rows.json(rows, quality));
+                // every column of every recommendation (knobs, both periods, robustness, the Pareto frontier)
+                stdout.println(RowsJson.render("recommendations", rows, quality));
             } else {
                 fmt.renderer(wide).render(Rows.table(rows), stdout);
                 Rows.why(rows, fmt == Format.MARKDOWN, stdout);
@@ -207,38 +206,30 @@ final class RecommendCommand implements Callable<Integer> {
             return texts;
         }
 
-        /** Every column of every recommendation (knobs, both periods, robustness, the Pareto frontier). */
-        static String json(List<Row> rows, Map<String, Object> quality) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode doc = mapper.createObjectNode();
-            ArrayNode recs = doc.putArray("recommendations");
-            try {
-                for (Row r : rows) {
-                    recs.add(mapper.readTree(r.json()));
-                }
-                doc.set("dataQuality", mapper.valueToTree(quality));
-                doc.put("assumption", "the load balancer spreads demand evenly over ready replicas");
-                return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot render recommendations as JSON", e);
-            }
-        }
-
-        /** Per service x policy the holdout's figures; the knob changes and the rest only with --wide. */
+        /**
+         * Per service x policy the holdout's figures; the knob changes and the rest only with --wide. A breach
+         * count resting on load history never showed is "-" and its range stands next to it (the range columns
+         * are in the default table only when a row has one).
+         */
         static Table table(List<Row> rows) {
             List<List<Object>> out = new ArrayList<>();
+            boolean ranges = false;
             for (Row r : rows) {
+                ranges |= unidentified(r, "holdout_current_") > 0 || unidentified(r, "holdout_recommended_") > 0;
+                boolean recIdentified = unidentified(r, "holdout_recommended_") == 0;
                 out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
                         num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
-                        num(r, "savings_pct"), num(r, "monthly_recommended"), count(r, "holdout_current_breach_minutes"),
-                        count(r, "holdout_recommended_breach_minutes"), num(r, "holdout_recommended_budget_burn"),
-                        r.<Boolean>getAs("robust") ? "yes" : "no", num(r, "monthly_current"),
+                        num(r, "savings_pct"), num(r, "monthly_recommended"), breaches(r, "holdout_current_"),
+                        range(r, "holdout_current_"), breaches(r, "holdout_recommended_"), range(r, "holdout_recommended_"),
+                        recIdentified ? num(r, "holdout_recommended_budget_burn") : Double.NaN,
+                        r.<Boolean>getAs("robust") ? "yes" : "no", r.getAs("trust"), num(r, "monthly_current"),
                         num(r, "savings_vs_observed_pct"), changes(r)));
             }
             return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
                     Column.money("cost_1k_now"), Column.money("cost_1k_rec"), Column.percent("savings"),
-                    Column.money("monthly_rec"), Column.integer("breach_now"), Column.integer("breach_rec"),
-                    Column.ratio("burn_rec"), Column.text("robust"), Column.money("monthly_now").asDetail(),
+                    Column.money("monthly_rec"), Column.integer("breach_now"), rangeColumn("breach_range_now", ranges),
+                    Column.integer("breach_rec"), rangeColumn("breach_range_rec", ranges), Column.ratio("burn_rec"),
+                    Column.text("robust"), Column.text("trust"), Column.money("monthly_now").asDetail(),
                     Column.percent("savings_vs_observed").asDetail(), Column.text("changes").asDetail()), out);
         }
 
@@ -284,6 +275,27 @@ final class RecommendCommand implements Callable<Integer> {
             return out.toString();
         }
 
+        private static Column rangeColumn(String name, boolean shown) {
+            return shown ? Column.text(name) : Column.text(name).asDetail();
+        }
+
+        /** A series' breach minutes on the holdout when history confirms them all, else unknown (see its range). */
+        static Object breaches(Row r, String prefix) {
+            Object v = r.getAs(prefix + "breach_minutes");
+            return v == null ? (Object) Double.NaN
+                    : BreachRange.count(((Number) v).longValue(), unidentified(r, prefix));
+        }
+
+        static String range(Row r, String prefix) {
+            Object v = r.getAs(prefix + "breach_minutes");
+            return v == null ? "" : BreachRange.text(((Number) v).longValue(), unidentified(r, prefix));
+        }
+
+        static long unidentified(Row r, String prefix) {
+            Object v = r.getAs(prefix + "unidentified_breach_minutes");
+            return v == null ? 0 : ((Number) v).longValue();
+        }
+
         static String changes(Row r) {
             Recommendation rec = RecommendRows.forEditing(r);
             List<String> parts = new ArrayList<>();
@@ -298,11 +310,6 @@ final class RecommendCommand implements Callable<Integer> {
         static double num(Row r, String column) {
             Object v = r.getAs(column);
             return v == null ? Double.NaN : ((Number) v).doubleValue();
-        }
-
-        static Object count(Row r, String column) {
-            Object v = r.getAs(column);
-            return v == null ? (Object) Double.NaN : (Object) ((Number) v).longValue();
         }
     }
 }

@@ -2,15 +2,15 @@ package dev.scalewise.cli;
 
 import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
+import dev.scalewise.calibrate.BreachRange;
 import dev.scalewise.backtest.PolicyId;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.ReplayJob;
 import dev.scalewise.jobs.SparkSessions;
-import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
-import dev.scalewise.model.SignalCurve;
+import dev.scalewise.model.ModelEntry;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.Render;
 import dev.scalewise.policy.ServiceSpec;
@@ -186,46 +186,28 @@ final class ReplayCommand implements Callable<Integer> {
         err.println("scalewise: wrote " + Numbers.count(steps.rows().size()) + " decision periods to " + file);
     }
 
-    private static Map<String, Object> modelMap(ServiceModel m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("capacityPerReplicaRps", fitted(m.capacityPerReplica()));
-        out.put("startupSeconds", fitted(m.startupSeconds()));
-        out.put("pricePerReplicaHour", fitted(m.pricePerReplicaHour()));
-        out.put("currency", m.currency());
-        out.put("latencyCurve", m.latency().toString());
-        for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth())) {
-            out.put(c.signal(), c.known() ? Map.of("intercept", c.intercept(), "slope", c.slope(), "samples",
-                    c.sampleSize(), "confidence", c.confidence().name().toLowerCase()) : Map.of("unknown", c.note()));
+    private static List<Map<String, Object>> modelMap(ServiceModel m) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ModelEntry e : ModelEntry.of(m)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("parameter", e.parameter());
+            entry.put("value", e.value());
+            entry.put("basis", e.basis());
+            entry.put("confidence", e.confidence());
+            entry.put("samples", e.samples());
+            entry.put("note", e.note());
+            out.add(entry);
         }
-        return out;
-    }
-
-    private static Map<String, Object> fitted(Fitted f) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("value", f.value());
-        out.put("samples", f.sampleSize());
-        out.put("confidence", f.confidence().name().toLowerCase());
-        out.put("note", f.note());
         return out;
     }
 
     private static Table modelTable(ServiceModel m) {
         List<List<Object>> rows = new ArrayList<>();
-        addFitted(rows, "capacity per replica (rps at the SLO)", m.capacityPerReplica());
-        addFitted(rows, "startup seconds", m.startupSeconds());
-        addFitted(rows, "price per replica-hour (" + m.currency() + ")", m.pricePerReplicaHour());
-        for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth())) {
-            rows.add(List.of(c.signal() + " per replica", c.known()
-                    ? Numbers.readable(c.intercept()) + " + " + Numbers.readable(c.slope()) + " x rps" : "unknown",
-                    c.sampleSize(), c.confidence().name().toLowerCase(), c.note()));
+        for (ModelEntry e : ModelEntry.of(m)) {
+            rows.add(List.of(e.parameter(), e.value(), e.basis(), e.confidence(), e.samples(), e.note()));
         }
-        return new Table(List.of(Column.text("parameter"), Column.text("value"), Column.integer("samples"),
-                Column.text("confidence"), Column.text("note")), rows);
-    }
-
-    private static void addFitted(List<List<Object>> rows, String name, Fitted f) {
-        rows.add(List.of(name, Numbers.readable(f.value()), f.sampleSize(),
-                f.confidence().name().toLowerCase(), f.note()));
+        return new Table(List.of(Column.text("parameter"), Column.text("value"), Column.text("basis"),
+                Column.text("confidence"), Column.integer("samples"), Column.text("note")), rows);
     }
 
     private static Map<String, Object> outcomeMap(Outcome o) {
@@ -239,8 +221,14 @@ final class ReplayCommand implements Callable<Integer> {
         out.put("p95Replicas", o.p95Replicas());
         out.put("maxReplicas", o.maxReplicas());
         out.put("sloMinutes", o.sloMinutes());
-        out.put("breachMinutes", o.breachMinutes());
-        out.put("budgetBurn", o.budgetBurn());
+        if (o.unidentifiedBreachMinutes() == 0) {
+            out.put("breachMinutes", o.breachMinutes());
+            out.put("budgetBurn", o.budgetBurn());
+        } else {
+            // a count resting on load history never showed is a range, not a number
+            out.put("breachMinutesRange", BreachRange.text(o.breachMinutes(), o.unidentifiedBreachMinutes()));
+        }
+        out.put("aboveObservedMinutes", o.aboveObservedMinutes());
         out.put("scaleUpEvents", o.scaleUpEvents());
         out.put("scaleDownEvents", o.scaleDownEvents());
         out.put("coldStartMinutes", o.coldStartMinutes());

@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportFile.write(result, dataOptions.data, out, err);
         if (format != null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println(RecommendCommand.Rows.json(result.recommendations(), result.quality().toMap()));
+            stdout.println(RowsJson.render("recommendations", result.recommendations(), result.quality().toMap()));
             stdout.flush();
         }
         return 0;

@@ -17,7 +17,7 @@ public final class Datasets {
     }
 
     /** Result datasets the jobs write. */
-    public static final List<String> RESULTS = List.of("backtest_result", "backtest_problem");
+    public static final List<String> RESULTS = List.of("backtest_result", "backtest_problem", "calibration");
 
     /** Every schema the jar ships, inputs first. */
     public static List<String> schemaNames() {

@@ -1,11 +1,11 @@
 package dev.scalewise.jobs;
 
+import dev.scalewise.calibrate.Calibration;
+import dev.scalewise.calibrate.Calibrator;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
-import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
-import dev.scalewise.model.SignalCurve;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.AsRun;
 import dev.scalewise.sim.Outcome;
@@ -25,8 +25,10 @@ import java.util.List;
  *                   (NaN when the capacity or the cost is unknown)
  * @param capacity   the fitted capacity per replica behind idleShare, with its confidence and how it
  *                   was obtained (or why it is unknown)
+ * @param calibration how far the service's model is to be trusted (the same for all its days)
  */
-public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, double idleShare, Fitted capacity) {
+public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, double idleShare, Fitted capacity,
+                         Calibration calibration) {
 
     /**
      * The history's days. A model that cannot be fitted does not fail the service: its days are still
@@ -37,24 +39,22 @@ public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, dou
             return List.of();
         }
         ServiceModel model = fitOrUnknown(h, spec);
+        Calibration calibration = Calibrator.calibrate(h, model, spec);
         return AsRun.outcomes(h, model, spec).days().stream()
                 .map(o -> new AnalyzeDay(LocalDate.ofInstant(o.periodStart(), ZoneOffset.UTC), o,
-                        !Double.isNaN(o.cost()), o.idleShare(), model.capacityPerReplica()))
+                        !Double.isNaN(o.cost()), o.idleShare(), model.capacityPerReplica(), calibration))
                 .toList();
     }
 
-    private static ServiceModel fitOrUnknown(ServiceHistory h, ServiceSpec spec) {
+    static ServiceModel fitOrUnknown(ServiceHistory h, ServiceSpec spec) {
         try {
             return ServiceModelFitter.fit(h, spec);
         } catch (RuntimeException e) { // analyze reports what was observed even when no model fits
             String why = "no model fitted: " + e.getMessage();
             Fitted price = spec.pricePerReplicaHour().isPresent()
-                    ? Fitted.configured(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
+                    ? Fitted.stated(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
                     : Fitted.unknown(0, why);
-            SignalCurve none = SignalCurve.unknown("none", 0, why);
-            return new ServiceModel(h.service(), LatencyCurve.queueing(1, Double.POSITIVE_INFINITY),
-                    spec.slo().percentile(), Fitted.unknown(0, why), none, none, none, none, none,
-                    Fitted.unknown(0, why), price, h.currency());
+            return ServiceModel.unknown(h.service(), spec.slo().percentile(), why, price, h.currency());
         }
     }
 }

@@ -49,7 +49,11 @@ public final class AnalyzeJob {
             .add("capacity_rps_per_replica", DataTypes.DoubleType)
             .add("capacity_confidence", DataTypes.StringType)
             .add("capacity_basis", DataTypes.StringType)
-            .add("unknown_minutes", DataTypes.LongType);
+            .add("unknown_minutes", DataTypes.LongType)
+            .add("capacity_kind", DataTypes.StringType)
+            .add("busiest_rps_per_replica", DataTypes.DoubleType)
+            .add("trust", DataTypes.StringType)
+            .add("trust_reason", DataTypes.StringType);
 
     /**
      * @param from     first UTC day analysed (inclusive); empty = from the data
@@ -95,7 +99,9 @@ public final class AnalyzeJob {
             out.add(RowFactory.create(d.date().toString(), o.service(), o.requests(), o.cost(), o.currency(),
                     o.costPer1k(), o.replicaHours(), o.meanReplicas(), o.maxReplicas(), o.meanGpuUtil(), slo,
                     o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(), d.idleShare(), c.value(),
-                    c.confidence().name().toLowerCase(Locale.ROOT), c.note(), o.unknownMinutes()));
+                    c.confidence().name().toLowerCase(Locale.ROOT), c.note(), o.unknownMinutes(), c.basis().label(),
+                    d.calibration().model().busiestLoadPerReplica().value(), d.calibration().trust().label(),
+                    d.calibration().reason()));
         }
         return out;
     }

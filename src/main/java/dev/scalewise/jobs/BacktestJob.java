@@ -3,6 +3,8 @@ package dev.scalewise.jobs;
 import dev.scalewise.backtest.PolicyOutcome;
 import dev.scalewise.backtest.Problem;
 import dev.scalewise.backtest.ServiceBacktest;
+import dev.scalewise.calibrate.Calibration;
+import dev.scalewise.calibrate.Trust;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.PolicySpec;
@@ -63,7 +65,14 @@ public final class BacktestJob {
             .add("cold_start_minutes", DataTypes.LongType)
             .add("idle_cost", DataTypes.DoubleType)
             .add("idle_share", DataTypes.DoubleType)
-            .add("mean_gpu_util", DataTypes.DoubleType);
+            .add("mean_gpu_util", DataTypes.DoubleType)
+            .add("above_observed_minutes", DataTypes.LongType)
+            .add("unidentified_breach_minutes", DataTypes.LongType)
+            .add("capacity_rps_per_replica", DataTypes.DoubleType)
+            .add("capacity_kind", DataTypes.StringType)
+            .add("busiest_rps_per_replica", DataTypes.DoubleType)
+            .add("trust", DataTypes.StringType)
+            .add("trust_reason", DataTypes.StringType);
 
     /** schemas/backtest_problem.avsc, partitioned by the run's last day. */
     public static final StructType PROBLEMS = new StructType()
@@ -149,6 +158,7 @@ public final class BacktestJob {
                           ServiceBacktest.PolicyReplayer replayer) {
         ServiceBacktest.Result result = ServiceBacktest.run(h, spec, policies, from, to, replayer);
         List<Row> out = new ArrayList<>();
+        Optional<Calibration> c = result.calibration();
         for (PolicyOutcome po : result.outcomes()) {
             Outcome o = po.outcome();
             out.add(RowFactory.create(date(o.periodStart()), o.service(), po.policy().label(), po.policy().controller(),
@@ -157,7 +167,12 @@ public final class BacktestJob {
                     o.replicaHours(), o.meanReplicas(), o.p95Replicas(), o.maxReplicas(), spec.slo().objective(),
                     o.sloMinutes(), o.breachMinutes(), nullable(o.breachRatio()), nullable(o.budgetBurn()),
                     o.scaleUpEvents(), o.scaleDownEvents(), o.coldStartMinutes(), o.idleCost(), o.idleShare(),
-                    nullable(o.meanGpuUtil()), null));
+                    nullable(o.meanGpuUtil()), o.aboveObservedMinutes(), o.unidentifiedBreachMinutes(),
+                    c.map(x -> nullable(x.model().capacityPerReplica().value())).orElse(null),
+                    c.map(x -> x.model().capacityPerReplica().basis().label()).orElse("unknown"),
+                    c.map(x -> nullable(x.model().busiestLoadPerReplica().value())).orElse(null),
+                    c.map(x -> x.trust().label()).orElse(Trust.UNTRUSTED.label()),
+                    c.map(Calibration::reason).orElse("no model could be fitted"), null));
         }
         String lastDay = date(h.timeOf(Math.max(0, h.steps() - 1)));
         for (Problem p : result.problems()) {

@@ -1,6 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.UserError;
+import dev.scalewise.policy.LoadTestFiles;
 import dev.scalewise.policy.PolicyLoader;
 import dev.scalewise.policy.PolicyReader;
 import dev.scalewise.policy.PolicySet;
@@ -40,6 +41,8 @@ public final class PolicyBundle implements Serializable {
     private final List<byte[]> contents;
     private final String servicesName;
     private final byte[] servicesBytes;
+    /** Load-test files the services documents name, read on the driver (executors may not see the paths). */
+    private final Map<String, byte[]> loadTests;
     private transient Parsed parsed;
 
     /** Parses by content digest, most recently used last; a few sets are plenty (a run has one). */
@@ -50,11 +53,13 @@ public final class PolicyBundle implements Serializable {
         }
     };
 
-    private PolicyBundle(List<String> names, List<byte[]> contents, String servicesName, byte[] servicesBytes) {
+    private PolicyBundle(List<String> names, List<byte[]> contents, String servicesName, byte[] servicesBytes,
+                         Map<String, byte[]> loadTests) {
         this.names = List.copyOf(names);
         this.contents = List.copyOf(contents);
         this.servicesName = servicesName;
         this.servicesBytes = servicesBytes;
+        this.loadTests = new java.util.TreeMap<>(loadTests);
     }
 
     /**
@@ -73,8 +78,12 @@ public final class PolicyBundle implements Serializable {
         if (!problems.isEmpty()) {
             throw new UserError(String.join("\n", problems));
         }
-        PolicyBundle bundle = new PolicyBundle(names, contents, servicesFile.orElse(""),
-                servicesFile.map(SafeYaml::read).orElse(new byte[0]));
+        byte[] servicesBytes = servicesFile.map(SafeYaml::read).orElse(new byte[0]);
+        // the load-test files the services documents name: read here, shipped with the bundle
+        Map<String, byte[]> loadTests = new LinkedHashMap<>();
+        PolicyBundle unread = new PolicyBundle(names, contents, servicesFile.orElse(""), servicesBytes, Map.of());
+        unread.services(unread.docs(), path -> loadTests.computeIfAbsent(path, LoadTestFiles.DISK::read));
+        PolicyBundle bundle = new PolicyBundle(names, contents, servicesFile.orElse(""), servicesBytes, loadTests);
         bundle.parsed();
         return bundle;
     }
@@ -130,11 +139,7 @@ public final class PolicyBundle implements Serializable {
 
     private Parsed parse() {
         List<YamlDoc> docs = docs();
-        Map<String, ServiceSpec> s = new LinkedHashMap<>(
-                ServicesFile.fromDocs(docs.stream().filter(PolicyReader::isServices).toList()));
-        if (!servicesName.isEmpty()) {
-            s.putAll(ServicesFile.fromDocs(SafeYaml.parse(servicesName, servicesBytes)));
-        }
+        Map<String, ServiceSpec> s = shippedServices(docs);
         // services documents are merged above (the --services file wins), so only policies go on
         PolicySet set = PolicyLoader.fromDocs(docs.stream().filter(d -> !PolicyReader.isServices(d)).toList(), s);
         Map<String, List<PolicySpec>> byService = new HashMap<>();
@@ -143,6 +148,29 @@ public final class PolicyBundle implements Serializable {
         }
         byService.replaceAll((k, v) -> List.copyOf(v));
         return new Parsed(Collections.unmodifiableMap(s), set, Map.copyOf(byService));
+    }
+
+    /** Every service's spec: services documents among the policies, then the --services file (which wins). */
+    private Map<String, ServiceSpec> services(List<YamlDoc> docs, LoadTestFiles files) {
+        Map<String, ServiceSpec> s = new LinkedHashMap<>(
+                ServicesFile.fromDocs(docs.stream().filter(PolicyReader::isServices).toList(), files));
+        if (!servicesName.isEmpty()) {
+            s.putAll(ServicesFile.fromDocs(SafeYaml.parse(servicesName, servicesBytes), files));
+        }
+        return s;
+    }
+
+    /** The services as an executor parses them: load-test files from the bundle, never from the disk. */
+    Map<String, ServiceSpec> shippedServices(List<YamlDoc> docs) {
+        return services(docs, this::shippedLoadTest);
+    }
+
+    private byte[] shippedLoadTest(String path) {
+        byte[] bytes = loadTests.get(path);
+        if (bytes == null) {
+            throw new UserError("the load-test file " + path + " was not read with the services files");
+        }
+        return bytes;
     }
 
     /** What the parse depends on: the files' names and bytes. */
@@ -155,6 +183,10 @@ public final class PolicyBundle implements Serializable {
             }
             update(md, servicesName.getBytes(StandardCharsets.UTF_8));
             update(md, servicesBytes);
+            for (Map.Entry<String, byte[]> e : loadTests.entrySet()) {
+                update(md, e.getKey().getBytes(StandardCharsets.UTF_8));
+                update(md, e.getValue());
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
@@ -180,7 +212,7 @@ public final class PolicyBundle implements Serializable {
         return new String(contents.get(i), StandardCharsets.UTF_8);
     }
 
-    private List<YamlDoc> docs() {
+    List<YamlDoc> docs() {
         List<YamlDoc> docs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {

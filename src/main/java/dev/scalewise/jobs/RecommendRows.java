@@ -1,5 +1,7 @@
 package dev.scalewise.jobs;
 
+import dev.scalewise.calibrate.Calibration;
+import dev.scalewise.calibrate.Trust;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.recommend.ValueFormat;
@@ -55,18 +57,28 @@ public final class RecommendRows {
             .add("robust", DataTypes.BooleanType)
             .add("robustness", DataTypes.StringType)
             .add("candidates", DataTypes.IntegerType)
-            .add("frontier", DataTypes.createArrayType(POINT));
+            .add("frontier", DataTypes.createArrayType(POINT))
+            .add("capacity_rps_per_replica", DataTypes.DoubleType)
+            .add("capacity_kind", DataTypes.StringType)
+            .add("busiest_rps_per_replica", DataTypes.DoubleType)
+            .add("trust", DataTypes.StringType)
+            .add("trust_reason", DataTypes.StringType);
 
     private RecommendRows() {
     }
 
-    /** Per period x series: cost per 1k, breach minutes, budget burn. */
+    /**
+     * Per period x series: cost per 1k, breach minutes, budget burn, minutes above the busiest observed load
+     * per replica and breach minutes history cannot confirm.
+     */
     private static StructType outcomes(StructType s) {
         for (String period : PERIODS) {
             for (String series : SERIES) {
                 String p = period + "_" + series + "_";
                 s = s.add(p + "cost_per_1k", DataTypes.DoubleType).add(p + "breach_minutes", DataTypes.LongType)
-                        .add(p + "budget_burn", DataTypes.DoubleType);
+                        .add(p + "budget_burn", DataTypes.DoubleType)
+                        .add(p + "above_observed_minutes", DataTypes.LongType)
+                        .add(p + "unidentified_breach_minutes", DataTypes.LongType);
             }
         }
         return s;
@@ -85,6 +97,8 @@ public final class RecommendRows {
                 v.add(o.map(x -> nullable(x.costPer1k())).orElse(null));
                 v.add(o.map(Outcome::breachMinutes).orElse(null));
                 v.add(o.map(x -> nullable(x.budgetBurn())).orElse(null));
+                v.add(o.map(Outcome::aboveObservedMinutes).orElse(null));
+                v.add(o.map(Outcome::unidentifiedBreachMinutes).orElse(null));
             }
         }
         v.add(e.map(x -> nullable(x.monthly().current())).orElse(null));
@@ -101,6 +115,12 @@ public final class RecommendRows {
                         .map(k -> RowFactory.create(k.getKey(), k.getValue())).toArray(Row[]::new),
                 nullable(p.costPer1k()), p.breachMinutes(), nullable(p.budgetBurn()), p.meetsObjective()))
                 .toArray(Row[]::new)).orElse(new Row[0]));
+        Optional<Calibration> c = e.map(Recommendation.Evidence::calibration);
+        v.add(c.map(x -> nullable(x.model().capacityPerReplica().value())).orElse(null));
+        v.add(c.map(x -> x.model().capacityPerReplica().basis().label()).orElse("unknown"));
+        v.add(c.map(x -> nullable(x.model().busiestLoadPerReplica().value())).orElse(null));
+        v.add(c.map(x -> x.trust().label()).orElse(Trust.UNTRUSTED.label()));
+        v.add(c.map(Calibration::reason).orElse("no model to calibrate: " + r.reason()));
         return RowFactory.create(v.toArray());
     }
 

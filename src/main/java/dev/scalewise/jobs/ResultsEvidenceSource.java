@@ -94,7 +94,14 @@ public final class ResultsEvidenceSource implements EvidenceSource {
                 r.getAs("max_replicas"), r.<Long>getAs("slo_minutes"), r.<Long>getAs("breach_minutes"),
                 num(r, "breach_ratio"), num(r, "budget_burn"), r.<Long>getAs("scale_up_events"),
                 r.<Long>getAs("scale_down_events"), r.<Long>getAs("cold_start_minutes"), r.getAs("idle_cost"),
-                r.getAs("idle_share"), num(r, "mean_gpu_util"), 0);
+                r.getAs("idle_share"), num(r, "mean_gpu_util"), 0, count(r, "above_observed_minutes"),
+                count(r, "unidentified_breach_minutes"));
+    }
+
+    /** A count column; 0 in results written before it existed. */
+    private static long count(Row r, String column) {
+        boolean present = java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
+        return present && !r.isNullAt(r.fieldIndex(column)) ? r.<Long>getAs(column) : 0;
     }
 
     private static double num(Row r, String column) {

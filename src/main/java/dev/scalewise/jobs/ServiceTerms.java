@@ -3,6 +3,7 @@ package dev.scalewise.jobs;
 import dev.scalewise.Numbers;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
+import dev.scalewise.policy.StatedCapacity;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -16,12 +17,13 @@ import java.util.OptionalDouble;
  * Serializable and carries Optionals): absent startup, price or timeout travel as NaN.
  */
 record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double objective, double startupSeconds,
-                    double pricePerReplicaHour, boolean latencyCritical, double requestTimeoutSeconds)
+                    double pricePerReplicaHour, boolean latencyCritical, double requestTimeoutSeconds,
+                    StatedCapacity capacity)
         implements Serializable {
     static ServiceTerms of(ServiceSpec s) {
         return new ServiceTerms(s.slo().percentile(), s.slo().thresholdMs(), s.slo().objective(),
                 s.startupSeconds().orElse(Double.NaN), s.pricePerReplicaHour().orElse(Double.NaN),
-                s.latencyCritical(), s.requestTimeoutSeconds().orElse(Double.NaN));
+                s.latencyCritical(), s.requestTimeoutSeconds().orElse(Double.NaN), s.capacity());
     }
 
     static HashMap<String, ServiceTerms> of(Map<String, ServiceSpec> services) {
@@ -38,7 +40,7 @@ record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double object
 
     ServiceSpec spec(String service) {
         return new ServiceSpec(service, new Slo(percentile, thresholdMs, objective), optional(startupSeconds),
-                optional(pricePerReplicaHour), latencyCritical, optional(requestTimeoutSeconds));
+                optional(pricePerReplicaHour), latencyCritical, optional(requestTimeoutSeconds), capacity);
     }
 
     private static OptionalDouble optional(double v) {

@@ -10,7 +10,10 @@ import java.util.Arrays;
  * binned history), so evaluation is one index computation, no search: the replay calls it every step.
  * Beyond the last knot it follows an M/M/1-like queueing tail {@code L(x) = c / (1 - x/mu)}, anchored to
  * the last knot so the curve is continuous; {@code mu} is the fitted service rate, and
- * {@code mu = +Infinity} means a flat tail (history showed no rise to extrapolate from).
+ * {@code mu = +Infinity} means a flat tail (history showed no rise to extrapolate from). Where the tail
+ * reaches ten times the last knot's latency (its headroom {@code 1 - x/mu} a tenth of the last knot's)
+ * a stationary queueing formula stops meaning anything: the curve goes on along its tangent there,
+ * finite and rising, and the replay's fluid backlog carries the overload.
  */
 public final class LatencyCurve {
     private final double firstX;
@@ -22,6 +25,10 @@ public final class LatencyCurve {
     private final double invMu;
     /** knots[last] * (1 - lastX / mu): the tail's numerator. */
     private final double tailNumeratorMs;
+    /** Where the tail turns into its tangent (+Infinity for a flat tail), its latency there and its slope. */
+    private final double tangentX;
+    private final double tangentMs;
+    private final double tangentSlope;
 
     /**
      * @param firstX  load of the first knot (rps/replica)
@@ -51,6 +58,54 @@ public final class LatencyCurve {
         this.muRps = muRps;
         this.invMu = 1 / muRps;
         this.tailNumeratorMs = knotsMs[last] * (1 - lastX * invMu);
+        double headroom = (1 - lastX * invMu) / TANGENT_LATENCY_FACTOR;
+        this.tangentX = Double.isInfinite(muRps) ? Double.POSITIVE_INFINITY : muRps * (1 - headroom);
+        this.tangentMs = tailNumeratorMs / headroom;
+        this.tangentSlope = tailNumeratorMs * invMu / (headroom * headroom);
+    }
+
+    /** The tail turns into its tangent where it reaches this many times the last knot's latency. */
+    static final double TANGENT_LATENCY_FACTOR = 10;
+
+    /** Knots a curve through arbitrary points is resampled on. */
+    static final int RESAMPLED_KNOTS = 64;
+
+    /**
+     * The curve through points (load ascending; latencies made non-decreasing by a running maximum), piecewise
+     * linear between them and resampled on {@link #RESAMPLED_KNOTS} evenly spaced knots from the first load to
+     * the last (both points exactly on the curve), with the queueing tail {@code muRps} beyond the last.
+     */
+    public static LatencyCurve through(double[] loads, double[] latenciesMs, double muRps) {
+        int n = loads.length;
+        if (n < 2 || latenciesMs.length != n) {
+            throw new IllegalArgumentException("a curve through points needs at least two, found " + n);
+        }
+        double first = loads[0];
+        double last = loads[n - 1];
+        if (!(last > first)) {
+            throw new IllegalArgumentException("points need two different loads, found only " + first);
+        }
+        double[] ys = latenciesMs.clone();
+        for (int i = 1; i < n; i++) {
+            ys[i] = Math.max(ys[i], ys[i - 1]);
+        }
+        double width = (last - first) / (RESAMPLED_KNOTS - 1);
+        double[] knots = new double[RESAMPLED_KNOTS];
+        int seg = 0;
+        for (int k = 0; k < RESAMPLED_KNOTS; k++) {
+            double x = k == RESAMPLED_KNOTS - 1 ? last : first + k * width;
+            while (seg < n - 2 && loads[seg + 1] < x) {
+                seg++;
+            }
+            double x0 = loads[seg];
+            double x1 = loads[seg + 1];
+            double f = x1 > x0 ? Math.min(1, Math.max(0, (x - x0) / (x1 - x0))) : 1;
+            knots[k] = ys[seg] + f * (ys[seg + 1] - ys[seg]);
+        }
+        for (int k = 1; k < RESAMPLED_KNOTS; k++) {
+            knots[k] = Math.max(knots[k], knots[k - 1]);
+        }
+        return new LatencyCurve(first, width, knots, Math.max(muRps, Math.nextUp(last)));
     }
 
     /** The pure queueing curve {@code baseMs / (1 - x/mu)}: the latency of an idle replica is baseMs. */
@@ -58,7 +113,7 @@ public final class LatencyCurve {
         return new LatencyCurve(0, 1, new double[] {baseMs}, muRps);
     }
 
-    /** Latency in ms at {@code rpsPerReplica}; +Infinity at or beyond the service rate. */
+    /** Latency in ms at {@code rpsPerReplica}: finite at every load. */
     public double latencyMs(double rpsPerReplica) {
         double u = (rpsPerReplica - firstX) * invWidth;
         if (u <= 0) {
@@ -69,8 +124,10 @@ public final class LatencyCurve {
             double y0 = knotsMs[k];
             return y0 + (u - k) * (knotsMs[k + 1] - y0);
         }
-        double headroom = 1 - rpsPerReplica * invMu;
-        return headroom > 0 ? tailNumeratorMs / headroom : Double.POSITIVE_INFINITY;
+        if (rpsPerReplica >= tangentX) {
+            return tangentMs + (rpsPerReplica - tangentX) * tangentSlope;
+        }
+        return tailNumeratorMs / (1 - rpsPerReplica * invMu);
     }
 
     /**
@@ -89,6 +146,9 @@ public final class LatencyCurve {
         }
         if (Double.isInfinite(muRps)) {
             return Double.POSITIVE_INFINITY;
+        }
+        if (thresholdMs >= tangentMs) {
+            return tangentX + (thresholdMs - tangentMs) / tangentSlope;
         }
         // tailNumerator / (1 - x/mu) = threshold  =>  x = mu (1 - tailNumerator / threshold)
         return muRps * (1 - tailNumeratorMs / thresholdMs);

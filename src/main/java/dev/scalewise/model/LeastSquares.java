@@ -35,6 +35,22 @@ final class LeastSquares {
         return Double.isNaN(b) ? sy / sw : (sy - b * sx) / sw;
     }
 
+    /**
+     * The slope over its standard error, weights read as counts of observations: how many standard errors
+     * the slope is away from 0 (NaN with fewer than 3 observations or no spread in x; +-Infinity for a
+     * perfect line).
+     */
+    double slopeT() {
+        double varX = sw * sxx - sx * sx;
+        if (!(sw > 2) || !(varX > 1e-12 * Math.max(1, sw * sxx))) {
+            return Double.NaN;
+        }
+        double b = slope();
+        double ssRes = Math.max(0, (sw * syy - sy * sy) - b * (sw * sxy - sx * sy)) / sw;
+        double se = Math.sqrt(ssRes / (sw - 2) / (varX / sw));
+        return se > 0 ? b / se : Math.copySign(Double.POSITIVE_INFINITY, b);
+    }
+
     /** Share of y's variance the line explains (1 when y is constant). */
     double rSquared() {
         double varX = sw * sxx - sx * sx;

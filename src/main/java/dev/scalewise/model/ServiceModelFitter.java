@@ -4,37 +4,49 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Fits a {@link ServiceModel} from one service's history and its services.yaml entry. Pure function of
  * its inputs (safe inside Spark executors). Settings from services.yaml win over estimates; numbers the
- * data cannot support come back NaN with a note rather than invented.
+ * data cannot support come back NaN with a note rather than invented. Criteria: docs/replay.md.
  */
 public final class ServiceModelFitter {
-    /** Signal curves need at least this many steps with the signal, load and replicas known. */
+    /** Signal and occupancy curves need at least this many steps with the signal, load and replicas known. */
     static final int MIN_SIGNAL_SAMPLES = 10;
+    /** A utilization line whose value at zero load is below this is misshapen there (LOW). */
+    static final double MIN_UTILIZATION_INTERCEPT = -0.05;
 
     private ServiceModelFitter() {
     }
 
     public static ServiceModel fit(ServiceHistory h, ServiceSpec spec) {
         Slo slo = spec.slo();
-        String pct = slo.percentile().name().toLowerCase(Locale.ROOT);
-        CapacityFitter.Result latency = CapacityFitter.fit(h, latencySeries(h, slo.percentile()), slo.thresholdMs(), pct);
+        String pct = pct(slo.percentile());
+        CapacityFitter.Result fitted = CapacityFitter.fit(h, latencySeries(h, slo.percentile()), slo.thresholdMs(), pct);
+        Stated.Serving latency = Stated.serving(fitted, spec.capacity(), slo.thresholdMs(), pct);
         Fitted startup = spec.startupSeconds().isPresent()
-                ? Fitted.configured(spec.startupSeconds().getAsDouble(), "services.yaml startupSeconds")
+                ? Fitted.stated(spec.startupSeconds().getAsDouble(), "services.yaml startupSeconds")
                 : StartupEstimator.estimate(h);
         Fitted price = spec.pricePerReplicaHour().isPresent()
-                ? Fitted.configured(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
+                ? Fitted.stated(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
                 : priceFromBilling(h);
-        return new ServiceModel(h.service(), latency.curve(), slo.percentile(), latency.capacity(),
-                signalCurve(h, "gpu_util", h.gpuUtil(), true),
-                signalCurve(h, "cpu_util", h.cpuUtil(), true),
-                signalCurve(h, "mem_util", h.memUtil(), true),
-                signalCurve(h, "concurrency", h.inFlight(), false),
-                signalCurve(h, "queue_depth", h.queueDepth(), false),
+        Fitted saturation = Stated.saturation(spec.capacity(), latency.capacity(),
+                SaturationFitter.fit(h, latency.capacity(), latency.serviceRps()));
+        return new ServiceModel(h.service(), latency.curve(), slo.percentile(), latency.capacity(), saturation,
+                latency.busiest(),
+                signalCurve(h, "gpu_util", h.gpuUtil()),
+                signalCurve(h, "cpu_util", h.cpuUtil()),
+                signalCurve(h, "mem_util", h.memUtil()),
+                concurrency(h, slo.percentile(), latency.curve()),
+                occupancy(h, "queue_depth", h.queueDepth()),
                 startup, price, h.currency());
+    }
+
+    static String pct(Slo.Percentile p) {
+        return p.name().toLowerCase(Locale.ROOT);
     }
 
     /** The history's latency series for the SLO's percentile. */
@@ -69,19 +81,20 @@ public final class ServiceModelFitter {
     }
 
     /**
-     * Least-squares line of the signal per replica against load per replica, clamped to [0, max].
-     * Utilizations are already per pod (means over pods); service totals (in flight, queue) are divided
-     * by the ready replicas first.
+     * Least-squares line of a utilization (per pod, 0..1) against load per replica, clamped to [0, 1];
+     * HIGH by {@link FitQuality} and a value at zero load not below {@link #MIN_UTILIZATION_INTERCEPT}.
      */
-    static SignalCurve signalCurve(ServiceHistory h, String name, double[] series, boolean perPod) {
-        double max = perPod ? 1 : Double.POSITIVE_INFINITY;
+    static SignalCurve signalCurve(ServiceHistory h, String name, double[] series) {
         LeastSquares line = new LeastSquares();
+        double[] x = new double[h.steps()];
+        int m = 0;
         for (int i = 0; i < h.steps(); i++) {
             double r = h.replicas()[i];
             double req = h.requests()[i];
             double v = series[i];
             if (r > 0 && Double.isFinite(r + req + v)) {
-                line.add(req / h.stepSeconds() / r, perPod ? v : v / r, 1);
+                x[m++] = req / h.stepSeconds() / r;
+                line.add(x[m - 1], v, 1);
             }
         }
         if (line.count() < MIN_SIGNAL_SAMPLES) {
@@ -93,7 +106,92 @@ public final class ServiceModelFitter {
         if (Double.isNaN(slope)) {
             slope = 0;
         }
-        return new SignalCurve(name, line.intercept(), slope, 0, max, line.count(), Confidence.HIGH,
-                String.format(Locale.ROOT, "least squares over %d steps, r² = %.2f", line.count(), line.rSquared()));
+        double intercept = line.intercept();
+        List<String> more = new ArrayList<>();
+        if (intercept < MIN_UTILIZATION_INTERCEPT) {
+            more.add(String.format(Locale.ROOT, "the line is %.2f at zero load (not a straight line there)", intercept));
+        }
+        FitQuality q = new FitQuality(line.count(), line.rSquared(), FitQuality.spread(x, m));
+        return new SignalCurve(name, intercept, slope, 0, 1, line.count(), q.confidence(more),
+                "least squares " + q.describe(more));
+    }
+
+    /**
+     * In-flight requests per replica: fitted to the in-flight data where history has them, else Little's
+     * law on the median latency curve (if history has p50 latency) or on the SLO percentile's curve.
+     */
+    static OccupancyCurve concurrency(ServiceHistory h, Slo.Percentile percentile, LatencyCurve sloCurve) {
+        OccupancyCurve observed = occupancy(h, "concurrency", h.inFlight());
+        if (observed.known()) {
+            return observed;
+        }
+        if (percentile != Slo.Percentile.P50) {
+            CapacityFitter.Points median = CapacityFitter.Points.of(h, h.p50Ms());
+            if (median.flatCurve().isPresent()) {
+                return new OccupancyCurve("concurrency", median.flatCurve().get(), OccupancyCurve.Source.LITTLES_LAW,
+                        median.m(), Confidence.LOW, "Little's law with the median (p50) latency "
+                        + "curve: the history has no in-flight data (" + observed.note() + "); a low estimate when "
+                        + "latency is skewed (the mean is above the median)");
+            }
+        }
+        return new OccupancyCurve("concurrency", sloCurve, OccupancyCurve.Source.LITTLES_LAW, 0, Confidence.LOW,
+                "Little's law with the " + pct(percentile) + " latency curve: the history has no in-flight or median "
+                        + "latency data (" + observed.note() + "); a high estimate (the mean is below a high percentile)");
+    }
+
+    /**
+     * Requests in the system (or waiting) per replica as load x a non-decreasing time per request, fitted
+     * to a service-total series divided by the ready replicas. Steps where requests waited on every replica
+     * are left out: their backlog depends on how long an overload lasted, not on the load (the replay's
+     * fluid backlog carries it).
+     */
+    static OccupancyCurve occupancy(ServiceHistory h, String name, double[] series) {
+        int n = h.steps();
+        double[] x = new double[n];
+        double[] timeMs = new double[n];
+        double[] perReplica = new double[n];
+        int m = 0;
+        double maxX = 0;
+        for (int i = 0; i < n; i++) {
+            double r = h.replicas()[i];
+            double req = h.requests()[i];
+            double v = series[i];
+            if (r > 0 && req > 0 && Double.isFinite(r + req + v) && !SaturationFitter.saturated(h, i)) {
+                x[m] = req / h.stepSeconds() / r;
+                perReplica[m] = v / r;
+                timeMs[m] = perReplica[m] / x[m] * 1000;
+                maxX = Math.max(maxX, x[m]);
+                m++;
+            }
+        }
+        if (m < MIN_SIGNAL_SAMPLES) {
+            return OccupancyCurve.unknown(name, m, String.format(Locale.ROOT,
+                    "too little data: %d steps with %s, requests and replicas; need %d", m, name, MIN_SIGNAL_SAMPLES));
+        }
+        LatencyCurve time = BinnedCurve.of(x, timeMs, m, maxX).curve(Double.POSITIVE_INFINITY);
+        double[] predicted = new double[m];
+        for (int i = 0; i < m; i++) {
+            predicted[i] = x[i] * time.latencyMs(x[i]) * 0.001;
+        }
+        FitQuality q = new FitQuality(m, rSquared(perReplica, predicted, m), FitQuality.spread(x, m));
+        return new OccupancyCurve(name, time, OccupancyCurve.Source.OBSERVED, m, q.confidence(List.of()),
+                "load x a non-decreasing time per request, fitted to the observed " + name + " "
+                        + q.describe(List.of()));
+    }
+
+    /** 1 - residual / total sum of squares of observed against predicted; 1 when the observed do not vary. */
+    static double rSquared(double[] observed, double[] predicted, int m) {
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            mean += observed[i];
+        }
+        mean /= m;
+        double total = 0;
+        double residual = 0;
+        for (int i = 0; i < m; i++) {
+            total += (observed[i] - mean) * (observed[i] - mean);
+            residual += (observed[i] - predicted[i]) * (observed[i] - predicted[i]);
+        }
+        return total <= 1e-12 * Math.max(1, mean * mean * m) ? 1 : 1 - residual / total;
     }
 }

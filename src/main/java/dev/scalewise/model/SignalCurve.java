@@ -1,8 +1,7 @@
 package dev.scalewise.model;
 
 /**
- * A signal (GPU utilization, in-flight requests, ...) per replica as a clamped straight line in the
- * load per replica: {@code clamp(intercept + slope * rpsPerReplica, min, max)}. NaN everywhere when
+ * A utilization signal (GPU, CPU, memory) per replica as a clamped straight line in the load per replica: {@code clamp(intercept + slope * rpsPerReplica, min, max)}. NaN everywhere when
  * the history did not carry the signal.
  */
 public record SignalCurve(String signal, double intercept, double slope, double min, double max,

@@ -48,7 +48,7 @@ final class StartupEstimator {
         double[] sorted = Arrays.copyOf(lags, events);
         Arrays.sort(sorted);
         double median = sorted[events / 2];
-        return Fitted.estimated(median, events, String.format(Locale.ROOT,
+        return Fitted.upperBound(median, events, String.format(Locale.ROOT,
                 "median lag from a demand rise to ready replicas over %d scale-ups, at %d s resolution; "
                         + "an upper bound (includes the autoscaler's reaction)", events, h.stepSeconds()));
     }

@@ -64,7 +64,7 @@ public final class PolicyLoader {
         for (YamlDoc doc : docs) {
             if (PolicyReader.isServices(doc)) {
                 attempt(problems.get(doc.source()), () -> {
-                    ServicesFile.fromDoc(doc, known);
+                    ServicesFile.fromDoc(doc, known, LoadTestFiles.DISK);
                     return List.of();
                 });
             }

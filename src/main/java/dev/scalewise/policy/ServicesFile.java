@@ -1,14 +1,21 @@
 package dev.scalewise.policy;
 
 import dev.scalewise.Numbers;
+import dev.scalewise.UserError;
+import dev.scalewise.loadtest.LoadTestFormat;
+import dev.scalewise.loadtest.LoadTestPoint;
+import dev.scalewise.loadtest.LoadTestReader;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
+import dev.scalewise.yaml.YamlError;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -22,6 +29,14 @@ import java.util.Set;
  *     pricePerReplicaHour: 4.10
  *     latencyCritical: true
  *     requestTimeoutSeconds: 60     # clients give up after waiting this long in the queue
+ *     capacity:                     # what history cannot show (docs/replay.md, "Stating capacity")
+ *       rpsPerReplica: 2.4          # load per replica at which the SLO percentile reaches the threshold
+ *       saturationRpsPerReplica: 3.8  # the most a replica serves (what a backlog drains at)
+ *       latency:                    # SLO-percentile latency at loads per replica
+ *         - {rpsPerReplica: 1.0, ms: 3200}
+ *       loadTests:                  # load-test outputs, relative to this file
+ *         - loadtests/chat-2rps.json                              # format told from the content
+ *         - {file: loadtests/chat_stats.csv, format: locust, replicas: 2}
  * </pre>
  * Also accepted: {@code services:} as a list of entries with {@code name:}, and {@code kind: Services}.
  * Defaults: an absent slo (or slo field) takes {@link Slo#DEFAULT} (p95, 1000 ms, 0.99); startup and
@@ -29,9 +44,13 @@ import java.util.Set;
  * scale-to-zero recommendations); no requestTimeoutSeconds means requests wait until served. Unknown keys are errors: a typo must not silently become a default.
  */
 public final class ServicesFile {
-    private static final Set<String> SERVICE_KEYS =
-            Set.of("name", "slo", "startupSeconds", "pricePerReplicaHour", "latencyCritical", "requestTimeoutSeconds");
+    private static final Set<String> SERVICE_KEYS = Set.of("name", "slo", "startupSeconds", "pricePerReplicaHour",
+            "latencyCritical", "requestTimeoutSeconds", "capacity");
     private static final Set<String> SLO_KEYS = Set.of("latency", "thresholdMs", "objective");
+    private static final Set<String> CAPACITY_KEYS = Set.of("rpsPerReplica", "saturationRpsPerReplica", "latency",
+            "loadTests");
+    private static final Set<String> POINT_KEYS = Set.of("rpsPerReplica", "ms");
+    private static final Set<String> LOAD_TEST_KEYS = Set.of("file", "format", "replicas");
 
     private ServicesFile() {
     }
@@ -40,37 +59,46 @@ public final class ServicesFile {
         return fromDocs(SafeYaml.load(path));
     }
 
+    /** Load-test files named in the documents are read from the disk. */
     public static Map<String, ServiceSpec> fromDocs(List<YamlDoc> docs) {
+        return fromDocs(docs, LoadTestFiles.DISK);
+    }
+
+    public static Map<String, ServiceSpec> fromDocs(List<YamlDoc> docs, LoadTestFiles files) {
         Map<String, ServiceSpec> out = new LinkedHashMap<>();
         for (YamlDoc doc : docs) {
             if (doc.root().isMapping()) {
-                fromDoc(doc, out);
+                fromDoc(doc, out, files);
             }
         }
         return out;
     }
 
-    static void fromDoc(YamlDoc doc, Map<String, ServiceSpec> out) {
+    static void fromDoc(YamlDoc doc, Map<String, ServiceSpec> out, LoadTestFiles files) {
         YNode services = doc.root().has("services") ? doc.root().get("services") : doc.root().get("spec").get("services");
         if (services.isMapping()) {
-            services.entries().forEach((name, entry) -> add(out, entry, name));
+            services.entries().forEach((name, entry) -> add(out, entry, name, files));
         } else if (services.isSequence()) {
             for (YNode entry : services.items()) {
-                add(out, entry, entry.get("name").requireText());
+                add(out, entry, entry.get("name").requireText(), files);
             }
         } else {
             throw services.error("expected services: a mapping from service name to its settings");
         }
     }
 
-    private static void add(Map<String, ServiceSpec> out, YNode entry, String name) {
+    private static void add(Map<String, ServiceSpec> out, YNode entry, String name, LoadTestFiles files) {
         if (out.containsKey(name)) {
             throw entry.error("service '" + name + "' is defined twice");
         }
-        out.put(name, service(entry, name));
+        out.put(name, service(entry, name, files));
     }
 
     static ServiceSpec service(YNode e, String name) {
+        return service(e, name, LoadTestFiles.DISK);
+    }
+
+    static ServiceSpec service(YNode e, String name, LoadTestFiles files) {
         NativeReader.onlyKeys(e, SERVICE_KEYS);
         Slo slo = slo(e.get("slo"));
         OptionalDouble startup = nonNegative(e.get("startupSeconds"));
@@ -81,7 +109,104 @@ public final class ServicesFile {
         if (timeout.isPresent() && timeout.getAsDouble() == 0) {
             throw timeoutNode.error("requestTimeoutSeconds must be positive (leave it out for no timeout), found 0");
         }
-        return new ServiceSpec(name, slo, startup, price, critical, timeout);
+        YNode capacity = e.get("capacity");
+        return new ServiceSpec(name, slo, startup, price, critical, timeout,
+                capacity.isMissing() ? StatedCapacity.NONE : capacity(capacity, slo, files));
+    }
+
+    /** services.yaml's capacity: numbers, inline points and load-test files, per replica, in the SLO's percentile. */
+    static StatedCapacity capacity(YNode c, Slo slo, LoadTestFiles files) {
+        NativeReader.onlyKeys(c, CAPACITY_KEYS);
+        double rps = positive(c.get("rpsPerReplica"));
+        double saturation = positive(c.get("saturationRpsPerReplica"));
+        if (saturation < rps) {
+            throw c.get("saturationRpsPerReplica").error("saturationRpsPerReplica " + Numbers.plain(saturation)
+                    + " is below rpsPerReplica " + Numbers.plain(rps) + ": a replica serves at least its SLO load");
+        }
+        List<StatedCapacity.Point> points = new ArrayList<>();
+        YNode latency = c.get("latency");
+        if (latency.isPresent()) {
+            for (YNode p : sequence(latency, "latency: a list of {rpsPerReplica, ms} points")) {
+                NativeReader.onlyKeys(p, POINT_KEYS);
+                points.add(new StatedCapacity.Point(requirePositive(p.get("rpsPerReplica")), requirePositive(p.get("ms")),
+                        p.location().toString()));
+            }
+        }
+        double maxLoadTest = Double.NaN;
+        YNode tests = c.get("loadTests");
+        if (tests.isPresent()) {
+            for (YNode t : sequence(tests, "loadTests: a list of files (or {file, format, replicas})")) {
+                StatedCapacity.Point p = loadTest(t, slo, files);
+                points.add(p);
+                maxLoadTest = Double.isNaN(maxLoadTest) ? p.rpsPerReplica() : Math.max(maxLoadTest, p.rpsPerReplica());
+            }
+        }
+        points.sort(java.util.Comparator.comparingDouble(StatedCapacity.Point::rpsPerReplica));
+        boolean enough = points.isEmpty() || (points.get(points.size() - 1).rpsPerReplica() > points.get(0).rpsPerReplica())
+                || rps > points.get(0).rpsPerReplica();
+        if (!enough) {
+            throw c.error("a latency curve needs points at two different loads per replica (or one point and "
+                    + "rpsPerReplica above it), found " + points.size() + " at " + Numbers.plain(points.get(0).rpsPerReplica())
+                    + " rps/replica: run the load test at another rate too");
+        }
+        return new StatedCapacity(rps, saturation, points, maxLoadTest);
+    }
+
+    private static StatedCapacity.Point loadTest(YNode t, Slo slo, LoadTestFiles files) {
+        YNode fileNode = t.isScalar() ? t : t.get("file");
+        Optional<LoadTestFormat> format = Optional.empty();
+        double replicas = 1;
+        if (t.isMapping()) {
+            NativeReader.onlyKeys(t, LOAD_TEST_KEYS);
+            YNode f = t.get("format");
+            if (f.isPresent()) {
+                String id = f.requireText();
+                format = Optional.of(LoadTestFormat.of(id).orElseThrow(() -> f.error("expected vllm, locust or k6, found '"
+                        + id + "'")));
+            }
+            if (t.get("replicas").isPresent()) {
+                replicas = requirePositive(t.get("replicas"));
+            }
+        }
+        String file = LoadTestFiles.resolve(t.source(), fileNode.requireText());
+        LoadTestPoint point;
+        try {
+            point = LoadTestReader.read(file, files.read(file), format);
+        } catch (YamlError e) {
+            throw e;
+        } catch (UserError e) {
+            throw fileNode.error(e.getMessage());
+        }
+        double ms = switch (slo.percentile()) {
+            case P50 -> point.p50Ms();
+            case P95 -> point.p95Ms();
+            case P99 -> point.p99Ms();
+        };
+        if (Double.isNaN(ms)) {
+            throw fileNode.error(point.source() + " reports no " + slo.percentile().name().toLowerCase(Locale.ROOT)
+                    + " latency, the SLO's percentile (docs/replay.md, \"Stating capacity\", lists the fields read)");
+        }
+        return new StatedCapacity.Point(point.rps() / replicas, ms, point.source());
+    }
+
+    private static List<YNode> sequence(YNode n, String expected) {
+        if (!n.isSequence()) {
+            throw n.error("expected " + expected);
+        }
+        return n.items();
+    }
+
+    /** A positive number, or NaN when absent. */
+    private static double positive(YNode n) {
+        return n.isMissing() ? Double.NaN : requirePositive(n);
+    }
+
+    private static double requirePositive(YNode n) {
+        double v = n.optDouble().orElseThrow(() -> n.error("expected a number"));
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw n.error("expected a positive number, found " + Numbers.plain(v));
+        }
+        return v;
     }
 
     static Slo slo(YNode s) {

@@ -42,6 +42,13 @@ final class BindingConstraint {
         Evaluated next = cheaper.get();
         int k = differingKnob(next.point(), best.point());
         Knob knob = tuner.knobs.get(k);
+        if (search.withinBudget(next) && !search.identifiable(next)) {
+            // within the budget, but only by running where history shows nothing: that is what binds
+            return String.format(Locale.ROOT, "%s %s is set by the load history shows: with %s %s the replicas would "
+                            + "run %d minutes on train above the busiest load per replica history showed, where the "
+                            + "capacity is not known", knob.name(), knob.format().text(best.values()[k]), knob.name(),
+                    knob.format().text(next.values()[k]), next.train().aboveObservedMinutes());
+        }
         HourlyBreaches a = hourly.apply(best);
         HourlyBreaches b = hourly.apply(next);
         // the replay's first hour is the controllers' warm-up from the observed replicas: named only when

@@ -1,5 +1,6 @@
 package dev.scalewise.recommend;
 
+import dev.scalewise.calibrate.Calibration;
 import dev.scalewise.sim.Outcome;
 
 import java.util.List;
@@ -89,10 +90,12 @@ public record Recommendation(String service, String policy, String kind, String 
      * @param objective           the search objective
      * @param chosen              the best candidate as a policy (the current one when the search found none),
      *                            for replaying it over other periods (the HTML report's timelines)
+     * @param calibration         the model (fitted on train) replaying the training period's replicas against
+     *                            what was observed: how far its numbers are to be trusted
      */
     public record Evidence(Periods train, Periods holdout, boolean heldOut, Monthly monthly, Robustness robustness,
                            List<FrontierPoint> frontier, int candidatesEvaluated, RecommendOptions.Objective objective,
-                           dev.scalewise.policy.PolicySpec chosen) {
+                           dev.scalewise.policy.PolicySpec chosen, Calibration calibration) {
         public Evidence {
             frontier = List.copyOf(frontier);
         }

@@ -1,5 +1,6 @@
 package dev.scalewise.recommend;
 
+import dev.scalewise.calibrate.Calibrator;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
@@ -52,7 +53,8 @@ public final class Recommender {
         ServiceHistory train = split.train();
         ServiceHistory holdout = split.holdout();
         Tuner tuner = Tuners.of(current, model, spec, train, opts);
-        Search search = new Search(tuner, p -> replay(p, train, model, spec), maxBurn);
+        boolean bounded = model.capacityBeyondHistory();
+        Search search = new Search(tuner, p -> replay(p, train, model, spec), maxBurn, bounded);
         Search.Result result = search.run();
 
         Outcome currentTrain = replay(current, train, model, spec);
@@ -66,8 +68,12 @@ public final class Recommender {
         Outcome recHoldout = replay(recommended, holdout, model, spec);
 
         Optional<String> broken = brokenConstraint(current, tuner.limits);
+        long onlyBeyond = result.evaluated().stream()
+                .filter(e -> search.withinBudget(e) && !search.identifiable(e)).count();
+        Verdict.Unobserved unobserved = new Verdict.Unobserved(bounded, model.busiestLoadPerReplica().value(),
+                model.capacityPerReplica().basis().label(), onlyBeyond);
         Verdict verdict = Verdict.decide(result.best().isPresent(), currentTrain, currentHoldout, recTrain, recHoldout,
-                broken, maxBurn);
+                broken, maxBurn, unobserved);
         Status status = verdict.status();
         String reason = verdict.reason() + versusObserved(status, recHoldout, observedHoldout);
         boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
@@ -82,7 +88,7 @@ public final class Recommender {
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
                 Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective(),
-                recommended);
+                recommended, Calibrator.calibrate(train, model, spec));
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));

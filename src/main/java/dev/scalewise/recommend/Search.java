@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
 
 /**
  * Finds the cheapest point of a {@link Tuner}'s space whose training replay keeps the budget burn within
- * the objective's limit.
+ * the objective's limit and, where the model's capacity is only a bound or an extrapolation, never runs
+ * above the busiest load per replica history showed (issue 17: no cut that relies on load nobody observed
+ * unless the capacity is stated or measured).
  *
  * <ol>
  *   <li><b>Grid</b>: every target candidate with the other knobs at their current values; for each, the
@@ -44,13 +46,16 @@ final class Search {
     private final Tuner tuner;
     private final Function<PolicySpec, Outcome> replay;
     private final double maxBurn;
+    /** The model's capacity is a bound or an extrapolation: candidates must stay within observed load. */
+    private final boolean withinObservedLoad;
     private final int[] currentPoint;
     private final Map<List<Integer>, Evaluated> cache = new ConcurrentHashMap<>();
 
-    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, double maxBurn) {
+    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, double maxBurn, boolean withinObservedLoad) {
         this.tuner = tuner;
         this.replay = replay;
         this.maxBurn = maxBurn;
+        this.withinObservedLoad = withinObservedLoad;
         this.currentPoint = tuner.currentPoint();
     }
 
@@ -72,7 +77,16 @@ final class Search {
     }
 
     boolean feasible(Evaluated e) {
+        return withinBudget(e) && identifiable(e);
+    }
+
+    boolean withinBudget(Evaluated e) {
         return !(e.train().budgetBurn() > maxBurn);
+    }
+
+    /** Its outcome rests on nothing history did not show (always, when the capacity is measured or stated). */
+    boolean identifiable(Evaluated e) {
+        return !withinObservedLoad || e.train().aboveObservedMinutes() == 0;
     }
 
     /** Per target candidate: the smallest feasible min (binary search), and the current point itself. */

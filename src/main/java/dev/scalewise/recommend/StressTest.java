@@ -1,7 +1,6 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.data.ServiceHistory;
-import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
@@ -44,11 +43,7 @@ final class StressTest {
 
     /** The same model with a startup {@code factor} times longer (what-if). */
     static ServiceModel slowerStartup(ServiceModel m, double factor) {
-        Fitted s = m.startupSeconds();
-        Fitted slower = new Fitted(s.value() * factor, s.sampleSize(), s.confidence(),
-                s.note() + String.format(Locale.ROOT, " x %.1f (what-if)", factor));
-        return new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), m.gpuUtil(), m.cpuUtil(),
-                m.memUtil(), m.concurrency(), m.queueDepth(), slower, m.pricePerReplicaHour(), m.currency());
+        return m.withStartup(m.startupSeconds().scaled(factor, "what-if"));
     }
 
 

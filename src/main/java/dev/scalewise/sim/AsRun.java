@@ -20,7 +20,8 @@ import dev.scalewise.policy.Slo;
  *       no replica time;</li>
  *   <li>cost: billing attributed to the step; where billing is unknown, observed replicas x price;</li>
  *   <li>SLO: the observed SLO-percentile latency of minutes with requests; a step longer than a minute
- *       judges each of its minutes alike, shorter steps are folded into their minute (worst step);</li>
+ *       judges each of its minutes alike, shorter steps are folded into their minute (worst step): the
+ *       minutes {@link MinuteMask} names, which every replay judges too;</li>
  *   <li>idle cost: the share of the step's cost buying replicas above demand / fitted capacity
  *       (NaN when the capacity is unknown, so the idle share is unknown rather than 0);</li>
  *   <li>cold-start minutes: requests while no replica was ready; scale events: changes of the rounded
@@ -34,13 +35,18 @@ public final class AsRun {
     }
 
     public static ReplayResult outcomes(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        return outcomes(h, model, spec, MinuteLog.NONE);
+    }
+
+    /** As {@link #outcomes(ServiceHistory, ServiceModel, ServiceSpec)}, every judged minute also to {@code log}. */
+    public static ReplayResult outcomes(ServiceHistory h, ServiceModel model, ServiceSpec spec, MinuteLog log) {
         int step = h.stepSeconds();
         Slo slo = spec.slo();
         double[] latency = ServiceModelFitter.latencySeries(h, slo.percentile());
         double price = model.pricePerReplicaHour().value();
         double capacity = model.capacityPerReplica().value();
         DayTallies days = new DayTallies(h.start(), (long) h.steps() * step);
-        MinuteJudge judge = new MinuteJudge(slo.thresholdMs());
+        MinuteJudge judge = new MinuteJudge(slo.thresholdMs(), null, log);
         int minutesPerStep = Math.max(1, step / 60);
         long currentMinute = 0;
         OutcomeTally minuteTally = days.day(0);
@@ -49,7 +55,7 @@ public final class AsRun {
             long t = (long) i * step;
             OutcomeTally tally = days.day(days.dayOf(t));
             if (t / 60 != currentMinute) {
-                judge.flush(minuteTally, minutesPerStep);
+                judge.flush(minuteTally, currentMinute, minutesPerStep);
                 currentMinute = t / 60;
             }
             minuteTally = tally;
@@ -79,7 +85,7 @@ public final class AsRun {
                 previousReplicas = rounded;
             }
         }
-        judge.flush(minuteTally, minutesPerStep);
+        judge.flush(minuteTally, currentMinute, minutesPerStep);
         return days.result(h.service(), POLICY, h.currency(), slo);
     }
 

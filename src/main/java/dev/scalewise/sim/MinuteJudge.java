@@ -3,7 +3,12 @@ package dev.scalewise.sim;
 /**
  * Folds the steps of one minute into its SLO verdict: the minute's modeled (or observed) SLO-percentile
  * latency is the worst of its steps that carried traffic, and it breaches when that exceeds the
- * threshold. A minute without traffic is not judged (no request could miss the SLO).
+ * threshold. A minute without traffic is not judged (no request could miss the SLO), and neither is one
+ * the {@link MinuteMask} leaves out.
+ *
+ * <p>A replay also marks what in the minute rests on load history never showed: a step above the busiest
+ * known load per replica ({@link #markAboveObserved}), and steps whose latency depends on a capacity
+ * history cannot show ({@link #addBeyondHistory}); a breach only those steps make is "unidentified".
  */
 final class MinuteJudge {
     /**
@@ -14,13 +19,24 @@ final class MinuteJudge {
     static final double RELATIVE_TOLERANCE = 1e-6;
 
     private final double thresholdMs;
+    private final MinuteMask mask;
+    private final MinuteLog log;
+    private long minute;
     private double worstMs;
+    private double worstIdentifiedMs;
     private boolean judged;
     private boolean coldStart;
     private boolean unknown;
+    private boolean aboveObserved;
 
-    MinuteJudge(double thresholdMs) {
+    /**
+     * @param mask the minutes to judge; null judges every minute with traffic (the observed run, which
+     *             applies the same rule itself)
+     */
+    MinuteJudge(double thresholdMs, MinuteMask mask, MinuteLog log) {
         this.thresholdMs = thresholdMs * (1 + RELATIVE_TOLERANCE);
+        this.mask = mask;
+        this.log = log;
     }
 
     boolean breaches(double latencyMs) {
@@ -29,6 +45,17 @@ final class MinuteJudge {
 
     /** A step with traffic and known latency. */
     void add(double latencyMs) {
+        judged = true;
+        if (latencyMs > worstMs) {
+            worstMs = latencyMs;
+        }
+        if (latencyMs > worstIdentifiedMs) {
+            worstIdentifiedMs = latencyMs;
+        }
+    }
+
+    /** A step with traffic whose latency rests on a capacity beyond what history shows. */
+    void addBeyondHistory(double latencyMs) {
         judged = true;
         if (latencyMs > worstMs) {
             worstMs = latencyMs;
@@ -45,20 +72,42 @@ final class MinuteJudge {
         unknown = true;
     }
 
-    /** Books the minute ({@code minutes} times when one step spans several) and starts the next. */
+    /** The minute had a step whose demand per ready replica exceeded the busiest load history showed. */
+    void markAboveObserved() {
+        aboveObserved = true;
+    }
+
+    /** Books the minute ({@code minutes} times when one step spans several) and starts the next one. */
     void flush(OutcomeTally tally, int minutes) {
-        if (judged) {
-            tally.addSloMinutes(breaches(worstMs), minutes);
+        flush(tally, minute, minutes);
+    }
+
+    /** As {@link #flush(OutcomeTally, int)} for the minute with index {@code at}; the next one follows it. */
+    void flush(OutcomeTally tally, long at, int minutes) {
+        boolean isUnknown = unknown || (mask != null && mask.unknown(at));
+        if (judged && (mask == null || mask.judged(at))) {
+            boolean breach = breaches(worstMs);
+            tally.addSloMinutes(breach, minutes);
+            if (breach && !breaches(worstIdentifiedMs)) {
+                tally.addUnidentifiedBreachMinutes(minutes);
+            }
+            log.minute(at, minutes, worstMs, breach);
         }
-        if (coldStart) {
+        if (coldStart && !isUnknown) {
             tally.addColdStartMinutes(minutes);
         }
-        if (unknown) {
+        if (isUnknown) {
             tally.addUnknownMinutes(minutes);
         }
+        if (aboveObserved && !isUnknown) {
+            tally.addAboveObservedMinutes(minutes);
+        }
+        minute = at + minutes;
         worstMs = 0;
+        worstIdentifiedMs = 0;
         judged = false;
         coldStart = false;
         unknown = false;
+        aboveObserved = false;
     }
 }

@@ -25,15 +25,26 @@ import java.time.Instant;
  * @param idleShare         idleCost / cost
  * @param meanGpuUtil       mean GPU utilization (NaN when unknown)
  * @param unknownMinutes    minutes with a step whose requests are unknown (a gap in the export); the
- *                          observed baseline leaves such steps out of every other field. A replay
- *                          reports 0 (it treats unknown demand as none)
+ *                          observed baseline and every replay leave such steps out of every other field
+ *                          (a replay holds the last known demand through them)
+ * @param aboveObservedMinutes minutes in which a replay's demand per ready replica exceeded the busiest
+ *                          load per replica with known latency (history or a load test): what happens there
+ *                          is extrapolated or bounded. 0 for the observed run
+ * @param unidentifiedBreachMinutes breach minutes whose breach rests on a capacity history cannot show
+ *                          (a lower bound or an extrapolation): the breach count is then only known to lie
+ *                          in [breachMinutes - unidentifiedBreachMinutes, breachMinutes]. 0 for the observed run
  */
 public record Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
                       double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
                       double p95Replicas, double maxReplicas, long sloMinutes, long breachMinutes,
                       double breachRatio, double budgetBurn, long scaleUpEvents, long scaleDownEvents,
                       long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil,
-                      long unknownMinutes) {
+                      long unknownMinutes, long aboveObservedMinutes, long unidentifiedBreachMinutes) {
+
+    /** The fewest breach minutes the replay's evidence allows: those it identifies without a bound. */
+    public long identifiedBreachMinutes() {
+        return breachMinutes - unidentifiedBreachMinutes;
+    }
 
     /** True when the breach ratio stays within the SLO's error budget. */
     public boolean meetsSlo() {

@@ -24,6 +24,8 @@ public final class OutcomeTally {
     private long scaleDowns;
     private long coldStartMinutes;
     private long unknownMinutes;
+    private long aboveObservedMinutes;
+    private long unidentifiedBreachMinutes;
     private double idleCost;
     private double gpuUtilSum;
     private long gpuUtilSamples;
@@ -98,6 +100,16 @@ public final class OutcomeTally {
         unknownMinutes += minutes;
     }
 
+    /** Adds minutes with a step above the busiest load per replica history showed. */
+    public void addAboveObservedMinutes(int minutes) {
+        aboveObservedMinutes += minutes;
+    }
+
+    /** Adds breach minutes whose breach rests on a capacity history cannot show. */
+    public void addUnidentifiedBreachMinutes(int minutes) {
+        unidentifiedBreachMinutes += minutes;
+    }
+
     public void addScaleEvent(int fromReplicas, int toReplicas) {
         if (toReplicas > fromReplicas) {
             scaleUps++;
@@ -126,6 +138,8 @@ public final class OutcomeTally {
         scaleDowns += o.scaleDowns;
         coldStartMinutes += o.coldStartMinutes;
         unknownMinutes += o.unknownMinutes;
+        aboveObservedMinutes += o.aboveObservedMinutes;
+        unidentifiedBreachMinutes += o.unidentifiedBreachMinutes;
         idleCost += o.idleCost;
         gpuUtilSum += o.gpuUtilSum;
         gpuUtilSamples += o.gpuUtilSamples;
@@ -144,7 +158,8 @@ public final class OutcomeTally {
                 replicaSeconds / 3600, seconds > 0 ? replicaSeconds / seconds : 0, replicaPercentile(0.95),
                 maxReplicas, sloMinutes, breachMinutes, breachRatio, breachRatio / slo.errorBudget(), scaleUps,
                 scaleDowns, coldStartMinutes, idleCost, cost == 0 ? 0 : idleCost / cost, // unknown (NaN) cost stays NaN
-                gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples, unknownMinutes);
+                gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples, unknownMinutes, aboveObservedMinutes,
+                unidentifiedBreachMinutes);
     }
 
     /** The smallest replica count r such that at least share q of the time had at most r replicas. */

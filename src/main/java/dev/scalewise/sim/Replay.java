@@ -4,6 +4,8 @@ import dev.scalewise.UserError;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.OccupancyCurve;
+import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.model.SignalCurve;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
@@ -14,9 +16,11 @@ import dev.scalewise.policy.Signal;
  * <p>Time advances in sub-steps of {@code gcd(autoscaler period, data step, 60 s)} seconds, so every
  * sub-step lies inside one data step, one minute and one decision period. Per sub-step: the autoscaler
  * decides (at period starts) on the means of the period that just ended; pods whose startup elapsed
- * become ready; ready replicas serve arrivals and backlog up to their capacity, the rest queues as a
- * fluid backlog (less what waits longer than the service's request timeout, if it has one); cost, idle
- * cost, modeled latency and the minute's SLO verdict are tallied per UTC day.
+ * become ready; ready replicas serve arrivals and backlog up to their saturation throughput, the rest
+ * queues as a fluid backlog (less what waits longer than the service's request timeout, if it has one);
+ * cost, idle cost, modeled latency and the minute's SLO verdict are tallied per UTC day. Steps whose
+ * demand is unknown are replayed with the last known demand and left out of every total, and minutes
+ * are judged where the observed run judges them ({@link MinuteMask}).
  *
  * <p>The loop allocates nothing after setup and reads no clock: the same inputs give the same outcome.
  */
@@ -24,11 +28,21 @@ public final class Replay {
     /** Requests; a backlog below this is rounding, not a queue. */
     static final double BACKLOG_EPSILON = 1e-9;
 
-    private final double[] requests;
+    /** Arrival rate per data step (unknown steps hold the last known rate) and whether the step is known. */
+    private final double[] rates;
+    private final boolean[] knownDemand;
     private final int stepSeconds;
     private final LatencyCurve curve;
-    private final double capacityPerReplica;
     private final double invCapacityPerReplica;
+    /** The rate a ready replica drains its share of the backlog at (>= the capacity at the SLO). */
+    private final double saturationPerReplica;
+    private final OccupancyCurve inSystem;
+    private final OccupancyCurve waiting;
+    private final boolean waitingKnown;
+    /** Demand per ready replica above this is beyond the busiest load with known latency. */
+    private final double busiestLoad;
+    /** Whether what happens beyond {@link #busiestLoad} (and in any backlog) rests on a bound or extrapolation. */
+    private final boolean boundedCapacity;
     private final double startupSeconds;
     /** Clients give up after this long in the queue; +Infinity (no timeout) leaves every formula as is. */
     private final double timeoutSeconds;
@@ -50,14 +64,16 @@ public final class Replay {
     private final double invPeriod;
     private double backlog;
     private double rate;
+    /** The current data step's demand is unknown: nothing is booked. */
+    private boolean excluded;
     // Replica time and cost depend only on the paid replicas, arrivals and idle cost only on them and the
     // demand rate: each is booked once per run over which its inputs hold, from the second the run began.
     private long replicasSince;
     private long demandSince;
-    // 1 / ready and 1 / (ready x capacity), refreshed only when the ready count changes (it rarely does).
+    // 1 / ready and 1 / (ready x saturation), refreshed only when the ready count changes (it rarely does).
     private int cachedReady = -1;
     private double invReady;
-    private double invCapacityRps;
+    private double invSaturationRps;
     // The last queue-free sub-step with ready replicas, keyed by (ready, rate): while neither changes and
     // no queue builds (most sub-steps), the next one is the same arithmetic on the same inputs.
     private int memoReady = -1;
@@ -65,13 +81,15 @@ public final class Replay {
     private double memoLoad;
     private double memoLatencyMs;
     private double memoConcurrency;
+    private double memoQueue;
     private double memoGpuUtil;
+    private boolean memoAbove;
     // Means over the decision period in progress, as seconds-weighted sums.
     private double winArrivals;
     private double winRpsPerReplica;
     private double winLoadPerReplica;
     private double winConcurrency;
-    private double winBacklog;
+    private double winQueue;
     // The timeline row in progress.
     private long rowStart;
     private double rowSignal;
@@ -85,11 +103,20 @@ public final class Replay {
 
     private Replay(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
                    ReplayOptions opts) {
-        this.requests = demand.requests();
+        this.knownDemand = new boolean[demand.steps()];
+        this.rates = heldRates(demand, knownDemand);
         this.stepSeconds = demand.stepSeconds();
         this.curve = model.latency();
-        this.capacityPerReplica = model.capacityPerReplica().value();
+        double capacityPerReplica = model.capacityPerReplica().value();
         this.invCapacityPerReplica = 1 / capacityPerReplica;
+        this.saturationPerReplica = Math.max(capacityPerReplica,
+                model.saturationPerReplica().known() ? model.saturationPerReplica().value() : capacityPerReplica);
+        this.inSystem = model.concurrency();
+        this.waiting = model.queueDepth();
+        this.waitingKnown = waiting.known();
+        this.busiestLoad = model.busiestLoadPerReplica().known() ? model.busiestLoadPerReplica().value()
+                : Double.POSITIVE_INFINITY;
+        this.boundedCapacity = model.capacityBeyondHistory();
         this.startupSeconds = model.startupSeconds().value();
         this.timeoutSeconds = spec.requestTimeoutSeconds().orElse(Double.POSITIVE_INFINITY);
         this.gpu = model.gpuUtil();
@@ -102,15 +129,17 @@ public final class Replay {
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
-        this.judge = new MinuteJudge(spec.slo().thresholdMs());
+        this.judge = new MinuteJudge(spec.slo().thresholdMs(),
+                MinuteMask.of(demand, ServiceModelFitter.latencySeries(demand, spec.slo().percentile())), opts.minuteLog());
         this.days = new DayTallies(demand.start(), (long) demand.steps() * stepSeconds);
         this.view = new ReplayMetrics(model);
         this.pods = new Pods(opts.initialReplicas().orElseGet(() -> observedInitialReplicas(demand)));
     }
 
     /**
-     * @param demand     the service's history; only {@code requests} (demand) and, for the initial
-     *                   replicas, {@code replicas} are read. NaN requests count as no arrivals.
+     * @param demand     the service's history: {@code requests} (demand; unknown steps hold the last known
+     *                   rate and are booked nowhere), the SLO percentile's latency (which minutes are judged)
+     *                   and, for the initial replicas, {@code replicas}
      * @param model      the fitted service model; capacity and price must be known
      * @param spec       the service's SLO
      * @param autoscaler a fresh controller (it keeps state between decisions)
@@ -141,6 +170,35 @@ public final class Replay {
         }
     }
 
+    /**
+     * Demand per step as a rate; a step with unknown requests holds the last known rate (the first known
+     * one before any is known, 0 when none is), so controllers do not see a gap in the export as a drop in
+     * demand. {@code known} gets which steps were known.
+     */
+    static double[] heldRates(ServiceHistory h, boolean[] known) {
+        double[] rates = new double[h.steps()];
+        double last = Double.NaN;
+        for (int i = 0; i < rates.length; i++) {
+            double r = h.requests()[i];
+            if (!Double.isNaN(r)) {
+                known[i] = true;
+                last = r > 0 ? r / h.stepSeconds() : 0;
+            }
+            rates[i] = last;
+        }
+        double first = 0;
+        for (double r : rates) {
+            if (!Double.isNaN(r)) {
+                first = r;
+                break;
+            }
+        }
+        for (int i = 0; i < rates.length && Double.isNaN(rates[i]); i++) {
+            rates[i] = first;
+        }
+        return rates;
+    }
+
     /** The observed ready replicas at the first step that has them (0 when none does). */
     static int observedInitialReplicas(ServiceHistory h) {
         for (double r : h.replicas()) {
@@ -165,6 +223,7 @@ public final class Replay {
         int inMinute = 0;
         int inPeriod = 0;
         rate = rateOf(0);
+        excluded = steps > 0 && !knownDemand[0];
         for (long s = 0; s < subSteps; s++) {
             long t = s * dtSeconds;
             if (t >= dayEnd) {
@@ -192,6 +251,11 @@ public final class Replay {
                 inStep = 0;
                 bookDemand(tally, t + dtSeconds);
                 rate = rateOf(++step);
+                boolean nextExcluded = step < steps && !knownDemand[step];
+                if (nextExcluded != excluded) {
+                    bookReplicas(tally, t + dtSeconds); // the run so far is booked (or dropped) as it was
+                    excluded = nextExcluded;
+                }
             }
             if (++inPeriod == subPerPeriod) {
                 inPeriod = 0;
@@ -207,19 +271,15 @@ public final class Replay {
     }
 
     private double rateOf(int step) {
-        if (step >= requests.length) {
-            return 0;
-        }
-        double r = requests[step];
-        return r > 0 ? r / stepSeconds : 0;
+        return step < rates.length ? rates[step] : 0;
     }
 
     private void decide(long t, OutcomeTally tally) {
         if (t > 0) {
             // decisions come every whole period from t = 0, so the sums cover the whole period that just ended
             view.set(winArrivals * invPeriod, winRpsPerReplica * invPeriod, winLoadPerReplica * invPeriod,
-                    winConcurrency * invPeriod, winBacklog * invPeriod);
-            winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winBacklog = 0;
+                    winConcurrency * invPeriod, winQueue * invPeriod);
+            winArrivals = winRpsPerReplica = winLoadPerReplica = winConcurrency = winQueue = 0;
         } else {
             showSteadyState();
         }
@@ -252,8 +312,8 @@ public final class Replay {
             view.set(rate, rate, rate, 0, 0);
             return;
         }
-        double load = Math.min(rate / ready, capacityPerReplica);
-        view.set(rate, rate / ready, rate / ready, load * curve.latencyMs(load) * 0.001, 0);
+        double load = Math.min(rate / ready, saturationPerReplica);
+        view.set(rate, rate / ready, rate / ready, inSystem.at(load), waitingKnown ? waiting.at(load) * ready : 0);
     }
 
     private void serve(long t, OutcomeTally tally) {
@@ -261,16 +321,17 @@ public final class Replay {
         if (ready != cachedReady) {
             cachedReady = ready;
             invReady = ready > 0 ? 1.0 / ready : 1;
-            invCapacityRps = ready > 0 ? 1 / (ready * capacityPerReplica) : 0;
+            invSaturationRps = ready > 0 ? 1 / (ready * saturationPerReplica) : 0;
         }
         if (ready > 0 && backlog == 0 && ready == memoReady && rate == memoRate) {
             // Most sub-steps: the last queue-free one again, so its results as they were. This path is kept
             // small so the loop inlines it; the full arithmetic is a call.
-            if (gpuKnown) {
+            if (gpuKnown && !excluded) {
                 tally.addGpuUtil(memoGpuUtil);
             }
             double arrivals = rate * dtSeconds;
-            account(arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, 0);
+            account(arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, memoQueue, memoAbove,
+                    boundedCapacity && memoAbove);
         } else {
             serveFresh(t, tally, ready);
         }
@@ -284,26 +345,30 @@ public final class Replay {
         double latencyMs;
         double busyLoad; // the load utilization follows (see below)
         double concurrency;
-        double queueMean;
+        double queue;
+        boolean above = false;
+        boolean beyond = false;
         if (ready > 0) {
             double available = b0 + arrivals;
-            double served = Math.min(available, ready * capacityPerReplica * dt);
-            // Demand exactly at capacity must not leave a rounding residue that looks like a queue.
+            double served = Math.min(available, ready * saturationPerReplica * dt);
+            // Demand exactly at saturation must not leave a rounding residue that looks like a queue.
             backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
             // the back of the queue waits backlog / drain rate: beyond the timeout its clients gave up
-            backlog = Math.min(backlog, ready * capacityPerReplica * timeoutSeconds);
+            backlog = Math.min(backlog, ready * saturationPerReplica * timeoutSeconds);
             double load = served * invDt * invReady;
-            queueMean = 0.5 * (b0 + backlog);
-            double serviceMs = curve.latencyMs(load);
-            latencyMs = serviceMs + queueMean * invCapacityRps * 1000;
-            // Little's law: in service = served rate x service latency; waiting = the backlog.
-            concurrency = (load * serviceMs * 0.001) + queueMean * invReady;
+            double queueMean = 0.5 * (b0 + backlog);
+            latencyMs = curve.latencyMs(load) + queueMean * invSaturationRps * 1000;
+            // in the system: the relation to load fitted from history (or Little's law), plus the fluid backlog
+            concurrency = inSystem.at(load) + queueMean * invReady;
+            queue = (waitingKnown ? waiting.at(load) * ready : 0) + queueMean;
+            above = rate * invReady > busiestLoad;
+            beyond = boundedCapacity && (above || b0 > 0 || backlog > 0);
             // Utilization follows the demand per ready replica while requests queue: the replicas are then
             // saturated, which their served load (held at the SLO capacity) would hide from a
             // utilization-driven autoscaler (a GPU HPA could never see more than its util at capacity).
             busyLoad = b0 > 0 || backlog > 0 ? Math.max(load, rate * invReady) : load;
             double gpuUtil = gpuKnown ? Math.min(1, gpu.at(busyLoad)) : Double.NaN;
-            if (gpuKnown) {
+            if (gpuKnown && !excluded) {
                 tally.addGpuUtil(gpuUtil);
             }
             if (b0 == 0 && backlog == 0) {
@@ -312,37 +377,55 @@ public final class Replay {
                 memoLoad = load;
                 memoLatencyMs = latencyMs;
                 memoConcurrency = concurrency;
+                memoQueue = queue;
                 memoGpuUtil = gpuUtil;
+                memoAbove = above;
             }
         } else {
             // Nothing drains: with a timeout each waiting request leaves at its age T, i.e. (ages spread
             // evenly over T) dt/T of the queue per step, which holds a steady arrival rate at rate x T.
             backlog = b0 * Math.max(0, 1 - dt / timeoutSeconds) + arrivals;
             busyLoad = rate;
-            queueMean = 0.5 * (b0 + backlog);
+            double queueMean = 0.5 * (b0 + backlog);
             concurrency = queueMean;
+            queue = queueMean;
             latencyMs = 0;
             if (traffic) {
                 // Waiting requests get the cold start: until the first starting pod serves (forever if none).
                 latencyMs = (pods.nextReadyAt() - t) * 1000 + curve.latencyMs(0);
-                judge.markColdStart();
+                if (!excluded) {
+                    judge.markColdStart();
+                }
             }
         }
-        account(arrivals, traffic, latencyMs, busyLoad, concurrency, queueMean);
+        account(arrivals, traffic, latencyMs, busyLoad, concurrency, queue, above, beyond);
     }
 
-    /** Books a served sub-step: the minute's verdict, the decision period's means, the timeline row. */
+    /**
+     * Books a served sub-step: the minute's verdict (unless the step's demand is unknown), the decision
+     * period's means, the timeline row. {@code above}: demand per ready replica beyond the busiest known
+     * load; {@code beyond}: the latency rests on a capacity history cannot show.
+     */
     private void account(double arrivals, boolean traffic, double latencyMs, double busyLoad,
-                         double concurrency, double queueMean) {
+                         double concurrency, double queue, boolean above, boolean beyond) {
         double dt = dtSeconds;
-        if (traffic) {
-            judge.add(latencyMs);
+        if (!excluded) {
+            if (traffic) {
+                if (beyond) {
+                    judge.addBeyondHistory(latencyMs);
+                } else {
+                    judge.add(latencyMs);
+                }
+            }
+            if (above) {
+                judge.markAboveObserved();
+            }
         }
         winArrivals += arrivals;
         winRpsPerReplica += rate * invReady * dt;
         winLoadPerReplica += busyLoad * dt;
         winConcurrency += concurrency * dt;
-        winBacklog += queueMean * dt;
+        winQueue += queue * dt;
         if (recording) {
             rowArrivals += arrivals;
             rowCost += pods.paid() * dt * pricePerReplicaSecond;
@@ -359,9 +442,14 @@ public final class Replay {
         bookDemand(tally, t);
     }
 
-    /** Books the replica time and cost of the paid replicas from the second they last changed up to {@code t}. */
+    /**
+     * Books the replica time and cost of the paid replicas from the second they last changed up to {@code t}
+     * (nothing while the demand is unknown: the observed run books nothing there either).
+     */
     private void bookReplicas(OutcomeTally tally, long t) {
-        if (t > replicasSince) {
+        if (t > replicasSince && excluded) {
+            replicasSince = t;
+        } else if (t > replicasSince) {
             int paid = pods.paid();
             double seconds = t - replicasSince;
             tally.addReplicaTime(paid, seconds);
@@ -375,7 +463,9 @@ public final class Replay {
      * the paid replicas or the demand rate last changed up to {@code t}.
      */
     private void bookDemand(OutcomeTally tally, long t) {
-        if (t > demandSince) {
+        if (t > demandSince && excluded) {
+            demandSince = t;
+        } else if (t > demandSince) {
             double seconds = t - demandSince;
             int paid = pods.paid();
             double needed = rate * invCapacityPerReplica;

@@ -12,25 +12,31 @@ import java.util.OptionalInt;
  * @param initialReplicas replicas ready at the start; empty = the observed replicas at the first step
  * @param timeline        receives one row per decision period; {@link TimelineRecorder#NONE} for none
  * @param timelineSignal  which signal the timeline's "signal seen" column shows
+ * @param minuteLog       receives every judged minute's verdict; {@link MinuteLog#NONE} for none
  */
 public record ReplayOptions(String policyName, OptionalInt initialReplicas, TimelineRecorder timeline,
-                            Signal timelineSignal) {
+                            Signal timelineSignal, MinuteLog minuteLog) {
     public ReplayOptions {
         Objects.requireNonNull(policyName, "policyName");
         Objects.requireNonNull(initialReplicas, "initialReplicas");
         Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(timelineSignal, "timelineSignal");
+        Objects.requireNonNull(minuteLog, "minuteLog");
     }
 
     public static ReplayOptions of(String policyName) {
-        return new ReplayOptions(policyName, OptionalInt.empty(), TimelineRecorder.NONE, Signal.RPS);
+        return new ReplayOptions(policyName, OptionalInt.empty(), TimelineRecorder.NONE, Signal.RPS, MinuteLog.NONE);
     }
 
     public ReplayOptions withInitialReplicas(int replicas) {
-        return new ReplayOptions(policyName, OptionalInt.of(replicas), timeline, timelineSignal);
+        return new ReplayOptions(policyName, OptionalInt.of(replicas), timeline, timelineSignal, minuteLog);
     }
 
     public ReplayOptions withTimeline(TimelineRecorder recorder, Signal signal) {
-        return new ReplayOptions(policyName, initialReplicas, recorder, signal);
+        return new ReplayOptions(policyName, initialReplicas, recorder, signal, minuteLog);
+    }
+
+    public ReplayOptions withMinuteLog(MinuteLog log) {
+        return new ReplayOptions(policyName, initialReplicas, timeline, timelineSignal, log);
     }
 }

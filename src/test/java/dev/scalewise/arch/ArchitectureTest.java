@@ -14,7 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     private static final String[] CORE = {"dev.scalewise.data..", "dev.scalewise.policy..", "dev.scalewise.model..",
             "dev.scalewise.sim..", "dev.scalewise.recommend..", "dev.scalewise.lint..", "dev.scalewise.report..",
-            "dev.scalewise.sample..", "dev.scalewise.yaml..", "dev.scalewise.backtest..", "dev.scalewise.importer.."};
+            "dev.scalewise.sample..", "dev.scalewise.yaml..", "dev.scalewise.backtest..", "dev.scalewise.importer..",
+            "dev.scalewise.calibrate..", "dev.scalewise.loadtest.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -65,5 +65,9 @@ class ServicePaneTest {
         assertEquals(90, pane.get("days").size());
         assertEquals(90, pane.get("daily").get(1).get("costPer1k").size());
         assertTrue(pane.get("latencyFit").get("curve").size() > 10);
+        // what each number of the model is (issue 17): the stated curve's capacity says it was stated
+        assertEquals("capacity per replica (rps at the SLO)", pane.get("model").get(0).get("name").asText());
+        assertEquals("stated", pane.get("model").get(0).get("basis").asText());
+        assertEquals("stated", pane.get("latencyFit").get("capacity").get("basis").asText());
     }
 }

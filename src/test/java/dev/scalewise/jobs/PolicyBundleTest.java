@@ -43,6 +43,32 @@ class PolicyBundleTest {
         assertEquals(2, copy2.policySet().policies().size());
     }
 
+    /**
+     * The load-test files services.yaml names travel in the bundle: an executor that cannot see the paths (a
+     * cluster node) parses the same stated capacity from the shipped bytes.
+     */
+    @Test
+    void loadTestFilesTravelWithTheBundle() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("conf"));
+        for (String f : List.of("genai_2users_stats.csv", "genai_4users_stats.csv")) {
+            Files.copy(Path.of("src/test/resources/loadtests", f), dir.resolve(f));
+        }
+        Path services = Files.writeString(dir.resolve("services.yaml"), """
+                services:
+                  chat:
+                    slo: {latency: p95, thresholdMs: 68000}
+                    capacity: {loadTests: [genai_2users_stats.csv, genai_4users_stats.csv]}
+                """);
+        Path a = Files.writeString(tmp.resolve("a.yaml"), hpa("chat", 2));
+        PolicyBundle bundle = PolicyBundle.read(List.of(a.toString()), Optional.of(services.toString()));
+        Files.delete(dir.resolve("genai_2users_stats.csv"));
+        Files.delete(dir.resolve("genai_4users_stats.csv"));
+        PolicyBundle shipped = roundTrip(bundle);
+        var points = shipped.shippedServices(shipped.docs()).get("chat").capacity().points();
+        assertEquals(List.of(0.04, 0.08), points.stream().map(p -> p.rpsPerReplica()).toList());
+        assertEquals(List.of(40000.0, 52000.0), points.stream().map(p -> p.latencyMs()).toList());
+    }
+
     private static String hpa(String service, int min) {
         return """
                 apiVersion: autoscaling/v2

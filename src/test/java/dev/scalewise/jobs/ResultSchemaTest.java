@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The backtest job writes exactly the columns its published schema names, in order, after the "date"
+ * The backtest and calibrate jobs write exactly the columns its published schema names, in order, after the "date"
  * partition column (which Spark turns into the date=YYYY-MM-DD directory). No Spark session needed.
  */
 class ResultSchemaTest {
     static Stream<Arguments> written() {
         return Stream.of(Arguments.of("backtest_result", BacktestJob.SCHEMA),
-                Arguments.of("backtest_problem", BacktestJob.PROBLEMS));
+                Arguments.of("backtest_problem", BacktestJob.PROBLEMS),
+                Arguments.of("calibration", CalibrateJob.SCHEMA));
     }
 
     @ParameterizedTest(name = "{0}")

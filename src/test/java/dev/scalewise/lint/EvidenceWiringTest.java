@@ -63,7 +63,7 @@ class EvidenceWiringTest {
     private static Outcome day(long breachMinutes) {
         double ratio = breachMinutes / 1440.0;
         return new Outcome("llm", "llm", Instant.EPOCH, Instant.EPOCH.plusSeconds(86400), 1e6, 100, "USD", 0.1, 48, 2, 2,
-                4, 1440, breachMinutes, ratio, ratio / 0.01, 3, 3, 0, 10, 0.1, 0.5, 0);
+                4, 1440, breachMinutes, ratio, ratio / 0.01, 3, 3, 0, 10, 0.1, 0.5, 0, 0, 0);
     }
 
     private static LintReport run(String annotation, Optional<EvidenceSource> source, LintConfig config) {

@@ -152,8 +152,9 @@ class ServiceModelFitterTest {
     void concurrencyFallsBackToLittlesLaw() {
         ServiceModel m = ServiceModel.stated("svc", LatencyCurve.queueing(100, 20), SLO, 60, 1);
         assertEquals(2.0, m.concurrencyPerReplica(10), 1e-9);
-        ServiceModel observed = m.withConcurrency(new SignalCurve("concurrency", 0.5, 0.1, 0,
-                Double.POSITIVE_INFINITY, 20, Confidence.HIGH, "test"));
+        ServiceModel observed = m.withConcurrency(new OccupancyCurve("concurrency",
+                LatencyCurve.queueing(150, Double.POSITIVE_INFINITY), OccupancyCurve.Source.OBSERVED, 20,
+                Confidence.HIGH, "test"));
         assertEquals(1.5, observed.concurrencyPerReplica(10), 1e-9);
     }
 }

@@ -76,8 +76,9 @@ class AsRunTest {
     void unknownCapacityMakesIdleShareUnknown() {
         ServiceModel m = ReplayGoldenTest.model(120);
         ServiceModel noCapacity = new ServiceModel(m.service(), m.latency(), m.percentile(),
-                Fitted.unknown(3, "too little data"), m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(),
-                m.queueDepth(), m.startupSeconds(), m.pricePerReplicaHour(), m.currency());
+                Fitted.unknown(3, "too little data"), m.saturationPerReplica(), m.busiestLoadPerReplica(), m.gpuUtil(),
+                m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(), m.startupSeconds(), m.pricePerReplicaHour(),
+                m.currency());
         ServiceHistory h = Histories.requests(600, 600).replicas(2).build();
         Outcome o = AsRun.outcomes(h, noCapacity, ReplayGoldenTest.spec()).total();
         assertEquals(0.24, o.cost(), EPS); // 2 replicas x 2 minutes x 0.06

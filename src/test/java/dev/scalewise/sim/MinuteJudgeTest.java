@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MinuteJudgeTest {
     @Test
     void aPercentileOnTheThresholdMeetsIt() {
-        MinuteJudge judge = new MinuteJudge(300);
+        MinuteJudge judge = new MinuteJudge(300, null, MinuteLog.NONE);
         assertFalse(judge.breaches(300));
         assertFalse(judge.breaches(300.0000006), "300 ms as Prometheus' histogram_quantile gave it back");
         assertTrue(judge.breaches(300.001), "a microsecond over is a breach");
-        assertTrue(new MinuteJudge(8000).breaches(8000.01));
+        assertTrue(new MinuteJudge(8000, null, MinuteLog.NONE).breaches(8000.01));
     }
 }

@@ -84,6 +84,16 @@ public final class Histories {
         return this;
     }
 
+    public Histories p50(double[] a) {
+        p50 = a;
+        return this;
+    }
+
+    public Histories queueDepth(double[] a) {
+        queueDepth = a;
+        return this;
+    }
+
     public Histories gpu(double[] a) {
         gpu = a;
         return this;

@@ -46,8 +46,14 @@ abstract class EvidenceRuleBase implements EvidenceRule {
         };
     }
 
+    /** Breach minutes history confirms (a breach resting on a bounded capacity is no finding: docs/replay.md). */
     static long breachMinutes(PolicyEvidence e) {
-        return e.daily().stream().mapToLong(Outcome::breachMinutes).sum();
+        return e.daily().stream().mapToLong(Outcome::identifiedBreachMinutes).sum();
+    }
+
+    /** Breach minutes that rest on load history never showed, on top of {@link #breachMinutes}. */
+    static long unidentifiedBreachMinutes(PolicyEvidence e) {
+        return e.daily().stream().mapToLong(Outcome::unidentifiedBreachMinutes).sum();
     }
 
     static long sloMinutes(PolicyEvidence e) {

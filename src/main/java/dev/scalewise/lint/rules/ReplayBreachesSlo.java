@@ -42,12 +42,16 @@ final class ReplayBreachesSlo extends EvidenceRuleBase {
             if (judged == 0 || breach <= budget * judged) {
                 continue;
             }
-            String worst = e.daily().stream().filter(o -> o.breachMinutes() > 0)
-                    .sorted(Comparator.comparingLong(Outcome::breachMinutes).reversed()).limit(3)
-                    .map(o -> o.periodStart().toString().substring(0, 10) + " (" + o.breachMinutes() + " min)")
+            String worst = e.daily().stream().filter(o -> o.identifiedBreachMinutes() > 0)
+                    .sorted(Comparator.comparingLong(Outcome::identifiedBreachMinutes).reversed()).limit(3)
+                    .map(o -> o.periodStart().toString().substring(0, 10) + " (" + o.identifiedBreachMinutes() + " min)")
                     .collect(Collectors.joining(", "));
             String observed = e.observed().map(o -> "; the observed run had " + o.breachMinutes() + " breach minutes")
                     .orElse("");
+            long beyond = unidentifiedBreachMinutes(e);
+            if (beyond > 0) {
+                observed += "; " + beyond + " more minutes rest on load above what the history shows (not identifiable)";
+            }
             Manifest m = e.manifest();
             out.add(atSpec(m, String.format(java.util.Locale.ROOT,
                     "replayed over the last %s, %s breaches its SLO (%s <= %s ms in %s %% of minutes) for %d minutes,"

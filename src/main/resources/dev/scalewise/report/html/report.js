@@ -331,16 +331,25 @@
       ['holdout_current_cost_per_1k', 'cost / 1k now', 'money'], ['holdout_recommended_cost_per_1k', 'cost / 1k recommended', 'money'],
       ['monthly_current', 'monthly now', 'money'], ['monthly_recommended', 'monthly recommended', 'money'],
       ['savings_pct', 'savings', 'percent'],
-      ['holdout_current_breach_minutes', 'breach min now', 'count'], ['holdout_recommended_breach_minutes', 'breach min recommended', 'count'],
+      ['holdout_current_breach_minutes', 'breach min now', 'breaches', 'holdout_current_unidentified_breach_minutes'],
+      ['holdout_recommended_breach_minutes', 'breach min recommended', 'breaches', 'holdout_recommended_unidentified_breach_minutes'],
       ['holdout_recommended_budget_burn', 'budget burn recommended', 'ratio'], ['robust', 'robust', 'bool'], ['trust', 'trust', 'text']],
     backtest: [
       ['service', 'service', 'text'], ['policy', 'policy', 'text'], ['family', 'family', 'text'],
       ['cost_per_1k', 'cost / 1k', 'money'], ['vs_observed_pct', 'vs observed', 'percent'], ['cost', 'cost', 'money'],
-      ['breach_min', 'breach min', 'count'], ['budget_burn', 'budget burn', 'ratio'],
+      ['breach_min', 'breach min', 'breaches', 'breach_range'], ['budget_burn', 'budget burn', 'ratio'],
       ['cold_start_min', 'cold-start min', 'count'], ['verdict', 'verdict', 'text'], ['trust', 'trust', 'text']]
   };
-  function cellText(kind, v, row) {
+  // a breach count resting on load history never showed reads as its range, as the terminal table has it
+  function breaches(v, row, rangeKey) {
+    var r = row[rangeKey];
+    if (typeof r === 'string' && r) { return r; }
+    if (typeof r === 'number' && r > 0 && typeof v === 'number') { return count(v - r) + '..' + count(v); }
+    return v === null || v === undefined ? '-' : count(v);
+  }
+  function cellText(kind, v, row, col) {
     switch (kind) {
+      case 'breaches': return breaches(v, row, col[3]);
       case 'money': return money(v, row.currency);
       case 'percent': return percent(v);
       case 'count': return v === null || v === undefined ? '-' : count(v);
@@ -362,7 +371,7 @@
     var head = html('tr', {}, html('thead', {}, table));
     var body = html('tbody', {}, table);
     cols.forEach(function (c, i) {
-      var numeric = ['money', 'percent', 'count', 'ratio'].indexOf(c[2]) >= 0;
+      var numeric = ['money', 'percent', 'count', 'ratio', 'breaches'].indexOf(c[2]) >= 0;
       var th = html('th', { 'data-key': c[0], 'data-kind': c[2], tabindex: '0', title: 'sort', 'class': numeric ? 'num' : undefined }, head, c[1]);
       th.addEventListener('click', function () { sortBy(i, th); });
     });
@@ -374,8 +383,9 @@
         if (c[0] === 'service') {
           html('a', { href: '#service=' + encodeURIComponent(r.service) }, td, r.service);
         } else {
-          td.textContent = cellText(c[2], v, r);
+          td.textContent = cellText(c[2], v, r, c);
         }
+        if (c[0] === 'trust' && r.trust_reason) { td.title = r.trust_reason; }
         if (c[0] === 'status') { td.title = r.reason + (r.explanation ? '. ' + r.explanation : ''); }
       });
     });
@@ -408,7 +418,7 @@
       + 'Replicas, latency and cost of policies are replayed (modeled), not measured; "observed" is what the exports recorded.');
     var ul = html('ul', { 'class': 'model' }, root);
     p.model.forEach(function (m) {
-      html('li', {}, ul, m.name + ': ' + readable(m.value) + ' \u2014 ' + m.confidence + (m.samples ? ' from ' + count(m.samples) + ' samples' : '') + ' (' + m.note + ')');
+      html('li', {}, ul, m.name + ': ' + readable(m.value) + ' \u2014 ' + (m.basis ? m.basis + ', ' : '') + m.confidence + (m.samples ? ' from ' + count(m.samples) + ' samples' : '') + ' (' + m.note + ')');
     });
     var end = p.start + p.buckets * p.bucketSeconds;
     var axis = new TimeAxis(p.start, end);
@@ -472,10 +482,10 @@
     var fit = p.latencyFit, cap = fit.capacity;
     var extrapolated = cap.value > fit.busiestObserved;
     var vl = [{ x: fit.busiestObserved, label: 'busiest load observed', row: 0 }];
-    if (isFinite(cap.value) && cap.value > 0) { vl.push({ x: cap.value, label: 'capacity (' + cap.confidence + ')', row: 1 }); }
+    if (isFinite(cap.value) && cap.value > 0) { vl.push({ x: cap.value, label: 'capacity (' + (cap.basis ? cap.basis + ', ' : '') + cap.confidence + ')', row: 1 }); }
     xyChart(root, {
       id: id + '-fit', title: 'Fitted latency curve over the observed points (' + slo.percentile + ' vs load per replica)',
-      note: 'Curve fitted from ' + count(fit.samples) + ' steps; capacity ' + readable(cap.value) + ' rps/replica is ' + cap.confidence + ': ' + cap.note
+      note: 'Curve fitted from ' + count(fit.samples) + ' steps; capacity ' + readable(cap.value) + ' rps/replica is ' + (cap.basis ? cap.basis + ', ' : '') + cap.confidence + ': ' + cap.note
         + (extrapolated ? '. Beyond the busiest load observed the curve is extrapolated, not measured.' : '.'),
       xLabel: 'requests / s per ready replica', yLabel: slo.percentile + ' latency (ms)', height: 280, xZero: true,
       scatter: [{ name: 'observed (one per grid cell)', color: '#9aa7b8', r: 2, opacity: 0.6, points: fit.points }],

@@ -52,7 +52,7 @@ class EvidenceRulesTest {
         double ratio = breachMinutes / 1440.0;
         return new Outcome("llm", "llm", Instant.EPOCH, Instant.EPOCH.plusSeconds(86_400), 1e6, 100, "USD", 0.1,
                 meanReplicas * 24, meanReplicas, meanReplicas, meanReplicas, 1440, breachMinutes, ratio, ratio / 0.01,
-                3, 3, 0, idleCost, idleCost / 100, Double.NaN, 0);
+                3, 3, 0, idleCost, idleCost / 100, Double.NaN, 0, 0, 0);
     }
 
     record Case(String rule, Function<Manifest, PolicyEvidence> evidence, boolean fires, int line, String quote) {

@@ -1,0 +1,126 @@
+package dev.scalewise.cli;
+
+import dev.scalewise.jobs.AnalyzeJob;
+import dev.scalewise.jobs.CalibrateJob;
+import dev.scalewise.jobs.PartitionedWriter;
+import dev.scalewise.jobs.RowTables;
+import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputLocation;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.ServicesFile;
+import dev.scalewise.report.Format;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** `scalewise calibrate`: how far each service's fitted model reproduces what was observed. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Per service: the model fitted from the exports replays the replicas the service really "
+                + "ran, and each minute is compared with what was observed on the same minutes: modeled vs observed "
+                + "latency (typical and 90th-percentile error), breach minutes (observed, modeled, both, either), "
+                + "replica-minutes; then the verdict trusted / rough / untrusted with its reason, and every number "
+                + "of the model with what it is (measured, lower bound, extrapolated, stated, default).",
+                "Criteria: docs/replay.md (Calibration). json adds the model's numbers one by one."},
+        footer = {"", "Examples:",
+                "  scalewise calibrate --data sample-data --services sample-data/services.yaml",
+                "  scalewise calibrate --data exports/ --services services.yaml --format json",
+                "  scalewise calibrate --data s3a://bucket/exports --services services.yaml \\",
+                "      --out s3a://bucket/calibration --master yarn",
+                "",
+                "With --out, rows go to OUT/date=YYYY-MM-DD (the last day of data); the days written",
+                "replace the same days and nothing else."})
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Option(names = "--services", paramLabel = "FILE", description = "services.yaml (SLOs, startup, stated capacity).")
+    Path services;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, json, csv or markdown (default: table; with --out and no --format, only a summary).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write Parquet partitioned by date= here.")
+    String out;
+
+    @Option(names = "--wide", description = "Every column, whole, however wide the table (default: fits 120 columns).")
+    boolean wide;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int stepSeconds = dataOptions.stepSeconds();
+        Format fmt = format == null ? Format.TABLE : OptionValues.format(format);
+        Map<String, ServiceSpec> specs = services == null ? Map.of() : ServicesFile.load(services.toString());
+        PrintWriter err = spec.commandLine().getErr();
+        try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+            if (out != null) {
+                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+            }
+            new Progress(err).say("calibrating on " + dataOptions.data);
+            CalibrateJob.Result result = CalibrateJob.run(session.spark(), new AnalyzeJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, specs));
+            result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+            if (out != null) {
+                List<String> written = PartitionedWriter.write(session.spark(), result.rows(), out, "date");
+                err.println("scalewise: wrote " + written.size() + " day partition(s) to " + out);
+            }
+            if (out == null || format != null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                Rows.render(result, fmt, wide, stdout);
+                stdout.flush();
+            }
+            err.flush();
+        }
+        return 0;
+    }
+
+    /**
+     * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
+     * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
+     * `--help` (docs/decisions.md D21).
+     */
+    private static final class Rows {
+        private Rows() {
+        }
+
+        /** json: every column with the model's entries; the other formats: every column but those. */
+        static void render(CalibrateJob.Result result, Format fmt, boolean wide, PrintWriter stdout) {
+            List<Row> rows = result.rows().orderBy("service").collectAsList();
+            if (fmt == Format.JSON) {
+                stdout.println(RowsJson.render("services", rows, result.quality().toMap()));
+                return;
+            }
+            StructType summary = new StructType(Arrays.stream(CalibrateJob.SCHEMA.fields())
+                    .filter(f -> !f.name().equals("model")).toArray(StructField[]::new));
+            fmt.renderer(wide).render(RowTables.of(summary, rows.stream().map(Rows::withoutModel).toList())
+                    .withSection("dataQuality", result.quality().toMap()), stdout);
+        }
+
+        /** The row without its last column, the model's entries. */
+        private static Row withoutModel(Row r) {
+            Object[] v = new Object[r.length() - 1];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.get(i);
+            }
+            return RowFactory.create(v);
+        }
+    }
+}
