@@ -8,7 +8,9 @@ import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
+import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
+import dev.scalewise.report.Table;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
@@ -19,9 +21,11 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** `scalewise calibrate`: how far each service's fitted model reproduces what was observed. */
@@ -101,7 +105,17 @@ final class CalibrateCommand implements Callable<Integer> {
         private Rows() {
         }
 
-        /** json: every column with the model's entries; the other formats: every column but those. */
+        /** In the default table; the others only with --wide (and in csv and markdown). */
+        static final Set<String> SHOWN = Set.of("service", "trust", "latency_error_typical",
+                "latency_error_p90", "observed_breach_minutes", "modeled_breach_minutes", "both_breach_minutes",
+                "capacity_rps_per_replica", "capacity_kind");
+        /** Errors of log latency: two decimals read as "within 30 %" (0.30), as the reasons say. */
+        static final Set<String> RATIOS = Set.of("latency_error_typical", "latency_error_p90", "latency_bias");
+
+        /**
+         * json: every column with the model's entries; the other formats: every column but those, then (table
+         * and markdown) each service's verdict and its reason in words.
+         */
         static void render(CalibrateJob.Result result, Format fmt, boolean wide, PrintWriter stdout) {
             List<Row> rows = result.rows().orderBy("service").collectAsList();
             if (fmt == Format.JSON) {
@@ -110,8 +124,25 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             StructType summary = new StructType(Arrays.stream(CalibrateJob.SCHEMA.fields())
                     .filter(f -> !f.name().equals("model")).toArray(StructField[]::new));
-            fmt.renderer(wide).render(RowTables.of(summary, rows.stream().map(Rows::withoutModel).toList())
+            fmt.renderer(wide).render(table(RowTables.of(summary, rows.stream().map(Rows::withoutModel).toList()))
                     .withSection("dataQuality", result.quality().toMap()), stdout);
+            if (fmt == Format.TABLE || fmt == Format.MARKDOWN) {
+                stdout.println();
+                for (Row r : rows) {
+                    String why = r.getAs("service") + ": " + r.getAs("trust") + ". " + r.getAs("trust_reason");
+                    stdout.println(fmt == Format.MARKDOWN ? "- " + why : RecommendCommand.Rows.wrap(why));
+                }
+            }
+        }
+
+        /** The columns typed for people and the detail ones marked. */
+        static Table table(Table all) {
+            List<Column> cols = new ArrayList<>();
+            for (Column c : all.columns()) {
+                Column typed = RATIOS.contains(c.name()) ? Column.ratio(c.name()) : c;
+                cols.add(SHOWN.contains(c.name()) ? typed : typed.asDetail());
+            }
+            return new Table(cols, all.rows());
         }
 
         /** The row without its last column, the model's entries. */

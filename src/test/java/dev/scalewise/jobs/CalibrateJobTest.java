@@ -52,6 +52,14 @@ class CalibrateJobTest {
         SharedSpark.CliRun table = SharedSpark.cli("calibrate", "--data", DATA, "--services", SERVICES);
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("untrusted") && !table.out().contains("parameter"), table.out());
+        // the table fits a terminal of 120 columns without cutting what the capacity is, and the verdict's reason
+        // follows it in words
+        for (String line : table.out().split("\n")) {
+            assertTrue(line.length() <= 120, "wider than 120 columns: " + line);
+        }
+        assertTrue(table.out().lines().anyMatch(l -> l.matches("genai-sd +untrusted +.* lower bound")), table.out());
+        assertTrue(table.out().contains("genai-sd: untrusted. the model reproduces none of the 16 observed breach"),
+                table.out());
         SharedSpark.CliRun written = SharedSpark.cli("calibrate", "--data", DATA, "--services", SERVICES,
                 "--out", out.toString());
         assertEquals(0, written.code(), written.err());
