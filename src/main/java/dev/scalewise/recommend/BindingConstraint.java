@@ -44,10 +44,11 @@ final class BindingConstraint {
         Knob knob = tuner.knobs.get(k);
         if (search.withinBudget(next) && !search.identifiable(next)) {
             // within the budget, but only by running where history shows nothing: that is what binds
-            return String.format(Locale.ROOT, "%s %s is set by the load history shows: with %s %s the replicas would "
-                            + "run %d minutes on train above the busiest load per replica history showed, where the "
-                            + "capacity is not known", knob.name(), knob.format().text(best.values()[k]), knob.name(),
-                    knob.format().text(next.values()[k]), next.train().aboveObservedMinutes());
+            long above = next.train().aboveObservedMinutes();
+            return String.format(Locale.ROOT, "%s %s is set by what the load history shows: with %s %s the replicas "
+                            + "would run %d minute%s on train above the busiest load per replica history showed, where "
+                            + "the capacity is not known", knob.name(), knob.format().text(best.values()[k]), knob.name(),
+                    knob.format().text(next.values()[k]), above, above == 1 ? "" : "s");
         }
         HourlyBreaches a = hourly.apply(best);
         HourlyBreaches b = hourly.apply(next);

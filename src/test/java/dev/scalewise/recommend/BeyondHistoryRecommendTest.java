@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,8 @@ class BeyondHistoryRecommendTest {
                 () -> assertNotEquals("trusted", e.calibration().trust().label()),
                 () -> assertTrue(train.maxReplicas() > 20, "not a cut to a handful of replicas: " + train.maxReplicas()),
                 () -> assertTrue(r.status() != Recommendation.Status.RECOMMENDED
-                        || r.explanation().contains("is set by the load history shows"), r.explanation()));
+                        || r.explanation().contains("is set by what the load history shows"), r.explanation()),
+                () -> assertFalse(r.explanation().contains(" 1 minutes"), r.explanation()));
     }
 
     /** With the capacity stated, the same search may go where the load test went. */
