@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one Scalewise job with spark-submit on any master and any Hadoop path (file:, hdfs:, s3a:).
 #   jobs/submit.sh analyze|backtest|recommend|calibrate ARGS...
-# ARGS are those of `scalewise JOB` (cli/scalewise JOB --help), passed through unchanged.
+# ARGS are those of `scalewise JOB` (cli/scalewise JOB --help): spark-submit starts the CLI's own Main with
+# JOB ARGS, exactly as the launcher does.
 # Environment: SPARK_HOME (else spark-submit from PATH), SPARK_MASTER (default local[*]),
 # SPARK_SUBMIT_OPTS_EXTRA (more spark-submit options, e.g. "--deploy-mode cluster --conf spark.executor.memory=4g"),
 # SCALEWISE_JAR (default target/scalewise-0.1.0.jar of this checkout: our code and our own dependencies;
@@ -14,15 +15,10 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${SCALEWISE_JAR:-$home/target/scalewise-0.1.0.jar}"
 submit="${SPARK_HOME:+$SPARK_HOME/bin/}spark-submit"
 
-job="${1:-}"
-case "$job" in
-  analyze) class=dev.scalewise.jobs.AnalyzeJob ;;
-  backtest) class=dev.scalewise.jobs.BacktestJob ;;
-  recommend) class=dev.scalewise.jobs.RecommendJob ;;
-  calibrate) class=dev.scalewise.jobs.CalibrateJob ;;
+case "${1:-}" in
+  analyze|backtest|recommend|calibrate) ;;
   *) echo "usage: jobs/submit.sh analyze|backtest|recommend|calibrate ARGS..." >&2; exit 2 ;;
 esac
-shift
 
 if [ ! -f "$jar" ]; then
   echo "submit.sh: $jar not found; build it with 'mvn -q -B package -DskipTests'" >&2
@@ -33,7 +29,7 @@ kernel_jit="$(cat "$home/src/launcher/kernel-jit-flags.txt")"
 
 # shellcheck disable=SC2086 # SPARK_SUBMIT_OPTS_EXTRA holds several options on purpose
 exec "$submit" \
-  --class "$class" \
+  --class dev.scalewise.cli.Main \
   --master "${SPARK_MASTER:-local[*]}" \
   --conf spark.sql.session.timeZone=UTC \
   --conf "spark.driver.extraJavaOptions=$kernel_jit" \

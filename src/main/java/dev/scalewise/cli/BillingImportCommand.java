@@ -3,6 +3,7 @@ package dev.scalewise.cli;
 import dev.scalewise.UserError;
 import dev.scalewise.importer.PartitionCommit;
 import dev.scalewise.importer.billing.BillingImport;
+import dev.scalewise.jobs.ParquetFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +57,7 @@ final class BillingImportCommand implements Callable<Integer> {
             throw new UserError("--currency: expected an ISO 4217 code like USD, found '" + currency + "'");
         }
         BillingImport.Summary s;
-        try (PartitionCommit commit = PartitionCommit.open(out)) {
+        try (PartitionCommit commit = PartitionCommit.open(out, ParquetFiles::write)) {
             s = BillingImport.run(new BillingImport.Request(files, serviceTag, currency.toUpperCase(Locale.ROOT),
                     overwrite), commit);
         }

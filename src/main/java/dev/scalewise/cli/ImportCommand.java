@@ -11,6 +11,7 @@ import dev.scalewise.importer.prometheus.Presets;
 import dev.scalewise.importer.prometheus.PromClient;
 import dev.scalewise.importer.prometheus.PrometheusImport;
 import dev.scalewise.importer.prometheus.QueryTemplate;
+import dev.scalewise.jobs.ParquetFiles;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.policy.Slo;
@@ -192,7 +193,8 @@ final class ImportCommand implements Runnable {
             PromClient prom = new PromClient(client);
             long t0 = System.nanoTime();
             ImportSummary summary;
-            try (PartitionCommit commit = PartitionCommit.open(out); ProgressBar progressBar = new ProgressBar(err, bar)) {
+            try (PartitionCommit commit = PartitionCommit.open(out, ParquetFiles::write);
+                 ProgressBar progressBar = new ProgressBar(err, bar)) {
                 summary = new PrometheusImport(prom, commit, progressBar, Clock.systemUTC()).run(request);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;

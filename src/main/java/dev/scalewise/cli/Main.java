@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Entry point of cli/scalewise and of spark-submit runs of the jar without a job class. */
+/** Entry point of cli/scalewise and of spark-submit ({@code --class dev.scalewise.cli.Main JOB ARGS}). */
 @Command(name = "scalewise",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -35,14 +35,6 @@ public final class Main implements Runnable, SparkFree {
 
     public static void main(String[] args) {
         System.exit(run(args));
-    }
-
-    /** A job's spark-submit entry point: {@code scalewise COMMAND ARGS}, exiting with its code. */
-    public static void submit(String command, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = command;
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.exit(run(all));
     }
 
     /** Runs the CLI without exiting the JVM; returns the exit code (used by tests). */

@@ -1,5 +1,6 @@
 package dev.scalewise.cli;
 
+import dev.scalewise.jobs.ParquetFiles;
 import dev.scalewise.UserError;
 import dev.scalewise.sample.SampleConfig;
 import dev.scalewise.sample.SampleWriter;
@@ -62,7 +63,7 @@ final class SampleDataCommand implements Runnable {
         SampleConfig config = new SampleConfig(services, days, stepSeconds(step), seed, startDate(start));
         boolean terminal = System.console() != null;
         PrintWriter err = spec.commandLine().getErr();
-        List<ServiceSummary> fleet = new SampleWriter().write(config, out, force, done -> {
+        List<ServiceSummary> fleet = new SampleWriter(ParquetFiles::write).write(config, out, force, done -> {
             if (terminal) {
                 err.print("\rwriting day " + done + "/" + config.days());
                 err.flush();

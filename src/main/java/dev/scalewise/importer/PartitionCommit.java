@@ -1,7 +1,6 @@
 package dev.scalewise.importer;
 
 import dev.scalewise.UserError;
-import dev.scalewise.sample.ParquetFiles;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -33,7 +32,10 @@ public final class PartitionCommit implements AutoCloseable {
     public static final String PART = "part-00000.parquet";
     static final String WORK = ".scalewise-import";
 
-    /** Writes one Parquet file; a seam for tests that need a write to fail. */
+    /**
+     * Writes one Parquet file: the caller hands it in ({@code jobs.ParquetFiles}; Parquet needs Hadoop,
+     * which stays at the edge), and tests use it to make a write fail.
+     */
     @FunctionalInterface
     public interface FileWriter {
         void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException;
@@ -61,10 +63,6 @@ public final class PartitionCommit implements AutoCloseable {
     }
 
     /** Opens DATA for writing: takes the lock, finishes a commit a killed run left, drops its staging. */
-    public static PartitionCommit open(Path root) {
-        return open(root, ParquetFiles::write);
-    }
-
     public static PartitionCommit open(Path root, FileWriter files) {
         Path dir = root.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

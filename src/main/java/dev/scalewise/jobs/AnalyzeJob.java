@@ -24,8 +24,7 @@ import java.util.Optional;
 /**
  * The as-run baseline per service and UTC day (DESIGN §6 `analyze`): requests, effective cost, cost per
  * 1,000 inferences, replica-hours, GPU utilization, SLO breach minutes, error-budget burn, idle share.
- * Runs in-process for the CLI ({@link #run}) and under spark-submit ({@link #main}, which takes the
- * arguments of {@code scalewise analyze}).
+ * Run by `scalewise analyze`, in-process or under spark-submit (which starts the CLI's Main).
  */
 public final class AnalyzeJob {
     /** Output columns, in order; "date" (yyyy-MM-dd, UTC) is the partition column under --out. */
@@ -74,10 +73,6 @@ public final class AnalyzeJob {
     }
 
     private AnalyzeJob() {
-    }
-
-    public static void main(String[] args) {
-        dev.scalewise.cli.Main.submit("analyze", args);
     }
 
     public static Result run(SparkSession spark, Request request) {

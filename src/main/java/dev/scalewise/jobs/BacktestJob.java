@@ -124,11 +124,6 @@ public final class BacktestJob {
     private BacktestJob() {
     }
 
-    /** spark-submit entry point: takes exactly the arguments of {@code scalewise backtest}. */
-    public static void main(String[] args) {
-        dev.scalewise.cli.Main.submit("backtest", args);
-    }
-
     public static Result run(SparkSession spark, Request request) {
         ServicePipeline.Settings settings = request.settings();
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);

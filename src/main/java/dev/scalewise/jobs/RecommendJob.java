@@ -62,11 +62,6 @@ public final class RecommendJob {
     private RecommendJob() {
     }
 
-    /** spark-submit entry point: takes exactly the arguments of {@code scalewise recommend}. */
-    public static void main(String[] args) {
-        dev.scalewise.cli.Main.submit("recommend", args);
-    }
-
     public static Result run(SparkSession spark, Request request) {
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(request.dataDir(), request.stepSeconds(),
                 request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),

@@ -1,6 +1,6 @@
 package dev.scalewise.lint;
 
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 
 import java.util.Comparator;
 

@@ -1,5 +1,7 @@
 package dev.scalewise.policy;
 
+import dev.scalewise.yaml.SourceLocation;
+
 import java.util.Set;
 
 /**

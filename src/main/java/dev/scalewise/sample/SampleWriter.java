@@ -24,19 +24,18 @@ import java.util.stream.Stream;
  * absent, the previous content, or complete: never half written.
  */
 public final class SampleWriter {
-    /** Writes one file; a seam for tests that need a write to fail half-way. */
+    /**
+     * Writes one Parquet file. The format's writer needs Hadoop, which only the jobs layer may import:
+     * the caller hands it in (jobs.ParquetFiles); tests also use it to make a write fail half-way.
+     */
     @FunctionalInterface
-    interface FileWriter {
+    public interface FileWriter {
         void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException;
     }
 
     private final FileWriter files;
 
-    public SampleWriter() {
-        this(ParquetFiles::write);
-    }
-
-    SampleWriter(FileWriter files) {
+    public SampleWriter(FileWriter files) {
         this.files = files;
     }
 

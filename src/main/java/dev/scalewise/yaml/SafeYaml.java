@@ -1,6 +1,5 @@
 package dev.scalewise.yaml;
 
-import dev.scalewise.policy.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;

@@ -1,6 +1,5 @@
 package dev.scalewise.yaml;
 
-import dev.scalewise.policy.SourceLocation;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

@@ -1,7 +1,6 @@
 package dev.scalewise.yaml;
 
 import dev.scalewise.UserError;
-import dev.scalewise.policy.SourceLocation;
 
 /** A user's YAML is unreadable or invalid at a known place. Message: "file:line:col: path: problem". */
 public final class YamlError extends UserError {

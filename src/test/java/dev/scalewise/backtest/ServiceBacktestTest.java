@@ -9,7 +9,7 @@ import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.sim.AsRun;
 import dev.scalewise.sim.Outcome;
 import dev.scalewise.sim.autoscaler.PolicyReplay;

@@ -7,7 +7,7 @@ import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 import dev.scalewise.policy.Signal;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.sim.MetricsView;
 import dev.scalewise.sim.autoscaler.Hpa;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -38,7 +38,7 @@ class BacktestJobTest {
     static void fleet() throws Exception {
         SharedSpark.get();
         data = tmp.resolve("fleet");
-        new SampleWriter().write(new SampleConfig(3, 3, 60, 7, LocalDate.parse("2026-10-05")), data, false, d -> { });
+        new SampleWriter(ParquetFiles::write).write(new SampleConfig(3, 3, 60, 7, LocalDate.parse("2026-10-05")), data, false, d -> { });
         policies = tmp.resolve("policies");
         Files.createDirectories(policies);
         Files.writeString(policies.resolve("two.yaml"), """

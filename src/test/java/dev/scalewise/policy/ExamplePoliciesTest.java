@@ -4,6 +4,7 @@ import dev.scalewise.policy.MetricTarget.MetricSource;
 import dev.scalewise.policy.MetricTarget.TargetType;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import dev.scalewise.yaml.SourceLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

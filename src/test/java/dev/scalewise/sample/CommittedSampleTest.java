@@ -1,5 +1,6 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.jobs.ParquetFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -33,7 +34,7 @@ class CommittedSampleTest {
     @Test
     void regeneratingTheSampleGivesTheCommittedBytes() throws IOException {
         Path fresh = tmp.resolve("fresh");
-        new SampleWriter().write(README_COMMAND, fresh, false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(README_COMMAND, fresh, false, day -> { });
         List<Path> generated = SampleWriterTest.files(fresh);
         List<Path> committed = SampleWriterTest.files(COMMITTED).stream()
                 .filter(p -> !p.getFileName().toString().equals("README.md")).toList();

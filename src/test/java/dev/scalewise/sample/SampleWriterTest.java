@@ -1,5 +1,6 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.jobs.ParquetFiles;
 import dev.scalewise.UserError;
 import dev.scalewise.cli.Main;
 import dev.scalewise.data.Datasets;
@@ -37,7 +38,7 @@ class SampleWriterTest {
     @Test
     void writesTheHiveLayoutInTheContractSchemas() throws IOException {
         Path out = tmp.resolve("fleet");
-        new SampleWriter().write(SMALL, out, false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, out, false, day -> { });
         List<ServiceSeries> fleet = FleetGenerator.generate(SMALL); // in one go: the writer goes day by day
         for (String dataset : Datasets.INPUTS) {
             for (String date : List.of("2026-10-05", "2026-10-06")) {
@@ -63,7 +64,7 @@ class SampleWriterTest {
     @Test
     void billingIsReplicaHoursTimesPrice() throws IOException {
         Path out = tmp.resolve("fleet");
-        List<ServiceSummary> fleet = new SampleWriter().write(SMALL, out, false, day -> { });
+        List<ServiceSummary> fleet = new SampleWriter(ParquetFiles::write).write(SMALL, out, false, day -> { });
         Map<String, Double> effective = new TreeMap<>();
         Map<String, Double> hours = new TreeMap<>();
         int unattributed = 0;
@@ -96,8 +97,8 @@ class SampleWriterTest {
 
     @Test
     void theSameSeedGivesByteIdenticalFiles() throws IOException {
-        new SampleWriter().write(SMALL, tmp.resolve("a"), false, day -> { });
-        new SampleWriter().write(SMALL, tmp.resolve("b"), false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, tmp.resolve("a"), false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, tmp.resolve("b"), false, day -> { });
         List<Path> files = files(tmp.resolve("a"));
         assertEquals(4 * 2 + 2, files.size());
         for (Path f : files) {
@@ -110,7 +111,7 @@ class SampleWriterTest {
     @Test
     void footerEncodingListsAreSorted() throws IOException {
         Path out = tmp.resolve("fleet");
-        new SampleWriter().write(SMALL, out, false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, out, false, day -> { });
         for (Path f : files(out)) {
             if (!f.toString().endsWith(".parquet")) {
                 continue;
@@ -164,9 +165,9 @@ class SampleWriterTest {
         Path out = tmp.resolve("fleet");
         Files.createDirectories(out);
         Files.writeString(out.resolve("other.txt"), "x");
-        UserError e = assertThrows(UserError.class, () -> new SampleWriter().write(SMALL, out, false, day -> { }));
+        UserError e = assertThrows(UserError.class, () -> new SampleWriter(ParquetFiles::write).write(SMALL, out, false, day -> { }));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
-        new SampleWriter().write(SMALL, out, true, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, out, true, day -> { });
         assertFalse(Files.exists(out.resolve("other.txt")));
         assertTrue(Files.exists(out.resolve("services.yaml")));
     }
@@ -174,7 +175,7 @@ class SampleWriterTest {
     @Test
     void anEmptyDirectoryIsFine() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("fleet"));
-        new SampleWriter().write(SMALL, out, false, day -> { });
+        new SampleWriter(ParquetFiles::write).write(SMALL, out, false, day -> { });
         assertTrue(Files.exists(out.resolve("services.yaml")));
     }
 

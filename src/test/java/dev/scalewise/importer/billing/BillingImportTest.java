@@ -1,7 +1,7 @@
 package dev.scalewise.importer.billing;
 
 import dev.scalewise.cli.Main;
-import dev.scalewise.sample.ParquetFiles;
+import dev.scalewise.jobs.ParquetFiles;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;

@@ -16,7 +16,7 @@ import dev.scalewise.lint.ObjectRef;
 import dev.scalewise.lint.PolicyModel;
 import dev.scalewise.lint.RuleRegistry;
 import dev.scalewise.lint.Severity;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YamlDoc;
 import org.junit.jupiter.api.BeforeAll;

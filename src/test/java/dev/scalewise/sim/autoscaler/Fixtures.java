@@ -10,7 +10,7 @@ import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
 import dev.scalewise.policy.Signal;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.sim.MetricsView;
 
 import java.util.List;

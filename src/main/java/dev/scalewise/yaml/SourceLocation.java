@@ -1,4 +1,4 @@
-package dev.scalewise.policy;
+package dev.scalewise.yaml;
 
 /** Where a YAML node sits: file (or "-" for stdin), 1-based line and column. */
 public record SourceLocation(String file, int line, int column) {

@@ -1,4 +1,4 @@
-package dev.scalewise.sample;
+package dev.scalewise.jobs;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
