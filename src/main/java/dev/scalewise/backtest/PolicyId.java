@@ -1,9 +1,6 @@
 package dev.scalewise.backtest;
 
 import dev.scalewise.policy.PolicySpec;
-import dev.scalewise.policy.Render;
-import dev.scalewise.policy.PredictivePolicy;
-import dev.scalewise.policy.ScheduledPolicy;
 import dev.scalewise.sim.AsRun;
 
 /**
@@ -24,9 +21,12 @@ public record PolicyId(String label, String controller, Family family, String so
     }
 
     public static PolicyId of(PolicySpec p) {
-        String controller = Render.kind(p);
-        Family family = p instanceof ScheduledPolicy ? Family.SCHEDULED
-                : p instanceof PredictivePolicy ? Family.PREDICTIVE : Family.REACTIVE;
+        String controller = p.kind().id();
+        Family family = switch (p.kind()) {
+            case HPA, KEDA, KPA, RAY_SERVE -> Family.REACTIVE;
+            case SCHEDULED -> Family.SCHEDULED;
+            case PREDICTIVE -> Family.PREDICTIVE;
+        };
         return new PolicyId(controller + "/" + p.meta().name(), controller, family, p.meta().location().toString());
     }
 }

@@ -113,7 +113,7 @@ final class PolicyCommand implements Runnable, SparkFree {
             d.put("name", p.meta().name());
             d.put("source", p.meta().sourceKind() + (p.meta().apiVersion().isEmpty() ? "" : " " + p.meta().apiVersion()));
             d.put("location", p.meta().location().toString());
-            d.put("controller", Render.kind(p));
+            d.put("controller", p.kind().id());
             d.put("service", p.meta().service());
             d.put("signals", Render.signals(p).stream().map(Signal::id).toList());
             d.put("does", PolicyExplainer.describe(p));

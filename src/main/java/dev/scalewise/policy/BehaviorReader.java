@@ -9,29 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * HPA {@code spec.behavior} with the API server's defaults, from Kubernetes
- * {@code pkg/apis/autoscaling/v2/defaults.go} (SetDefaults_HorizontalPodAutoscalerBehavior,
- * GenerateHPAScaleUpRules / GenerateHPAScaleDownRules): each direction is defaulted on its own, and
- * only when {@code behavior} is present at all — without it the controller keeps its legacy path.
+ * HPA {@code spec.behavior} with the API server's defaults ({@link UpstreamDefaults.Hpa}, from
+ * SetDefaults_HorizontalPodAutoscalerBehavior): each direction is defaulted on its own, and only when
+ * {@code behavior} is present at all — without it the controller keeps its legacy path.
  * Bounds from {@code pkg/apis/autoscaling/validation/validation.go} (window 0..3600 s, period
  * 1..1800 s, value > 0, at least one policy).
  */
 final class BehaviorReader {
-    /** scaleUp: no stabilization, the larger of 4 pods or 100 % per 15 s (defaults.go). */
-    static final int SCALE_UP_WINDOW_SECONDS = 0;
-    static final List<ScalingPolicy> SCALE_UP_POLICIES = List.of(
-            new ScalingPolicy(ScalingPolicy.Type.PODS, 4, 15),
-            new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
-    /**
-     * scaleDown window is left nil by defaults.go; the controller then uses its flag
-     * --horizontal-pod-autoscaler-downscale-stabilization, default 5m (kube-controller-manager).
-     */
-    static final int SCALE_DOWN_WINDOW_SECONDS = 300;
-    static final List<ScalingPolicy> SCALE_DOWN_POLICIES = List.of(
-            new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
-    /** --horizontal-pod-autoscaler-tolerance, default 0.1 (kube-controller-manager). */
-    static final double GLOBAL_TOLERANCE = 0.1;
-
     private BehaviorReader() {
     }
 
@@ -44,15 +28,17 @@ final class BehaviorReader {
             throw behavior.error("expected a mapping with scaleUp and/or scaleDown");
         }
         return Optional.of(new Behavior(
-                rules(behavior.get("scaleUp"), fields, prefix + ".scaleUp", SCALE_UP_WINDOW_SECONDS, SCALE_UP_POLICIES),
-                rules(behavior.get("scaleDown"), fields, prefix + ".scaleDown", SCALE_DOWN_WINDOW_SECONDS,
-                        SCALE_DOWN_POLICIES)));
+                rules(behavior.get("scaleUp"), fields, prefix + ".scaleUp", UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS,
+                        UpstreamDefaults.Hpa.SCALE_UP_POLICIES),
+                rules(behavior.get("scaleDown"), fields, prefix + ".scaleDown", UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS,
+                        UpstreamDefaults.Hpa.SCALE_DOWN_POLICIES)));
     }
 
     /** The behavior an HPA gets when only the stabilization windows are given (Knative's HPA class). */
     static Behavior withWindows(int windowSeconds) {
-        return new Behavior(new ScalingRules(windowSeconds, SelectPolicy.MAX, SCALE_UP_POLICIES, GLOBAL_TOLERANCE),
-                new ScalingRules(windowSeconds, SelectPolicy.MAX, SCALE_DOWN_POLICIES, GLOBAL_TOLERANCE));
+        return new Behavior(new ScalingRules(windowSeconds, SelectPolicy.MAX, UpstreamDefaults.Hpa.SCALE_UP_POLICIES,
+                UpstreamDefaults.Hpa.TOLERANCE), new ScalingRules(windowSeconds, SelectPolicy.MAX,
+                UpstreamDefaults.Hpa.SCALE_DOWN_POLICIES, UpstreamDefaults.Hpa.TOLERANCE));
     }
 
     private static ScalingRules rules(YNode n, Fields fields, String path, int window, List<ScalingPolicy> policies) {
@@ -60,7 +46,7 @@ final class BehaviorReader {
         Fields.within(n.get("stabilizationWindowSeconds"), w, 0, 3600, "stabilizationWindowSeconds");
         SelectPolicy select = fields.value(n.get("selectPolicy"), path + ".selectPolicy", SelectPolicy.MAX,
                 node -> node.text().map(t -> selectPolicy(node, t)));
-        double tolerance = fields.number(n.get("tolerance"), path + ".tolerance", GLOBAL_TOLERANCE);
+        double tolerance = fields.number(n.get("tolerance"), path + ".tolerance", UpstreamDefaults.Hpa.TOLERANCE);
         Fields.within(n.get("tolerance"), tolerance, 0, 1, "tolerance");
         YNode list = n.get("policies");
         List<ScalingPolicy> read;

@@ -18,4 +18,9 @@ public record HpaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, List<
     public HpaPolicy {
         metrics = List.copyOf(metrics);
     }
+
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.HPA;
+    }
 }

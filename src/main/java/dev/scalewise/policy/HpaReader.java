@@ -8,15 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * HorizontalPodAutoscaler in autoscaling/v2, v2beta2 (removed in Kubernetes 1.26) and v2beta1
- * (removed in 1.25). Defaults: {@code minReplicas} 1 and CPU 80 % without metrics
- * ({@code pkg/apis/autoscaling/v2/defaults.go}); tolerance 0.1 and sync period 15 s are
- * kube-controller-manager flags ({@code --horizontal-pod-autoscaler-tolerance},
- * {@code --horizontal-pod-autoscaler-sync-period}).
+ * (removed in 1.25), with the defaults of {@link UpstreamDefaults.Hpa}.
  */
 final class HpaReader {
-    static final int DEFAULT_MIN_REPLICAS = 1;
-    static final int SYNC_PERIOD_SECONDS = 15;
-
     private HpaReader() {
     }
 
@@ -29,7 +23,7 @@ final class HpaReader {
                     + "; read as autoscaling/v2");
         }
         YNode spec = m.spec();
-        int min = m.fields.integer(spec.get("minReplicas"), "minReplicas", DEFAULT_MIN_REPLICAS);
+        int min = m.fields.integer(spec.get("minReplicas"), "minReplicas", UpstreamDefaults.Hpa.MIN_REPLICAS);
         Fields.atLeast(spec.get("minReplicas"), min, 0);
         YNode maxNode = spec.get("maxReplicas");
         int max = maxNode.requireInt();
@@ -41,6 +35,6 @@ final class HpaReader {
         m.fields.mark("tolerance");
         m.fields.mark("syncPeriodSeconds");
         return new HpaPolicy(m.meta(m.name(), m.service(target)), min, max, metrics, behavior,
-                BehaviorReader.GLOBAL_TOLERANCE, SYNC_PERIOD_SECONDS);
+                UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
     }
 }

@@ -18,17 +18,13 @@ import java.util.function.Consumer;
  * deployment mode ({@code serving.kserve.io/deploymentMode}: RawDeployment/Standard → hpa, Serverless →
  * kpa); else KServe's default mode, Serverless (inferenceservice-config {@code deploy.defaultDeploymentMode}),
  * hence kpa — except that scaleMetric cpu/memory, which the KPA cannot scale on, gives HPA semantics.
- * Defaults from {@code pkg/apis/serving/v1beta1/component.go} and {@code pkg/constants}: minReplicas 1
- * (DefaultMinReplicas; 0 = scale to zero, honoured only by kpa), scaleMetric cpu and scaleTarget 80 %
- * (DefaultCPUUtilization) for the HPA; the raw reconcilers lift maxReplicas below minReplicas to
+ * Defaults: {@link UpstreamDefaults.KServe} (scaleMetric cpu for the HPA); the raw reconcilers lift maxReplicas below minReplicas to
  * minReplicas and (HPA only) a minReplicas of 0 to 1. Serverless InferenceServices pass their
  * {@code autoscaling.knative.dev/*} annotations on to Knative, so those are read as for a Knative Service.
  */
 final class KServeReader {
     static final String CLASS_ANNOTATION = "serving.kserve.io/autoscalerClass";
     static final String MODE_ANNOTATION = "serving.kserve.io/deploymentMode";
-    static final int DEFAULT_MIN_REPLICAS = 1;
-    static final double DEFAULT_CPU_UTILIZATION = 80;
 
     private KServeReader() {
     }
@@ -67,7 +63,7 @@ final class KServeReader {
     private static KpaPolicy kpa(Manifest m, YNode predictor, String name) {
         KnativeReader.Overrides ov = new KnativeReader.Overrides(predictor.get("minReplicas"),
                 predictor.get("maxReplicas"), predictor.get("scaleTarget"), predictor.get("scaleMetric"),
-                predictor.get("containerConcurrency"), DEFAULT_MIN_REPLICAS);
+                predictor.get("containerConcurrency"), UpstreamDefaults.KServe.MIN_REPLICAS);
         return KnativeReader.kpa(m, m.annotations(), ov, name);
     }
 
@@ -92,7 +88,7 @@ final class KServeReader {
             YNode typeNode = predictor.get("scaleMetricType");
             TargetType type = typeNode.isPresent() ? MetricReader.targetType(typeNode) : TargetType.UTILIZATION;
             YNode targetNode = predictor.get("scaleTarget");
-            double target = f.value(targetNode, "metrics", DEFAULT_CPU_UTILIZATION, YNode::optQuantity);
+            double target = f.value(targetNode, "metrics", UpstreamDefaults.KServe.CPU_UTILIZATION, YNode::optQuantity);
             metrics.add(MetricReader.build(MetricSource.RESOURCE, scaleMetric, metric, type, target, targetNode,
                     m.signalOverride()));
         }
@@ -100,7 +96,7 @@ final class KServeReader {
         f.mark("tolerance");
         f.mark("syncPeriodSeconds");
         return new HpaPolicy(m.meta(name, m.service(name)), bounds[0], bounds[1], metrics, behavior,
-                BehaviorReader.GLOBAL_TOLERANCE, HpaReader.SYNC_PERIOD_SECONDS);
+                UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
     }
 
     private static KedaPolicy keda(Manifest m, YNode predictor, String name) {
@@ -128,8 +124,8 @@ final class KServeReader {
             f.mark(k);
         }
         Optional<Behavior> behavior = BehaviorReader.read(predictor.get("autoScaling").get("behavior"), f, "behavior");
-        return new KedaPolicy(m.meta(name, m.service(name)), bounds[0], bounds[1], KedaReader.POLLING_INTERVAL_SECONDS,
-                KedaReader.COOLDOWN_PERIOD_SECONDS, KedaReader.INITIAL_COOLDOWN_PERIOD_SECONDS, OptionalInt.empty(),
+        return new KedaPolicy(m.meta(name, m.service(name)), bounds[0], bounds[1], UpstreamDefaults.Keda.POLLING_INTERVAL_SECONDS,
+                UpstreamDefaults.Keda.COOLDOWN_PERIOD_SECONDS, UpstreamDefaults.Keda.INITIAL_COOLDOWN_PERIOD_SECONDS, OptionalInt.empty(),
                 Optional.empty(), triggers, behavior);
     }
 
@@ -161,7 +157,7 @@ final class KServeReader {
 
     private static int[] bounds(Manifest m, YNode predictor, boolean liftZero) {
         YNode minNode = predictor.get("minReplicas");
-        int min = m.fields.integer(minNode, "minReplicas", DEFAULT_MIN_REPLICAS);
+        int min = m.fields.integer(minNode, "minReplicas", UpstreamDefaults.KServe.MIN_REPLICAS);
         Fields.atLeast(minNode, min, 0);
         if (liftZero) {
             min = Math.max(min, 1);

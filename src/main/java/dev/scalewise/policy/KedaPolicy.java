@@ -16,6 +16,11 @@ public record KedaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int 
         triggers = List.copyOf(triggers);
     }
 
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.KEDA;
+    }
+
     /**
      * @param type                 scaler type (prometheus, cpu, ...)
      * @param metric               the metric it feeds to the HPA (AverageValue by default)

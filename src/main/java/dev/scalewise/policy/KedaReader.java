@@ -12,17 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * KEDA ScaledObject (keda.sh/v1alpha1). Defaults from KEDA's {@code apis/keda/v1alpha1/scaledobject_types.go}
- * and the ScaledObject spec docs (keda.sh/docs/2.x/reference/scaledobject-spec): pollingInterval 30 s,
- * cooldownPeriod 300 s, initialCooldownPeriod 0, minReplicaCount 0, maxReplicaCount 100; a trigger's
- * metricType AverageValue (Utilization for the cpu/memory scalers) and activationThreshold 0.
+ * KEDA ScaledObject (keda.sh/v1alpha1), with the defaults of {@link UpstreamDefaults.Keda}.
  */
 final class KedaReader {
-    static final int POLLING_INTERVAL_SECONDS = 30;
-    static final int COOLDOWN_PERIOD_SECONDS = 300;
-    static final int INITIAL_COOLDOWN_PERIOD_SECONDS = 0;
-    static final int MIN_REPLICA_COUNT = 0;
-    static final int MAX_REPLICA_COUNT = 100;
     /** Metadata keys that hold the per-replica target of common scalers (KEDA scaler docs). */
     private static final List<String> THRESHOLD_KEYS =
             List.of("threshold", "targetValue", "value", "queueLength", "lagThreshold", "listLength", "targetQueryValue");
@@ -34,17 +26,17 @@ final class KedaReader {
         YNode spec = m.spec();
         Fields f = m.fields;
         String target = spec.get("scaleTargetRef").get("name").requireText();
-        int min = f.integer(spec.get("minReplicaCount"), "minReplicas", MIN_REPLICA_COUNT);
+        int min = f.integer(spec.get("minReplicaCount"), "minReplicas", UpstreamDefaults.Keda.MIN_REPLICA_COUNT);
         Fields.atLeast(spec.get("minReplicaCount"), min, 0);
-        int max = f.integer(spec.get("maxReplicaCount"), "maxReplicas", MAX_REPLICA_COUNT);
+        int max = f.integer(spec.get("maxReplicaCount"), "maxReplicas", UpstreamDefaults.Keda.MAX_REPLICA_COUNT);
         Fields.atLeast(spec.get("maxReplicaCount"), max, 1);
         Fields.checkBounds(spec.get("maxReplicaCount"), min, max);
-        int polling = f.integer(spec.get("pollingInterval"), "pollingIntervalSeconds", POLLING_INTERVAL_SECONDS);
+        int polling = f.integer(spec.get("pollingInterval"), "pollingIntervalSeconds", UpstreamDefaults.Keda.POLLING_INTERVAL_SECONDS);
         Fields.atLeast(spec.get("pollingInterval"), polling, 1);
-        int cooldown = f.integer(spec.get("cooldownPeriod"), "cooldownPeriodSeconds", COOLDOWN_PERIOD_SECONDS);
+        int cooldown = f.integer(spec.get("cooldownPeriod"), "cooldownPeriodSeconds", UpstreamDefaults.Keda.COOLDOWN_PERIOD_SECONDS);
         Fields.atLeast(spec.get("cooldownPeriod"), cooldown, 0);
         int initialCooldown = f.integer(spec.get("initialCooldownPeriod"), "initialCooldownPeriodSeconds",
-                INITIAL_COOLDOWN_PERIOD_SECONDS);
+                UpstreamDefaults.Keda.INITIAL_COOLDOWN_PERIOD_SECONDS);
         OptionalInt idle = OptionalInt.empty();
         YNode idleNode = spec.get("idleReplicaCount");
         if (idleNode.optInt().isPresent()) {

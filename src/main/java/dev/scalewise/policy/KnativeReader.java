@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * ({@code spec.template.metadata.annotations}, keys from {@code pkg/apis/autoscaling/register.go},
  * including the legacy camelCase aliases minScale, maxScale, initialScale, panicWindowPercentage,
  * panicThresholdPercentage, targetUtilizationPercentage), over the {@code config-autoscaler} ConfigMap
- * defaults ({@code config/core/configmaps/autoscaler.yaml}, {@code pkg/autoscaler/config/config.go}).
+ * defaults ({@link UpstreamDefaults.Knative}).
  * Bounds from {@code pkg/apis/autoscaling/annotation_validation.go}. Also used for KServe
  * InferenceServices in serverless mode, whose predictor fields override the annotations.
  */
@@ -22,21 +22,6 @@ final class KnativeReader {
     static final String GROUP = "autoscaling.knative.dev/";
     static final String CLASS_KPA = "kpa.autoscaling.knative.dev";
     static final String CLASS_HPA = "hpa.autoscaling.knative.dev";
-    // config-autoscaler defaults
-    static final double TARGET_UTILIZATION = 0.70;        // container-concurrency-target-percentage: "70"
-    static final double CONCURRENCY_TARGET = 100;         // container-concurrency-target-default: "100"
-    static final double RPS_TARGET = 200;                 // requests-per-second-target-default: "200"
-    static final int STABLE_WINDOW_SECONDS = 60;          // stable-window: "60s"
-    static final double PANIC_WINDOW_PERCENTAGE = 10;     // panic-window-percentage: "10.0"
-    static final double PANIC_THRESHOLD_PERCENTAGE = 200; // panic-threshold-percentage: "200.0"
-    static final double MAX_SCALE_UP_RATE = 1000;         // max-scale-up-rate: "1000.0"
-    static final double MAX_SCALE_DOWN_RATE = 2;          // max-scale-down-rate: "2.0"
-    static final int SCALE_TO_ZERO_GRACE_SECONDS = 30;    // scale-to-zero-grace-period: "30s"
-    static final int SCALE_DOWN_DELAY_SECONDS = 0;        // scale-down-delay: "0s"
-    static final int INITIAL_SCALE = 1;                   // initial-scale: "1"
-    static final int ACTIVATION_SCALE = 1;                // activation-scale default 1 (register.go)
-    static final int MIN_SCALE = 0;                       // min-scale: "0" (scale to zero enabled)
-    static final int TICK_SECONDS = 2;                    // pkg/autoscaler/scaling: tickInterval 2 s
     /** max-scale 0 means unlimited; the model keeps int bounds, so unlimited is Integer.MAX_VALUE. */
     static final int UNLIMITED = Integer.MAX_VALUE;
 
@@ -60,7 +45,7 @@ final class KnativeReader {
         }
         YNode missing = missing(template);
         Overrides none = new Overrides(missing, missing, missing, missing, template.get("spec").get("containerConcurrency"),
-                MIN_SCALE);
+                UpstreamDefaults.Knative.MIN_SCALE);
         YNode ann = template.get("metadata").get("annotations");
         String klass = annotation(ann, "class").map(YNode::requireText).orElse(CLASS_KPA);
         if (klass.equals(CLASS_HPA)) {
@@ -86,38 +71,38 @@ final class KnativeReader {
         int cc = f.integer(ov.containerConcurrency(), "containerConcurrency", 0);
         Fields.within(ov.containerConcurrency(), cc, 0, 1000, "containerConcurrency");
         // With a hard limit, the soft target defaults to it (pkg/autoscaler/resources/target.go ResolveMetricTarget).
-        double defaultTarget = metric == KpaPolicy.Metric.RPS ? RPS_TARGET : cc > 0 ? cc : CONCURRENCY_TARGET;
+        double defaultTarget = metric == KpaPolicy.Metric.RPS ? UpstreamDefaults.Knative.RPS_TARGET : cc > 0 ? cc : UpstreamDefaults.Knative.CONCURRENCY_TARGET;
         YNode targetNode = pick(ov.target(), annotation(ann, "target"));
         double target = f.number(targetNode, "target", defaultTarget);
         Fields.atLeast(targetNode, target, 0.01, "target");
         YNode utilNode = annotation(ann, "target-utilization-percentage", "targetUtilizationPercentage").orElse(missing(ann));
-        double utilization = f.number(utilNode, "targetUtilization", TARGET_UTILIZATION * 100);
+        double utilization = f.number(utilNode, "targetUtilization", UpstreamDefaults.Knative.TARGET_UTILIZATION * 100);
         Fields.within(utilNode, utilization, 1, 100, "target-utilization-percentage");
         YNode windowNode = annotation(ann, "window").orElse(missing(ann));
-        double window = f.value(windowNode, "stableWindowSeconds", (double) STABLE_WINDOW_SECONDS, Durations::optSeconds);
+        double window = f.value(windowNode, "stableWindowSeconds", (double) UpstreamDefaults.Knative.STABLE_WINDOW_SECONDS, Durations::optSeconds);
         Fields.within(windowNode, window, 6, 3600, "the stable window (Knative allows 6s..1h)");
         YNode pwNode = annotation(ann, "panic-window-percentage", "panicWindowPercentage").orElse(missing(ann));
-        double panicWindow = f.number(pwNode, "panicWindowPercentage", PANIC_WINDOW_PERCENTAGE);
+        double panicWindow = f.number(pwNode, "panicWindowPercentage", UpstreamDefaults.Knative.PANIC_WINDOW_PERCENTAGE);
         Fields.within(pwNode, panicWindow, 1, 100, "panic-window-percentage");
         YNode ptNode = annotation(ann, "panic-threshold-percentage", "panicThresholdPercentage").orElse(missing(ann));
-        double panicThreshold = f.number(ptNode, "panicThresholdPercentage", PANIC_THRESHOLD_PERCENTAGE);
+        double panicThreshold = f.number(ptNode, "panicThresholdPercentage", UpstreamDefaults.Knative.PANIC_THRESHOLD_PERCENTAGE);
         Fields.within(ptNode, panicThreshold, 110, 1000, "panic-threshold-percentage");
         int[] bounds = bounds(m, ann, ov, ov.defaultMin());
         YNode initialNode = annotation(ann, "initial-scale", "initialScale").orElse(missing(ann));
-        int initial = f.integer(initialNode, "initialScale", INITIAL_SCALE);
+        int initial = f.integer(initialNode, "initialScale", UpstreamDefaults.Knative.INITIAL_SCALE);
         Fields.atLeast(initialNode, initial, 0);
         YNode delayNode = annotation(ann, "scale-down-delay").orElse(missing(ann));
-        double delay = f.value(delayNode, "scaleDownDelaySeconds", (double) SCALE_DOWN_DELAY_SECONDS, Durations::optSeconds);
+        double delay = f.value(delayNode, "scaleDownDelaySeconds", (double) UpstreamDefaults.Knative.SCALE_DOWN_DELAY_SECONDS, Durations::optSeconds);
         Fields.within(delayNode, delay, 0, 3600, "scale-down-delay");
         YNode activationNode = annotation(ann, "activation-scale").orElse(missing(ann));
-        int activation = f.integer(activationNode, "activationScale", ACTIVATION_SCALE);
+        int activation = f.integer(activationNode, "activationScale", UpstreamDefaults.Knative.ACTIVATION_SCALE);
         Fields.atLeast(activationNode, activation, 1);
         for (String cm : List.of("maxScaleUpRate", "maxScaleDownRate", "scaleToZeroGracePeriodSeconds", "tickSeconds")) {
             f.mark(cm); // ConfigMap-only knobs: no per-revision annotation exists
         }
         return new KpaPolicy(m.meta(name, m.service(name)), bounds[0], bounds[1], metric, target, utilization / 100, cc,
-                (int) Math.round(window), panicWindow, panicThreshold, MAX_SCALE_UP_RATE, MAX_SCALE_DOWN_RATE,
-                (int) Math.round(delay), SCALE_TO_ZERO_GRACE_SECONDS, initial, activation, TICK_SECONDS);
+                (int) Math.round(window), panicWindow, panicThreshold, UpstreamDefaults.Knative.MAX_SCALE_UP_RATE, UpstreamDefaults.Knative.MAX_SCALE_DOWN_RATE,
+                (int) Math.round(delay), UpstreamDefaults.Knative.SCALE_TO_ZERO_GRACE_SECONDS, initial, activation, UpstreamDefaults.Knative.TICK_SECONDS);
     }
 
     /**
@@ -134,7 +119,7 @@ final class KnativeReader {
         MetricTarget mt;
         if (targetNode.optDouble().isEmpty()) {
             f.mark("metrics");
-            mt = MetricReader.DEFAULT_CPU;
+            mt = UpstreamDefaults.Hpa.METRIC;
         } else if (metric.equals("cpu")) {
             double target = Fields.within(targetNode, targetNode.optDouble().get(), 1, 100, "a cpu utilization target (percent)");
             mt = MetricReader.build(MetricSource.RESOURCE, metricNode, metric, TargetType.UTILIZATION, target,
@@ -157,7 +142,7 @@ final class KnativeReader {
         f.mark("syncPeriodSeconds");
         String name = m.name();
         return new HpaPolicy(m.meta(name, m.service(name)), bounds[0], bounds[1],
-                List.of(mt), behavior, BehaviorReader.GLOBAL_TOLERANCE, HpaReader.SYNC_PERIOD_SECONDS);
+                List.of(mt), behavior, UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
     }
 
     private static int[] bounds(Manifest m, YNode ann, KnativeReader.Overrides ov, int defaultMin) {

@@ -24,5 +24,10 @@ public record KpaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, Metri
                         double panicWindowPercentage, double panicThresholdPercentage, double maxScaleUpRate,
                         double maxScaleDownRate, int scaleDownDelaySeconds, int scaleToZeroGracePeriodSeconds,
                         int initialScale, int activationScale, int tickSeconds) implements PolicySpec {
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.KPA;
+    }
+
     public enum Metric { CONCURRENCY, RPS }
 }

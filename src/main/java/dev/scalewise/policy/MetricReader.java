@@ -13,13 +13,9 @@ import java.util.Optional;
  * HPA {@code spec.metrics} in the autoscaling/v2 (and v2beta2) shape — {@code <source>.metric.name}
  * (or {@code resource.name}) and {@code target: {type, averageUtilization|averageValue|value}} — and
  * in the older v2beta1 shape ({@code metricName}, {@code targetAverageUtilization},
- * {@code targetAverageValue}, {@code targetValue}).
+ * {@code targetAverageValue}, {@code targetValue}); none at all is {@link UpstreamDefaults.Hpa#METRIC}.
  */
 final class MetricReader {
-    /** No metrics = CPU at 80 % utilization (pkg/apis/autoscaling/v2/defaults.go, SetDefaults_HorizontalPodAutoscaler). */
-    static final MetricTarget DEFAULT_CPU =
-            new MetricTarget(MetricSource.RESOURCE, "cpu", Signal.CPU_UTIL, TargetType.UTILIZATION, 80);
-
     private MetricReader() {
     }
 
@@ -30,9 +26,10 @@ final class MetricReader {
         }
         if (out.isEmpty()) {
             fields.mark("metrics");
-            out.add(signalOverride.isEmpty() ? DEFAULT_CPU : new MetricTarget(DEFAULT_CPU.source(), DEFAULT_CPU.metricName(),
-                    SignalMapping.parse(signalOverride.get(), signalOverride.get().requireText()),
-                    DEFAULT_CPU.targetType(), DEFAULT_CPU.target()));
+            MetricTarget cpu = UpstreamDefaults.Hpa.METRIC;
+            out.add(signalOverride.isEmpty() ? cpu : new MetricTarget(cpu.source(), cpu.metricName(),
+                    SignalMapping.parse(signalOverride.get(), signalOverride.get().requireText()), cpu.targetType(),
+                    cpu.target()));
         }
         return out;
     }

@@ -12,6 +12,20 @@ package dev.scalewise.policy;
  */
 public record MetricTarget(MetricSource source, String metricName, Signal signal, TargetType targetType,
                            double target) {
+    /**
+     * What the simulated signal is multiplied by to be in the target's units. The util signals are
+     * fractions 0..1; a Utilization target is a percent, and so is an AverageValue or Value target above 1
+     * on them (DCGM_FI_DEV_GPU_UTIL is exported in percent). A manifest states no unit, so "a target above
+     * 1 means percent" is the rule, the one both the replayed HPA and the recommender's target search use.
+     */
+    public double signalScale() {
+        boolean fraction = signal == Signal.GPU_UTIL || signal == Signal.CPU_UTIL || signal == Signal.MEM_UTIL;
+        if (!fraction) {
+            return 1;
+        }
+        return targetType == TargetType.UTILIZATION || target > 1 ? 100 : 1;
+    }
+
     public enum MetricSource { RESOURCE, CONTAINER_RESOURCE, PODS, OBJECT, EXTERNAL }
 
     public enum TargetType { UTILIZATION, AVERAGE_VALUE, VALUE }

@@ -141,7 +141,7 @@ final class NativeReader {
             }
             base = read.get(0);
         }
-        if (base instanceof ScheduledPolicy || base instanceof PredictivePolicy) {
+        if (!base.kind().reactive()) {
             throw b.error("basePolicy must be a reactive autoscaler (HPA, KEDA, Knative, KServe, Ray Serve), found "
                     + base.meta().sourceKind());
         }

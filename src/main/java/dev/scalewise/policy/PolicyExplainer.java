@@ -17,18 +17,14 @@ public final class PolicyExplainer {
     }
 
     public static String describe(PolicySpec p) {
-        if (p instanceof HpaPolicy h) {
-            return hpa(h);
-        } else if (p instanceof KedaPolicy k) {
-            return keda(k);
-        } else if (p instanceof KpaPolicy k) {
-            return kpa(k);
-        } else if (p instanceof RayServePolicy r) {
-            return ray(r);
-        } else if (p instanceof ScheduledPolicy s) {
-            return scheduled(s);
-        }
-        return predictive((PredictivePolicy) p);
+        return switch (p.kind()) {
+            case HPA -> hpa((HpaPolicy) p);
+            case KEDA -> keda((KedaPolicy) p);
+            case KPA -> kpa((KpaPolicy) p);
+            case RAY_SERVE -> ray((RayServePolicy) p);
+            case SCHEDULED -> scheduled((ScheduledPolicy) p);
+            case PREDICTIVE -> predictive((PredictivePolicy) p);
+        };
     }
 
     private static String hpa(HpaPolicy h) {

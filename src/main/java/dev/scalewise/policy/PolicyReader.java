@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Turns one YAML document into normalized policies: dispatches on apiVersion/kind, fills in every
+ * Turns one YAML document into normalized policies: dispatches on its {@link ManifestFormat}, fills in every
  * default (recorded in {@link PolicyMeta#defaulted()}), validates, and maps service and signal.
  * Documents of kinds we do not model give no policy (the caller notes them); an invalid one throws a
  * {@link YamlError} naming file:line:column and path.
@@ -49,45 +49,35 @@ public final class PolicyReader {
         if (!doc.root().isMapping()) {
             return List.of();
         }
+        Optional<ManifestFormat> format = ManifestFormat.of(doc);
+        if (format.isEmpty()) {
+            return List.of();
+        }
         Manifest m = new Manifest(doc);
-        checkVersion(doc);
-        return switch (key(doc)) {
-            case "autoscaling:HorizontalPodAutoscaler" -> List.of(HpaReader.read(m, ctx.notes()));
-            case "keda.sh:ScaledObject" -> List.of(KedaReader.read(m));
-            case "serving.kserve.io:InferenceService" -> KServeReader.read(m, ctx.notes()).stream().toList();
-            case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m, ctx.notes()));
-            case "ray.io:RayService" -> RayServeReader.rayService(m, ctx.notes());
-            case "scalewise.dev:ScheduledScaling" -> List.of(NativeReader.scheduled(m, ctx));
-            case "scalewise.dev:PredictiveScaling" -> List.of(NativeReader.predictive(m, ctx));
-            default -> doc.kind().isEmpty() && doc.root().has("applications")
-                    ? RayServeReader.serveConfig(doc.root(), m, ctx.notes()) : List.of();
+        checkVersion(doc, format.get());
+        // no default: a new ManifestFormat does not compile until it has its reader here
+        return switch (format.get()) {
+            case HORIZONTAL_POD_AUTOSCALER -> List.of(HpaReader.read(m, ctx.notes()));
+            case SCALED_OBJECT -> List.of(KedaReader.read(m));
+            case INFERENCE_SERVICE -> KServeReader.read(m, ctx.notes()).stream().toList();
+            case KNATIVE_SERVICE -> List.of(KnativeReader.service(m, ctx.notes()));
+            case RAY_SERVICE -> RayServeReader.rayService(m, ctx.notes());
+            case SERVE_CONFIG -> RayServeReader.serveConfig(doc.root(), m, ctx.notes());
+            case SCHEDULED_SCALING -> List.of(NativeReader.scheduled(m, ctx));
+            case PREDICTIVE_SCALING -> List.of(NativeReader.predictive(m, ctx));
         };
     }
 
     /** True when the document is of a kind we read (even if it yields no policy, e.g. autoscalerClass none). */
     static boolean models(YamlDoc doc) {
-        return VERSIONS.containsKey(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
+        return ManifestFormat.of(doc).isPresent();
     }
 
-    /**
-     * The API versions read per modeled kind, newest first: the versions their projects serve or served
-     * with the fields we read (autoscaling/v2beta1 and v2beta2 are read as v2; Knative Serving serves
-     * only v1 since 0.19; KubeRay serves ray.io/v1 and the older v1alpha1). Any other version is refused,
-     * so a typo such as autoscaling/v9 is not read as if it were v2 (the cluster would reject it).
-     */
-    private static final Map<String, List<String>> VERSIONS = Map.of(
-            "autoscaling:HorizontalPodAutoscaler", List.of("v2", "v2beta2", "v2beta1"),
-            "keda.sh:ScaledObject", List.of("v1alpha1"),
-            "serving.kserve.io:InferenceService", List.of("v1beta1"),
-            "serving.knative.dev:Service", List.of("v1"),
-            "ray.io:RayService", List.of("v1", "v1alpha1"),
-            "scalewise.dev:ScheduledScaling", List.of("v1alpha1"),
-            "scalewise.dev:PredictiveScaling", List.of("v1alpha1"));
-
-    private static void checkVersion(YamlDoc doc) {
-        List<String> read = VERSIONS.get(key(doc));
+    /** Refuses an API version the format's projects do not serve ({@link ManifestFormat#versions()}). */
+    private static void checkVersion(YamlDoc doc, ManifestFormat format) {
+        List<String> read = format.versions();
         String version = doc.apiVersion().substring(doc.apiVersion().indexOf('/') + 1);
-        if (read == null || read.contains(version)) {
+        if (read.isEmpty() || read.contains(version)) {
             return;
         }
         String group = doc.apiVersion().substring(0, doc.apiVersion().indexOf('/') + 1);
@@ -97,12 +87,6 @@ public final class PolicyReader {
         }
         throw doc.root().get("apiVersion").error(doc.kind() + " has no API version " + doc.apiVersion() + "; expected "
                 + String.join(" or ", read.stream().map(v -> group + v).toList()));
-    }
-
-    /** API group and kind, e.g. "keda.sh:ScaledObject" (the version does not change the kind's meaning). */
-    private static String key(YamlDoc doc) {
-        String v = doc.apiVersion();
-        return (v.contains("/") ? v.substring(0, v.indexOf('/')) : "") + ":" + doc.kind();
     }
 
     /** True for documents PolicyLoader skips quietly: services.yaml and ours. */

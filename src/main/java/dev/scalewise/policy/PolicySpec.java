@@ -6,6 +6,9 @@ package dev.scalewise.policy;
  */
 public sealed interface PolicySpec
         permits HpaPolicy, KedaPolicy, KpaPolicy, RayServePolicy, ScheduledPolicy, PredictivePolicy {
+    /** Which of the kinds it is: what {@code switch}es over kinds dispatch on (see {@link PolicyKind}). */
+    PolicyKind kind();
+
     PolicyMeta meta();
 
     int minReplicas();

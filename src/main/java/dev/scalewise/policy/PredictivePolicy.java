@@ -14,6 +14,11 @@ public record PredictivePolicy(PolicyMeta meta, PolicySpec base, double targetRp
                                Seasonality seasonality, double headroom, int historyDays)
         implements PolicySpec {
     @Override
+    public PolicyKind kind() {
+        return PolicyKind.PREDICTIVE;
+    }
+
+    @Override
     public int minReplicas() {
         return base.minReplicas();
     }

@@ -13,4 +13,8 @@ public record RayServePolicy(PolicyMeta meta, int minReplicas, int maxReplicas, 
                              double upscalingFactor, double downscalingFactor,
                              double metricsIntervalSeconds, double lookBackPeriodSeconds,
                              int maxOngoingRequests) implements PolicySpec {
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.RAY_SERVE;
+    }
 }

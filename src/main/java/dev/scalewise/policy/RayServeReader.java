@@ -17,26 +17,11 @@ import java.util.function.Consumer;
  * ({@code applications[].deployments[]}) or a KubeRay RayService ({@code spec.serveConfigV2}, a string
  * holding the same YAML: it is parsed with SafeYaml too, and its line:column are relative to that
  * string, which the location names as {@code file[spec.serveConfigV2]}).
- * Defaults from Ray Serve's {@code python/ray/serve/config.py} AutoscalingConfig and the autoscaling
- * guide (docs.ray.io serve/advanced-guides/advanced-autoscaling): min_replicas 1, max_replicas 1,
- * initial_replicas = min_replicas, target_ongoing_requests 2 (since Ray 2.32; was 1),
- * upscale_delay_s 30, downscale_delay_s 600, downscale_to_zero_delay_s unset (downscale_delay_s applies to
- * 1 -> 0 too), metrics_interval_s 10, look_back_period_s 30,
- * upscaling/downscaling factor = smoothing_factor = 1.0; max_ongoing_requests 5 (since 2.32).
+ * Defaults: {@link UpstreamDefaults.RayServe}; initial_replicas is min_replicas, downscale_to_zero_delay_s is
+ * unset (downscale_delay_s applies to 1 -> 0 too), and
  * {@code num_replicas: auto} means min 1, max 100, target 2 unless the config says otherwise.
  */
 final class RayServeReader {
-    static final int MIN_REPLICAS = 1;
-    static final int MAX_REPLICAS = 1;
-    static final int AUTO_MAX_REPLICAS = 100;
-    static final double TARGET_ONGOING_REQUESTS = 2;
-    static final double UPSCALE_DELAY_SECONDS = 30;
-    static final double DOWNSCALE_DELAY_SECONDS = 600;
-    static final double METRICS_INTERVAL_SECONDS = 10;
-    static final double LOOK_BACK_PERIOD_SECONDS = 30;
-    static final double SMOOTHING_FACTOR = 1.0;
-    static final int MAX_ONGOING_REQUESTS = 5;
-
     private RayServeReader() {
     }
 
@@ -74,37 +59,37 @@ final class RayServeReader {
             return Optional.empty();
         }
         Fields f = new Fields();
-        int min = f.integer(cfg.get("min_replicas"), "minReplicas", MIN_REPLICAS);
+        int min = f.integer(cfg.get("min_replicas"), "minReplicas", UpstreamDefaults.RayServe.MIN_REPLICAS);
         Fields.atLeast(cfg.get("min_replicas"), min, 0);
-        int max = f.integer(cfg.get("max_replicas"), "maxReplicas", auto ? AUTO_MAX_REPLICAS : MAX_REPLICAS);
+        int max = f.integer(cfg.get("max_replicas"), "maxReplicas", auto ? UpstreamDefaults.RayServe.AUTO_MAX_REPLICAS : UpstreamDefaults.RayServe.MAX_REPLICAS);
         Fields.atLeast(cfg.get("max_replicas"), max, 1);
         Fields.checkBounds(cfg.get("max_replicas"), min, max);
         int initial = f.integer(cfg.get("initial_replicas"), "initialReplicas", min);
         Fields.within(cfg.get("initial_replicas"), initial, min, max, "initial_replicas");
         YNode targetNode = alias(cfg, "target_ongoing_requests", "target_num_ongoing_requests_per_replica");
-        double target = f.number(targetNode, "targetOngoingRequests", TARGET_ONGOING_REQUESTS);
+        double target = f.number(targetNode, "targetOngoingRequests", UpstreamDefaults.RayServe.TARGET_ONGOING_REQUESTS);
         positive(targetNode, target);
-        double up = f.number(cfg.get("upscale_delay_s"), "upscaleDelaySeconds", UPSCALE_DELAY_SECONDS);
+        double up = f.number(cfg.get("upscale_delay_s"), "upscaleDelaySeconds", UpstreamDefaults.RayServe.UPSCALE_DELAY_SECONDS);
         Fields.atLeast(cfg.get("upscale_delay_s"), up, 0, "upscale_delay_s");
-        double down = f.number(cfg.get("downscale_delay_s"), "downscaleDelaySeconds", DOWNSCALE_DELAY_SECONDS);
+        double down = f.number(cfg.get("downscale_delay_s"), "downscaleDelaySeconds", UpstreamDefaults.RayServe.DOWNSCALE_DELAY_SECONDS);
         Fields.atLeast(cfg.get("downscale_delay_s"), down, 0, "downscale_delay_s");
         YNode toZeroNode = cfg.get("downscale_to_zero_delay_s"); // unset or null: downscale_delay_s applies to 1 -> 0
         OptionalDouble toZero = toZeroNode.optDouble()
                 .map(v -> OptionalDouble.of(Fields.atLeast(toZeroNode, v, 0, "downscale_to_zero_delay_s")))
                 .orElse(OptionalDouble.empty());
-        double smoothing = cfg.get("smoothing_factor").asDouble(SMOOTHING_FACTOR);
+        double smoothing = cfg.get("smoothing_factor").asDouble(UpstreamDefaults.RayServe.SMOOTHING_FACTOR);
         YNode upNode = alias(cfg, "upscaling_factor", "upscale_smoothing_factor");
         double upFactor = f.number(upNode, "upscalingFactor", smoothing);
         positive(upNode, upFactor);
         YNode downNode = alias(cfg, "downscaling_factor", "downscale_smoothing_factor");
         double downFactor = f.number(downNode, "downscalingFactor", smoothing);
         positive(downNode, downFactor);
-        double interval = f.number(cfg.get("metrics_interval_s"), "metricsIntervalSeconds", METRICS_INTERVAL_SECONDS);
+        double interval = f.number(cfg.get("metrics_interval_s"), "metricsIntervalSeconds", UpstreamDefaults.RayServe.METRICS_INTERVAL_SECONDS);
         positive(cfg.get("metrics_interval_s"), interval);
-        double lookBack = f.number(cfg.get("look_back_period_s"), "lookBackPeriodSeconds", LOOK_BACK_PERIOD_SECONDS);
+        double lookBack = f.number(cfg.get("look_back_period_s"), "lookBackPeriodSeconds", UpstreamDefaults.RayServe.LOOK_BACK_PERIOD_SECONDS);
         positive(cfg.get("look_back_period_s"), lookBack);
         YNode maxOngoingNode = alias(d, "max_ongoing_requests", "max_concurrent_queries");
-        int maxOngoing = f.integer(maxOngoingNode, "maxOngoingRequests", MAX_ONGOING_REQUESTS);
+        int maxOngoing = f.integer(maxOngoingNode, "maxOngoingRequests", UpstreamDefaults.RayServe.MAX_ONGOING_REQUESTS);
         Fields.atLeast(maxOngoingNode, maxOngoing, 1);
         String service = parent.annotation(SignalMapping.SERVICE_ANNOTATION).orElse(name);
         PolicyMeta meta = new PolicyMeta(appName + "/" + name, parent.doc.kind().isEmpty() ? "ServeConfig" : parent.doc.kind(),

@@ -48,7 +48,7 @@ public final class Render {
         if (r instanceof PolicySpec p && !out.isEmpty()) {
             // identify a nested base policy
             Map<String, Object> withId = new LinkedHashMap<>();
-            withId.put("kind", kind(p));
+            withId.put("kind", p.kind().id());
             withId.put("name", p.meta().name());
             withId.putAll(out);
             withId.put(DEFAULTED, new ArrayList<>(new java.util.TreeSet<>(p.meta().defaulted())));
@@ -102,36 +102,20 @@ public final class Render {
         return b.toString();
     }
 
-    /** The controller family: hpa, keda, kpa, rayserve, scheduled, predictive. */
-    public static String kind(PolicySpec p) {
-        if (p instanceof HpaPolicy) {
-            return "hpa";
-        } else if (p instanceof KedaPolicy) {
-            return "keda";
-        } else if (p instanceof KpaPolicy) {
-            return "kpa";
-        } else if (p instanceof RayServePolicy) {
-            return "rayserve";
-        }
-        return p instanceof ScheduledPolicy ? "scheduled" : "predictive";
-    }
-
     /** The simulated signals a policy reads (a scheduled or predictive policy: its base policy's). */
     public static List<Signal> signals(PolicySpec p) {
-        if (p instanceof HpaPolicy h) {
-            return h.metrics().stream().map(MetricTarget::signal).distinct().toList();
-        } else if (p instanceof KedaPolicy k) {
-            return k.triggers().stream().map(t -> t.metric().signal()).distinct().toList();
-        } else if (p instanceof KpaPolicy k) {
-            return List.of(k.metric() == KpaPolicy.Metric.RPS ? Signal.RPS_PER_REPLICA : Signal.CONCURRENCY);
-        } else if (p instanceof RayServePolicy) {
-            return List.of(Signal.CONCURRENCY);
-        } else if (p instanceof ScheduledPolicy s) {
-            return signals(s.base());
-        }
-        PredictivePolicy pr = (PredictivePolicy) p;
-        List<Signal> out = new ArrayList<>(List.of(Signal.RPS));
-        signals(pr.base()).stream().filter(x -> !out.contains(x)).forEach(out::add);
-        return out;
+        return switch (p.kind()) {
+            case HPA -> ((HpaPolicy) p).metrics().stream().map(MetricTarget::signal).distinct().toList();
+            case KEDA -> ((KedaPolicy) p).triggers().stream().map(t -> t.metric().signal()).distinct().toList();
+            case KPA -> List.of(((KpaPolicy) p).metric() == KpaPolicy.Metric.RPS ? Signal.RPS_PER_REPLICA
+                    : Signal.CONCURRENCY);
+            case RAY_SERVE -> List.of(Signal.CONCURRENCY);
+            case SCHEDULED -> signals(((ScheduledPolicy) p).base());
+            case PREDICTIVE -> {
+                List<Signal> out = new ArrayList<>(List.of(Signal.RPS));
+                signals(((PredictivePolicy) p).base()).stream().filter(x -> !out.contains(x)).forEach(out::add);
+                yield out;
+            }
+        };
     }
 }

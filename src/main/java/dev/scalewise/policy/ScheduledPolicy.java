@@ -14,6 +14,11 @@ public record ScheduledPolicy(PolicyMeta meta, PolicySpec base, ZoneId timeZone,
     }
 
     @Override
+    public PolicyKind kind() {
+        return PolicyKind.SCHEDULED;
+    }
+
+    @Override
     public int minReplicas() {
         return base.minReplicas();
     }

@@ -27,12 +27,18 @@ final class BaseTuner extends Tuner {
     @Override
     PolicySpec apply(double[] v) {
         PolicySpec b = base.apply(v);
-        if (current instanceof ScheduledPolicy s) {
-            return new ScheduledPolicy(s.meta(), b, s.timeZone(), s.windows());
-        }
-        PredictivePolicy p = (PredictivePolicy) current;
-        return new PredictivePolicy(p.meta(), b, p.targetRpsPerReplica(), p.leadSeconds(), p.seasonality(), p.headroom(),
-                p.historyDays());
+        return switch (current.kind()) {
+            case SCHEDULED -> {
+                ScheduledPolicy s = (ScheduledPolicy) current;
+                yield new ScheduledPolicy(s.meta(), b, s.timeZone(), s.windows());
+            }
+            case PREDICTIVE -> {
+                PredictivePolicy p = (PredictivePolicy) current;
+                yield new PredictivePolicy(p.meta(), b, p.targetRpsPerReplica(), p.leadSeconds(), p.seasonality(),
+                        p.headroom(), p.historyDays());
+            }
+            case HPA, KEDA, KPA, RAY_SERVE -> throw new IllegalStateException(current.kind() + " wraps no base policy");
+        };
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import dev.scalewise.policy.UpstreamDefaults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +19,15 @@ import java.util.Optional;
 /**
  * HPA knobs: the first metric's target, minReplicas, both stabilization windows and, when the manifest
  * states exactly one scale-down policy, its value (the scale-down rate). A policy on the legacy path
- * (no {@code behavior}) gets a behavior only when a window moves off the legacy values (scale-up 0 s,
- * scale-down 300 s): upstream's default behavior then matches the legacy path (scale-up max(4 pods,
- * 100 %) per 15 s; {@code pkg/apis/autoscaling/v2/defaults.go}).
+ * (no {@code behavior}) gets a behavior only when a window moves off the legacy values (no scale-up
+ * window, the downscale stabilization flag's): upstream's default behavior
+ * ({@link UpstreamDefaults.Hpa}) then matches the legacy path.
  */
 final class HpaTuner extends Tuner {
     static final double[] SCALE_UP_WINDOWS = {0, 30, 60, 120};
     static final double[] SCALE_DOWN_WINDOWS = {0, 60, 120, 180, 300, 600};
     static final double[] PERCENT_RATES = {10, 25, 50, 100};
     static final double[] POD_RATES = {1, 2, 4, 8};
-    /** Legacy path: no scale-up window, --horizontal-pod-autoscaler-downscale-stabilization 5m. */
-    static final int LEGACY_UP_WINDOW = 0;
-    static final int LEGACY_DOWN_WINDOW = 300;
-    /** Defaults of each direction (defaults.go GenerateHPAScaleUpRules / GenerateHPAScaleDownRules). */
-    static final List<ScalingPolicy> DEFAULT_UP = List.of(new ScalingPolicy(ScalingPolicy.Type.PODS, 4, 15),
-            new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
-    static final List<ScalingPolicy> DEFAULT_DOWN = List.of(new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
 
     /**
      * The scale-down windows searched: none shorter than the service's startup, the floor lint's SW111
@@ -64,11 +58,11 @@ final class HpaTuner extends Tuner {
         if (!p.behavior.isEmpty()) {
             Optional<Behavior> b = hpa.behavior();
             addSeconds("scaleUpStabilizationSeconds", p.behavior + ".scaleUp.stabilizationWindowSeconds", List.of(),
-                    b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(LEGACY_UP_WINDOW), SCALE_UP_WINDOWS,
+                    b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS), SCALE_UP_WINDOWS,
                     ValueFormat.INT);
             upIndex = knobs.size() - 1;
             addSeconds("scaleDownStabilizationSeconds", p.behavior + ".scaleDown.stabilizationWindowSeconds", List.of(),
-                    b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(LEGACY_DOWN_WINDOW),
+                    b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
                     scaleDownWindows(model.startupSeconds().value()), ValueFormat.INT);
             downIndex = knobs.size() - 1;
             boolean statedSingle = b.isPresent() && b.get().scaleDown().policies().size() == 1
@@ -99,13 +93,15 @@ final class HpaTuner extends Tuner {
         }
         int up = (int) Math.round(v[upIndex]);
         int down = (int) Math.round(v[downIndex]);
-        if (hpa.behavior().isEmpty() && up == LEGACY_UP_WINDOW && down == LEGACY_DOWN_WINDOW) {
+        if (hpa.behavior().isEmpty() && up == UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS
+                && down == UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS) {
             return Optional.empty();
         }
         ScalingRules upRules = hpa.behavior().map(Behavior::scaleUp)
-                .orElse(new ScalingRules(0, SelectPolicy.MAX, DEFAULT_UP, hpa.tolerance()));
+                .orElse(new ScalingRules(0, SelectPolicy.MAX, UpstreamDefaults.Hpa.SCALE_UP_POLICIES, hpa.tolerance()));
         ScalingRules downRules = hpa.behavior().map(Behavior::scaleDown)
-                .orElse(new ScalingRules(LEGACY_DOWN_WINDOW, SelectPolicy.MAX, DEFAULT_DOWN, hpa.tolerance()));
+                .orElse(new ScalingRules(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS, SelectPolicy.MAX,
+                        UpstreamDefaults.Hpa.SCALE_DOWN_POLICIES, hpa.tolerance()));
         List<ScalingPolicy> downPolicies = downRules.policies();
         if (rateIndex != NONE) {
             ScalingPolicy only = downPolicies.get(0);

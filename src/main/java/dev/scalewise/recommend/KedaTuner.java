@@ -8,6 +8,7 @@ import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import dev.scalewise.policy.UpstreamDefaults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class KedaTuner extends Tuner {
             cooldownIndex = knobs.size() - 1;
             addSeconds("scaleDownStabilizationSeconds",
                     "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds", List.of(),
-                    keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds()).orElse(HpaTuner.LEGACY_DOWN_WINDOW),
+                    keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
                     HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
             downIndex = knobs.size() - 1;
         }
@@ -78,13 +79,15 @@ final class KedaTuner extends Tuner {
             return keda.behavior();
         }
         int down = (int) Math.round(v[downIndex]);
-        if (keda.behavior().isEmpty() && down == HpaTuner.LEGACY_DOWN_WINDOW) {
+        if (keda.behavior().isEmpty() && down == UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS) {
             return Optional.empty();
         }
         ScalingRules up = keda.behavior().map(Behavior::scaleUp)
-                .orElse(new ScalingRules(0, SelectPolicy.MAX, HpaTuner.DEFAULT_UP, 0.1));
+                .orElse(new ScalingRules(0, SelectPolicy.MAX, UpstreamDefaults.Hpa.SCALE_UP_POLICIES,
+                        UpstreamDefaults.Hpa.TOLERANCE));
         ScalingRules d = keda.behavior().map(Behavior::scaleDown)
-                .orElse(new ScalingRules(down, SelectPolicy.MAX, HpaTuner.DEFAULT_DOWN, 0.1));
+                .orElse(new ScalingRules(down, SelectPolicy.MAX, UpstreamDefaults.Hpa.SCALE_DOWN_POLICIES,
+                        UpstreamDefaults.Hpa.TOLERANCE));
         return Optional.of(new Behavior(up, new ScalingRules(down, d.selectPolicy(), d.policies(), d.tolerance())));
     }
 }

@@ -67,8 +67,7 @@ final class TargetScale {
         if (!curve.known() || !(curve.slope() > 0) || target.targetType() == TargetType.VALUE) {
             return Optional.empty(); // a flat curve says nothing about load: the target cannot steer it
         }
-        // the same unit rule as the replayed HPA: Utilization, or a value above 1, is a percent
-        double scale = target.targetType() == TargetType.UTILIZATION || target.target() > 1 ? 100 : 1;
+        double scale = target.signalScale();
         return Optional.of(new TargetScale(x -> curve.at(x) * scale, capacity));
     }
 

@@ -17,22 +17,19 @@ final class Tuners {
     }
 
     static Tuner of(PolicySpec policy, ServiceModel model, ServiceSpec spec, ServiceHistory train, RecommendOptions opts) {
-        // Java 17 has no pattern switch; the sealed interface keeps this chain complete
-        if (policy instanceof HpaPolicy p) {
-            return new HpaTuner(p, model, Limits.of(opts, spec, train, 1));
-        } else if (policy instanceof KedaPolicy p) {
-            return new KedaTuner(p, model, Limits.of(opts, spec, train, 0));
-        } else if (policy instanceof KpaPolicy p) {
-            return new KpaTuner(p, model, Limits.of(opts, spec, train, 0));
-        } else if (policy instanceof RayServePolicy p) {
-            return new RayServeTuner(p, model, Limits.of(opts, spec, train, 0));
-        } else if (policy instanceof ScheduledPolicy p) {
-            int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);
-            RecommendOptions o = opts.withMaxFloor(Math.max(opts.maxFloor(), highestWindow));
-            return new BaseTuner(p, of(p.base(), model, spec, train, o), model);
-        } else if (policy instanceof PredictivePolicy p) {
-            return new BaseTuner(p, of(p.base(), model, spec, train, opts), model);
-        }
-        throw new IllegalStateException("no tuner for " + policy.getClass().getSimpleName());
+        // no default: a new PolicyKind does not compile until it has its tuner here
+        return switch (policy.kind()) {
+            case HPA -> new HpaTuner((HpaPolicy) policy, model, Limits.of(opts, spec, train, 1));
+            case KEDA -> new KedaTuner((KedaPolicy) policy, model, Limits.of(opts, spec, train, 0));
+            case KPA -> new KpaTuner((KpaPolicy) policy, model, Limits.of(opts, spec, train, 0));
+            case RAY_SERVE -> new RayServeTuner((RayServePolicy) policy, model, Limits.of(opts, spec, train, 0));
+            case SCHEDULED -> {
+                ScheduledPolicy p = (ScheduledPolicy) policy;
+                int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);
+                RecommendOptions o = opts.withMaxFloor(Math.max(opts.maxFloor(), highestWindow));
+                yield new BaseTuner(p, of(p.base(), model, spec, train, o), model);
+            }
+            case PREDICTIVE -> new BaseTuner(policy, of(((PredictivePolicy) policy).base(), model, spec, train, opts), model);
+        };
     }
 }

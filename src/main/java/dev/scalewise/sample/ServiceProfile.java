@@ -33,12 +33,12 @@ public record ServiceProfile(String name, String team, ZoneId zone, String skuId
         if (minReplicas < 1 || maxReplicas < minReplicas) {
             throw new IllegalArgumentException(name + ": need 1 <= minReplicas <= maxReplicas");
         }
-        LatencyCurve.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // rejects an SLO the base latency breaks
+        QueueingLatency.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // rejects an SLO the base latency breaks
     }
 
     /** The queueing curve whose SLO percentile reaches the SLO threshold exactly at capacityRpsAtSlo. */
-    public LatencyCurve latencyCurve() {
-        return LatencyCurve.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo);
+    public QueueingLatency latency() {
+        return QueueingLatency.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo);
     }
 
     /** The HPA's AverageValue target of rps_per_replica. */

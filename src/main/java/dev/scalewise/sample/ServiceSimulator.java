@@ -30,7 +30,7 @@ final class ServiceSimulator {
     private static final long MIB = 1L << 20;
 
     private final ServiceProfile profile;
-    private final LatencyCurve curve;
+    private final QueueingLatency curve;
     private final int stepSeconds;
     private final int ticksPerStep;
     private final DemandModel demandModel;
@@ -53,7 +53,7 @@ final class ServiceSimulator {
             throw new IllegalArgumentException("step must be a multiple of " + TICK_SECONDS + " s: " + stepSeconds);
         }
         this.profile = profile;
-        this.curve = profile.latencyCurve();
+        this.curve = profile.latency();
         this.stepSeconds = stepSeconds;
         this.ticksPerStep = stepSeconds / TICK_SECONDS;
         this.startEpochSecond = startEpochSecond;
@@ -184,7 +184,7 @@ final class ServiceSimulator {
 
         private double overloadErrorRatio(double perReplicaRps) {
             double over = (perReplicaRps - profile.capacityRpsAtSlo())
-                    / (LatencyCurve.MAX_RHO * curve.saturationRps() - profile.capacityRpsAtSlo());
+                    / (QueueingLatency.MAX_RHO * curve.saturationRps() - profile.capacityRpsAtSlo());
             return BASE_ERROR_RATIO + OVERLOAD_ERROR_RATIO * Math.max(0, Math.min(1, over));
         }
 

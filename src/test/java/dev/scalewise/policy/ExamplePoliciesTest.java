@@ -91,7 +91,7 @@ class ExamplePoliciesTest {
         assertEquals("sum(rate(http_requests_total{service=\"embed-search\"}[1m]))", t.query());
         Behavior b = k.behavior().orElseThrow();
         assertEquals(120, b.scaleDown().stabilizationWindowSeconds());
-        assertEquals(BehaviorReader.SCALE_UP_POLICIES, b.scaleUp().policies());
+        assertEquals(UpstreamDefaults.Hpa.SCALE_UP_POLICIES, b.scaleUp().policies());
         assertTrue(k.meta().defaulted().containsAll(List.of("pollingIntervalSeconds", "cooldownPeriodSeconds",
                 "initialCooldownPeriodSeconds", "triggers[0].metric.targetType", "behavior.scaleUp.policies")));
     }

@@ -33,7 +33,7 @@ class GoldenDefaultsTest {
                 "behavior.scaleDown.selectPolicy", "behavior.scaleDown.policies", "minReplicas", "metrics")));
         // defaults.go SetDefaults_HorizontalPodAutoscaler: minReplicas 1, no metrics = CPU 80 %
         assertEquals(1, h.minReplicas());
-        assertEquals(List.of(MetricReader.DEFAULT_CPU), h.metrics());
+        assertEquals(List.of(UpstreamDefaults.Hpa.METRIC), h.metrics());
         assertEquals("keeps 1-10 replicas so that cpu_util (cpu) stays near 80 % of requests (tolerance 10 %, every 15 s); "
                 + "scales up at most max(4 pods, 100 %) per 15 s immediately; scales down at most 100 % per 15 s "
                 + "after a 300 s stabilization window", PolicyExplainer.describe(h));

@@ -95,7 +95,7 @@ class SourcesTest {
                 """));
         assertEquals(1, h.minReplicas());
         assertEquals(4, h.maxReplicas());
-        assertEquals(List.of(MetricReader.DEFAULT_CPU), h.metrics());
+        assertEquals(List.of(UpstreamDefaults.Hpa.METRIC), h.metrics());
         assertTrue(h.meta().defaulted().containsAll(List.of("minReplicas", "metrics")));
         assertTrue(h.behavior().isEmpty());
     }
@@ -160,7 +160,7 @@ class SourcesTest {
                 pods.metrics().get(0));
         HpaPolicy bare = (HpaPolicy) Yamls.one(Yamls.KNATIVE_HEAD
                 + "        autoscaling.knative.dev/class: hpa.autoscaling.knative.dev\n");
-        assertEquals(List.of(MetricReader.DEFAULT_CPU), bare.metrics());
+        assertEquals(List.of(UpstreamDefaults.Hpa.METRIC), bare.metrics());
         assertTrue(bare.behavior().isEmpty());
         assertEquals(Integer.MAX_VALUE, bare.maxReplicas());
     }

@@ -1,6 +1,7 @@
 package dev.scalewise.lint.rules;
 
 import dev.scalewise.lint.Manifest;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.yaml.YNode;
 
 import java.util.ArrayList;
@@ -9,9 +10,6 @@ import java.util.Optional;
 
 /** Reads an HPA's metrics as written, in autoscaling/v2, v2beta2 and v2beta1 shapes. */
 final class HpaMetrics {
-    /** HPA's minReplicas when absent (autoscaling/v2 HorizontalPodAutoscalerSpec). */
-    static final int DEFAULT_MIN_REPLICAS = 1;
-
     private HpaMetrics() {
     }
 
@@ -66,6 +64,6 @@ final class HpaMetrics {
 
     /** The minReplicas node and value (1 when absent). */
     static int minReplicas(Manifest hpa) {
-        return hpa.spec().get("minReplicas").asInt(DEFAULT_MIN_REPLICAS);
+        return hpa.spec().get("minReplicas").asInt(UpstreamDefaults.Hpa.MIN_REPLICAS);
     }
 }

@@ -5,6 +5,7 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.yaml.YNode;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class KedaMinGreaterThanMax extends AbstractRule {
             YNode minNode = so.spec().get("minReplicaCount");
             YNode maxNode = so.spec().get("maxReplicaCount");
             int min = minNode.asInt(0);
-            int max = maxNode.asInt(MaxReplicasAboveCap.KEDA_DEFAULT_MAX);
+            int max = maxNode.asInt(UpstreamDefaults.Keda.MAX_REPLICA_COUNT);
             if (min > max) {
                 out.add(finding(so, minNode, "minReplicaCount " + min + " is greater than maxReplicaCount " + max
                         + (maxNode.isMissing() ? " (the default)" : "")));

@@ -5,6 +5,7 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.yaml.YNode;
 
 import java.util.ArrayList;
@@ -13,9 +14,6 @@ import java.util.Set;
 
 /** SW104: maxReplicas above the configured cap (off unless maxReplicasCap is set). */
 final class MaxReplicasAboveCap extends AbstractRule {
-    /** KEDA's maxReplicaCount when absent (ScaledObject spec reference). */
-    static final int KEDA_DEFAULT_MAX = 100;
-
     MaxReplicasAboveCap() {
         super(new RuleMeta("SW104", "max-replicas-above-cap", Severity.WARNING,
                 "a valid config; the cap is a policy of the platform team",
@@ -47,9 +45,9 @@ final class MaxReplicasAboveCap extends AbstractRule {
                     out.add(finding(m, node, key + " " + (max == 0 ? "0 (unbounded)" : String.valueOf(max))
                             + " is above the cap of " + cap));
                 }
-            } else if (m.kind().equals(Kinds.SCALED_OBJECT) && KEDA_DEFAULT_MAX > cap) {
+            } else if (m.kind().equals(Kinds.SCALED_OBJECT) && UpstreamDefaults.Keda.MAX_REPLICA_COUNT > cap) {
                 out.add(findingAtKey(m, m.root(), "spec", "maxReplicaCount is not set and defaults to "
-                        + KEDA_DEFAULT_MAX + ", above the cap of " + cap));
+                        + UpstreamDefaults.Keda.MAX_REPLICA_COUNT + ", above the cap of " + cap));
             } else if (m.kind().equals(Kinds.INFERENCE_SERVICE)) {
                 out.add(findingAtKey(m, m.spec(), "predictor", "maxReplicas is not set, so the predictor is"
                         + " unbounded; the cap is " + cap));

@@ -5,6 +5,7 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.yaml.YNode;
 
 import java.util.ArrayList;
@@ -16,9 +17,6 @@ import java.util.Set;
  * scale-to-zero rules (SW110, SW204, SW302, SW402): it is a deliberate choice with its own risks.
  */
 final class MinReplicasBelowFloor extends AbstractRule {
-    /** KServe's default minReplicas when the predictor leaves it out. */
-    static final int KSERVE_DEFAULT_MIN = 1;
-
     MinReplicasBelowFloor() {
         super(new RuleMeta("SW103", "min-replicas-below-floor", Severity.WARNING,
                 "a valid config; the floor is a policy of the platform team",
@@ -45,8 +43,8 @@ final class MinReplicasBelowFloor extends AbstractRule {
             String key = m.kind().equals(Kinds.SCALED_OBJECT) ? "minReplicaCount" : "minReplicas";
             YNode node = parent.get(key);
             // KEDA's minReplicaCount defaults to 0, a scale-to-zero choice this rule leaves alone.
-            int defaultMin = m.kind().equals(Kinds.SCALED_OBJECT) ? 0
-                    : m.kind().equals(Kinds.HPA) ? HpaMetrics.DEFAULT_MIN_REPLICAS : KSERVE_DEFAULT_MIN;
+            int defaultMin = m.kind().equals(Kinds.SCALED_OBJECT) ? UpstreamDefaults.Keda.MIN_REPLICA_COUNT
+                    : m.kind().equals(Kinds.HPA) ? UpstreamDefaults.Hpa.MIN_REPLICAS : UpstreamDefaults.KServe.MIN_REPLICAS;
             int min = node.asInt(defaultMin);
             if (min >= 1 && min < floor) {
                 String what = node.isPresent() ? key + " " + min

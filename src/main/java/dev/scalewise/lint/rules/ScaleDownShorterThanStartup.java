@@ -12,6 +12,7 @@ import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.yaml.YNode;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class ScaleDownShorterThanStartup extends AbstractRule {
             if (down.isPresent() && down.get().selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
                 continue;
             }
-            int window = down.map(ScalingRules::stabilizationWindowSeconds).orElse(PolicyDefaults.HPA_SCALE_DOWN_WINDOW_SECONDS);
+            int window = down.map(ScalingRules::stabilizationWindowSeconds).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS);
             double startup = service.get().startupSeconds().getAsDouble();
             if (window < startup) {
                 YNode behaviorNode = a.kind().equals(Kinds.HPA) ? a.spec().get("behavior")

@@ -15,20 +15,20 @@ public final class Autoscalers {
     }
 
     public static Autoscaler create(PolicySpec policy, ReplayContext ctx) {
-        // Java 17 has no pattern switch; the sealed interface keeps this chain complete
-        if (policy instanceof HpaPolicy p) {
-            return new Hpa(p);
-        } else if (policy instanceof KedaPolicy p) {
-            return new Keda(p);
-        } else if (policy instanceof KpaPolicy p) {
-            return new KnativeKpa(p);
-        } else if (policy instanceof RayServePolicy p) {
-            return new RayServe(p);
-        } else if (policy instanceof ScheduledPolicy p) {
-            return new Scheduled(p, create(p.base(), ctx), ctx.start());
-        } else if (policy instanceof PredictivePolicy p) {
-            return new Predictive(p, create(p.base(), ctx), ctx.startupSeconds());
-        }
-        throw new IllegalStateException("no autoscaler for " + policy.getClass().getSimpleName());
+        // no default: a new PolicyKind does not compile until it has its controller here
+        return switch (policy.kind()) {
+            case HPA -> new Hpa((HpaPolicy) policy);
+            case KEDA -> new Keda((KedaPolicy) policy);
+            case KPA -> new KnativeKpa((KpaPolicy) policy);
+            case RAY_SERVE -> new RayServe((RayServePolicy) policy);
+            case SCHEDULED -> {
+                ScheduledPolicy p = (ScheduledPolicy) policy;
+                yield new Scheduled(p, create(p.base(), ctx), ctx.start());
+            }
+            case PREDICTIVE -> {
+                PredictivePolicy p = (PredictivePolicy) policy;
+                yield new Predictive(p, create(p.base(), ctx), ctx.startupSeconds());
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.Behavior;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.MetricsView;
 
@@ -16,9 +17,6 @@ import java.util.Optional;
  * windows, rate-limit policies, selectPolicy); then [min, max]. Every 15 s by default.
  */
 public final class Hpa implements Autoscaler {
-    /** {@code --horizontal-pod-autoscaler-downscale-stabilization}, the legacy path's window. */
-    public static final long LEGACY_DOWNSCALE_STABILIZATION_SECONDS = 300;
-
     private final int minReplicas;
     private final int maxReplicas;
     private final int syncPeriodSeconds;
@@ -48,7 +46,7 @@ public final class Hpa implements Autoscaler {
         this.stabilizer = behavior
                 .map(b -> Stabilizer.withBehavior(b.scaleUp().stabilizationWindowSeconds(),
                         b.scaleDown().stabilizationWindowSeconds(), syncPeriodSeconds))
-                .orElse(Stabilizer.legacy(LEGACY_DOWNSCALE_STABILIZATION_SECONDS, syncPeriodSeconds));
+                .orElse(Stabilizer.legacy(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS, syncPeriodSeconds));
         this.rateLimiter = behavior.map(b -> new RateLimiter(b.scaleUp(), b.scaleDown(), syncPeriodSeconds))
                 .orElse(null); // the legacy path has no rate-limit policies
     }

@@ -40,22 +40,8 @@ final class HpaMetric {
         this.target = metric.target();
         this.startingAtTargetOnScaleDown = metric.source() == MetricSource.PODS;
         long windowSeconds = resource ? RESOURCE_WINDOW_SECONDS : ADAPTER_WINDOW_SECONDS;
-        this.signalScale = unitScale(metric);
+        this.signalScale = metric.signalScale();
         this.samples = new MovingMean(windowSeconds, (int) (windowSeconds / Math.max(1, syncPeriodSeconds)) + 2);
-    }
-
-    /**
-     * The util signals are fractions 0..1; a Utilization target is a percent, and so is an AverageValue or
-     * Value above 1 on them (DCGM_FI_DEV_GPU_UTIL is exported in percent). MetricTarget carries no unit,
-     * so "target above 1 means percent" is the rule here.
-     */
-    static double unitScale(MetricTarget target) {
-        boolean fraction = target.signal() == Signal.GPU_UTIL || target.signal() == Signal.CPU_UTIL
-                || target.signal() == Signal.MEM_UTIL;
-        if (!fraction) {
-            return 1;
-        }
-        return target.targetType() == TargetType.UTILIZATION || target.target() > 1 ? 100 : 1;
     }
 
     /** Records this sync's sample; called at every decision so the window stays current. */

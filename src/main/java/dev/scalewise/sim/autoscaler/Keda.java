@@ -3,6 +3,7 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.MetricTarget;
+import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.MetricsView;
 
@@ -25,8 +26,6 @@ import java.util.List;
  * applies to failing scalers, which a replay does not have.
  */
 public final class Keda implements Autoscaler {
-    static final int HPA_SYNC_SECONDS = 15;
-
     private final KedaPolicy policy;
     private final Hpa hpa;
     private final double[] activationThresholds;
@@ -46,8 +45,8 @@ public final class Keda implements Autoscaler {
             activationThresholds[i] = t.activationThreshold();
         }
         this.hpa = new Hpa(new HpaPolicy(policy.meta(), Math.max(1, policy.minReplicas()), policy.maxReplicas(),
-                targets, policy.behavior(), 0.1, HPA_SYNC_SECONDS));
-        this.periodSeconds = gcd(policy.pollingIntervalSeconds(), HPA_SYNC_SECONDS);
+                targets, policy.behavior(), UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS));
+        this.periodSeconds = gcd(policy.pollingIntervalSeconds(), UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
         this.idleReplicas = policy.idleReplicaCount().orElse(-1);
     }
 
@@ -73,7 +72,7 @@ public final class Keda implements Autoscaler {
             }
         }
         if (nowSeconds >= nextSyncSeconds) {
-            nextSyncSeconds = nowSeconds + HPA_SYNC_SECONDS;
+            nextSyncSeconds = nowSeconds + UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS;
             if (!idle) {
                 return hpa.decideObserved(nowSeconds, currentReplicas, readyReplicas);
             }

@@ -3,6 +3,7 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.ScalingRules;
 import dev.scalewise.policy.ScalingRules.ScalingPolicy;
 import dev.scalewise.policy.ScalingRules.SelectPolicy;
+import dev.scalewise.policy.UpstreamDefaults;
 
 import java.util.List;
 
@@ -15,9 +16,6 @@ import java.util.List;
  * direction (Disabled).
  */
 public final class RateLimiter {
-    static final double LEGACY_SCALE_UP_FACTOR = 2.0;
-    static final double LEGACY_SCALE_UP_MINIMUM = 4.0;
-
     private final ScalingRules scaleUp;
     private final ScalingRules scaleDown;
     private final ScaleEvents scaleUpEvents;
@@ -41,7 +39,8 @@ public final class RateLimiter {
 
     /** {@code calculateScaleUpLimit}: the legacy path's cap. */
     public static int legacyScaleUpLimit(int currentReplicas) {
-        return (int) Math.max(LEGACY_SCALE_UP_FACTOR * currentReplicas, LEGACY_SCALE_UP_MINIMUM);
+        return (int) Math.max(UpstreamDefaults.Hpa.LEGACY_SCALE_UP_FACTOR * currentReplicas,
+                UpstreamDefaults.Hpa.LEGACY_SCALE_UP_MINIMUM);
     }
 
     /** {@code convertDesiredReplicasWithRules}: legacy bounds [min, min(max, scale-up limit)]. */

@@ -35,7 +35,7 @@ class StabilizerEquivalenceTest {
         int period = 1 + random.nextInt(60);
         long upWindow = pick(random, 0, 0, 60, 300, random.nextInt(3_601));
         long downWindow = pick(random, 0, 300, 600, random.nextInt(3_601), upWindow);
-        long longest = legacy ? Hpa.LEGACY_DOWNSCALE_STABILIZATION_SECONDS : Math.max(upWindow, downWindow);
+        long longest = legacy ? dev.scalewise.policy.UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS : Math.max(upWindow, downWindow);
         Stabilizer actual = legacy ? Stabilizer.legacy(longest, period) : Stabilizer.withBehavior(upWindow, downWindow, period);
         ReferenceStabilizer expected = new ReferenceStabilizer(longest, period);
         long now = -random.nextInt(2 * (int) longest + 2);

@@ -20,7 +20,7 @@ class LatencyCurveTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void capacityAtSloIsWhereTheSloPercentileCrossesTheThreshold(ServiceProfile p) {
-        LatencyCurve curve = p.latencyCurve();
+        QueueingLatency curve = p.latency();
         Slo slo = p.slo();
         assertEquals(slo.thresholdMs(), curve.percentileMs(slo.percentile(), p.capacityRpsAtSlo()),
                 1e-9 * slo.thresholdMs());
@@ -31,9 +31,9 @@ class LatencyCurveTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("profiles")
     void latencyRisesWithLoadUpToTheCap(ServiceProfile p) {
-        LatencyCurve curve = p.latencyCurve();
+        QueueingLatency curve = p.latency();
         double previous = 0;
-        for (double load = 0; load <= LatencyCurve.MAX_RHO * curve.saturationRps(); load += curve.saturationRps() / 50) {
+        for (double load = 0; load <= QueueingLatency.MAX_RHO * curve.saturationRps(); load += curve.saturationRps() / 50) {
             double p95 = curve.p95Ms(load);
             assertTrue(p95 > previous, p.name() + " at " + load);
             assertTrue(curve.p50Ms(load) < p95 && p95 < curve.p99Ms(load));
@@ -48,7 +48,7 @@ class LatencyCurveTest {
      */
     @Test
     void handWorkedLlmChat() {
-        LatencyCurve curve = LatencyCurve.forSlo(1500, 2.0, 2.8, new Slo(Slo.Percentile.P95, 8000, 0.99), 2.4);
+        QueueingLatency curve = QueueingLatency.forSlo(1500, 2.0, 2.8, new Slo(Slo.Percentile.P95, 8000, 0.99), 2.4);
         assertEquals(3.84, curve.saturationRps(), 1e-12);
         assertEquals(3000, curve.p50Ms(1.92), 1e-9);
         assertEquals(6000, curve.p95Ms(1.92), 1e-9);
@@ -58,6 +58,6 @@ class LatencyCurveTest {
     @Test
     void rejectsAnSloTheBaseLatencyAlreadyBreaks() {
         assertThrows(IllegalArgumentException.class,
-                () -> LatencyCurve.forSlo(500, 2.0, 3.0, new Slo(Slo.Percentile.P95, 900, 0.99), 10));
+                () -> QueueingLatency.forSlo(500, 2.0, 3.0, new Slo(Slo.Percentile.P95, 900, 0.99), 10));
     }
 }

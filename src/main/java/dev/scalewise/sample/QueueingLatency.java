@@ -3,15 +3,16 @@ package dev.scalewise.sample;
 import dev.scalewise.policy.Slo;
 
 /**
- * Latency of one replica as a function of its load, an M/M/1-style curve: percentile X at utilization
- * rho = load / saturationRps is {@code factorX * baseMs / (1 - rho)} (p50 factor 1, so p50 = base x
- * (1 + rho/(1-rho))). rho is capped at {@link #MAX_RHO}: beyond it the fluid backlog, not the curve,
- * carries the overload (see {@link ServiceSimulator}).
+ * The generator's true latency of one replica as a function of its load (not {@code model.LatencyCurve},
+ * the curve the fitter finds in the data): M/M/1-style, percentile X at utilization rho = load /
+ * saturationRps is {@code factorX * baseMs / (1 - rho)} (p50 factor 1, so p50 = base x (1 + rho/(1-rho))).
+ * rho is capped at {@link #MAX_RHO}: beyond it the fluid backlog, not the curve, carries the overload
+ * (see {@link ServiceSimulator}).
  *
  * <p>The saturation point is derived from the SLO so that the documented capacity is exact: the SLO
  * percentile equals the SLO threshold at load {@code capacityRpsAtSlo}.
  */
-public record LatencyCurve(double baseMs, double p95Factor, double p99Factor, double saturationRps) {
+public record QueueingLatency(double baseMs, double p95Factor, double p99Factor, double saturationRps) {
     /** Above 90 % utilization a fluid model stops being credible; the queue takes over. */
     public static final double MAX_RHO = 0.9;
 
@@ -20,7 +21,7 @@ public record LatencyCurve(double baseMs, double p95Factor, double p99Factor, do
      * {@code capacityRpsAtSlo}: threshold = factor x base / (1 - rhoSlo), so
      * rhoSlo = 1 - factor x base / threshold and saturation = capacity / rhoSlo.
      */
-    public static LatencyCurve forSlo(double baseMs, double p95Factor, double p99Factor, Slo slo,
+    public static QueueingLatency forSlo(double baseMs, double p95Factor, double p99Factor, Slo slo,
                                       double capacityRpsAtSlo) {
         double factor = factorOf(slo.percentile(), p95Factor, p99Factor);
         double rhoAtSlo = 1 - factor * baseMs / slo.thresholdMs();
@@ -28,7 +29,7 @@ public record LatencyCurve(double baseMs, double p95Factor, double p99Factor, do
             throw new IllegalArgumentException("SLO " + slo + " puts the capacity at utilization " + rhoAtSlo
                     + "; expected between 0.2 and " + MAX_RHO + " (base " + baseMs + " ms, factor " + factor + ")");
         }
-        return new LatencyCurve(baseMs, p95Factor, p99Factor, capacityRpsAtSlo / rhoAtSlo);
+        return new QueueingLatency(baseMs, p95Factor, p99Factor, capacityRpsAtSlo / rhoAtSlo);
     }
 
     private static double factorOf(Slo.Percentile p, double p95Factor, double p99Factor) {

@@ -1,0 +1,150 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.policy.MetricTarget.MetricSource;
+import dev.scalewise.policy.MetricTarget.TargetType;
+import dev.scalewise.policy.ScalingRules.ScalingPolicy;
+
+import java.util.List;
+
+/**
+ * Every default the controllers apply to a field a manifest leaves out, in one place, each with the
+ * upstream source it comes from. The readers fill them in (and record them in
+ * {@link PolicyMeta#defaulted()}); the replay, the tuners and the lint rules that need one read it here.
+ * Scalewise's own kinds (ScheduledScaling, PredictiveScaling) keep theirs in {@link NativeReader}: they
+ * are ours, not a controller's.
+ */
+public final class UpstreamDefaults {
+    private UpstreamDefaults() {
+    }
+
+    /**
+     * Kubernetes HorizontalPodAutoscaler: the API server's defaults ({@code pkg/apis/autoscaling/v2/defaults.go})
+     * and kube-controller-manager's flags ({@code --horizontal-pod-autoscaler-*}).
+     */
+    public static final class Hpa {
+        /** SetDefaults_HorizontalPodAutoscaler: minReplicas 1. */
+        public static final int MIN_REPLICAS = 1;
+        /** SetDefaults_HorizontalPodAutoscaler: no metrics = CPU at 80 % utilization. */
+        public static final MetricTarget METRIC =
+                new MetricTarget(MetricSource.RESOURCE, "cpu", Signal.CPU_UTIL, TargetType.UTILIZATION, 80);
+        /** --horizontal-pod-autoscaler-sync-period, 15 s. */
+        public static final int SYNC_PERIOD_SECONDS = 15;
+        /** --horizontal-pod-autoscaler-tolerance, 0.1. */
+        public static final double TOLERANCE = 0.1;
+        /** GenerateHPAScaleUpRules: no scale-up stabilization. */
+        public static final int SCALE_UP_WINDOW_SECONDS = 0;
+        /** GenerateHPAScaleUpRules: the larger of 4 pods or 100 % per 15 s. */
+        public static final List<ScalingPolicy> SCALE_UP_POLICIES = List.of(
+                new ScalingPolicy(ScalingPolicy.Type.PODS, 4, 15),
+                new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
+        /**
+         * The scale-down window: defaults.go leaves it nil, and the controller then uses its flag
+         * --horizontal-pod-autoscaler-downscale-stabilization, 5 min; it is also the legacy path's window
+         * (no {@code behavior} at all).
+         */
+        public static final int SCALE_DOWN_WINDOW_SECONDS = 300;
+        /** GenerateHPAScaleDownRules: 100 % per 15 s. */
+        public static final List<ScalingPolicy> SCALE_DOWN_POLICIES = List.of(
+                new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
+        /**
+         * The legacy path's scale-up limit, max(2 x current, 4) per sync ({@code pkg/controller/podautoscaler/horizontal.go}
+         * scaleUpLimitFactor, scaleUpLimitMinimum).
+         */
+        public static final double LEGACY_SCALE_UP_FACTOR = 2.0;
+        public static final double LEGACY_SCALE_UP_MINIMUM = 4.0;
+
+        private Hpa() {
+        }
+    }
+
+    /**
+     * KEDA ScaledObject: {@code apis/keda/v1alpha1/scaledobject_types.go} and the ScaledObject spec
+     * (keda.sh/docs/2.x/reference/scaledobject-spec). A trigger's metricType is AverageValue (Utilization
+     * for the cpu and memory scalers) and its activationThreshold 0.
+     */
+    public static final class Keda {
+        public static final int POLLING_INTERVAL_SECONDS = 30;
+        public static final int COOLDOWN_PERIOD_SECONDS = 300;
+        public static final int INITIAL_COOLDOWN_PERIOD_SECONDS = 0;
+        public static final int MIN_REPLICA_COUNT = 0;
+        public static final int MAX_REPLICA_COUNT = 100;
+
+        private Keda() {
+        }
+    }
+
+    /**
+     * Knative Serving's {@code config-autoscaler} ConfigMap ({@code config/core/configmaps/autoscaler.yaml},
+     * {@code pkg/autoscaler/config/config.go}) and annotation defaults ({@code pkg/apis/autoscaling/register.go}).
+     */
+    public static final class Knative {
+        /** container-concurrency-target-percentage: "70". */
+        public static final double TARGET_UTILIZATION = 0.70;
+        /** container-concurrency-target-default: "100". */
+        public static final double CONCURRENCY_TARGET = 100;
+        /** requests-per-second-target-default: "200". */
+        public static final double RPS_TARGET = 200;
+        /** stable-window: "60s". */
+        public static final int STABLE_WINDOW_SECONDS = 60;
+        /** panic-window-percentage: "10.0". */
+        public static final double PANIC_WINDOW_PERCENTAGE = 10;
+        /** panic-threshold-percentage: "200.0". */
+        public static final double PANIC_THRESHOLD_PERCENTAGE = 200;
+        /** max-scale-up-rate: "1000.0". */
+        public static final double MAX_SCALE_UP_RATE = 1000;
+        /** max-scale-down-rate: "2.0". */
+        public static final double MAX_SCALE_DOWN_RATE = 2;
+        /** scale-to-zero-grace-period: "30s". */
+        public static final int SCALE_TO_ZERO_GRACE_SECONDS = 30;
+        /** scale-down-delay: "0s". */
+        public static final int SCALE_DOWN_DELAY_SECONDS = 0;
+        /** initial-scale: "1". */
+        public static final int INITIAL_SCALE = 1;
+        /** activation-scale: 1 (register.go). */
+        public static final int ACTIVATION_SCALE = 1;
+        /** min-scale: "0" (scale to zero enabled). */
+        public static final int MIN_SCALE = 0;
+        /** pkg/autoscaler/scaling: tickInterval 2 s. */
+        public static final int TICK_SECONDS = 2;
+
+        private Knative() {
+        }
+    }
+
+    /**
+     * KServe InferenceService: {@code pkg/apis/serving/v1beta1/component.go} and {@code pkg/constants}.
+     */
+    public static final class KServe {
+        /** DefaultMinReplicas (0 = scale to zero, honoured only by the kpa class). */
+        public static final int MIN_REPLICAS = 1;
+        /** DefaultCPUUtilization: the HPA class's scaleTarget without a scaleMetric. */
+        public static final double CPU_UTILIZATION = 80;
+
+        private KServe() {
+        }
+    }
+
+    /**
+     * Ray Serve's AutoscalingConfig ({@code python/ray/serve/config.py}) and the autoscaling guide
+     * (docs.ray.io serve/advanced-guides/advanced-autoscaling), Ray 2.32 and later.
+     */
+    public static final class RayServe {
+        public static final int MIN_REPLICAS = 1;
+        public static final int MAX_REPLICAS = 1;
+        /** {@code num_replicas: auto}: max_replicas 100. */
+        public static final int AUTO_MAX_REPLICAS = 100;
+        /** target_ongoing_requests 2 (was 1 before 2.32). */
+        public static final double TARGET_ONGOING_REQUESTS = 2;
+        public static final double UPSCALE_DELAY_SECONDS = 30;
+        public static final double DOWNSCALE_DELAY_SECONDS = 600;
+        public static final double METRICS_INTERVAL_SECONDS = 10;
+        public static final double LOOK_BACK_PERIOD_SECONDS = 30;
+        /** upscaling/downscaling factor = smoothing_factor = 1.0. */
+        public static final double SMOOTHING_FACTOR = 1.0;
+        /** max_ongoing_requests 5 (since 2.32). */
+        public static final int MAX_ONGOING_REQUESTS = 5;
+
+        private RayServe() {
+        }
+    }
+}
