@@ -1,15 +1,12 @@
 package dev.scalewise.cli;
 
 import dev.scalewise.jobs.AnalyzeJob;
-import dev.scalewise.jobs.PartitionedWriter;
-import dev.scalewise.jobs.RowTables;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,18 +67,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                 OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
             }
             progress.say("reading and aligning " + dataOptions.data);
-            AnalyzeJob.Result result = AnalyzeJob.run(session.spark(), new AnalyzeJob.Request(dataOptions.data,
-                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, specs));
+            AnalyzeJob.Result result = AnalyzeJob.run(session, new AnalyzeJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), specs));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             if (out != null) {
                 progress.say("writing " + out);
-                List<String> written = PartitionedWriter.write(session.spark(), result.rows(), out, "date");
+                List<String> written = result.writeTo(out);
                 err.println("scalewise: wrote " + written.size() + " day partition(s) to " + out);
             }
             if (out == null || format != null) {
-                List<Row> rows = result.rows().orderBy("service", "date").collectAsList();
-                Table table = RowTables.of(AnalyzeJob.SCHEMA, rows)
-                        .withSection("dataQuality", result.quality().toMap());
+                Table table = result.table().withSection("dataQuality", result.quality().toMap());
                 fmt.renderer(wide).render(table, spec.commandLine().getOut());
             }
             err.flush();

@@ -2,29 +2,20 @@ package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
 import dev.scalewise.backtest.Comparison;
-import dev.scalewise.backtest.PolicyTotal;
 import dev.scalewise.jobs.BacktestJob;
-import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 
 /** `scalewise backtest`: services x policies, replayed on the exports. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -93,21 +84,17 @@ final class BacktestCommand implements Callable<Integer> {
                 OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
             }
             progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
-            BacktestJob.Result result = BacktestJob.run(session.spark(), new BacktestJob.Request(dataOptions.data,
-                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle, warmupDays));
+            BacktestJob.Result result = BacktestJob.run(session, new BacktestJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-            List<Row> problems = result.problems().orderBy("service", "policy").collectAsList();
-            for (Row p : problems) { // a loop, not a lambda: see RecommendCommand.Rows
-                err.println("scalewise: problem: " + p.getString(1)
-                        + (p.getString(2).isEmpty() ? "" : " / " + p.getString(2)) + ": " + p.getString(3));
-            }
+            result.problemList().forEach(p -> err.println("scalewise: problem: " + p.service()
+                    + (p.policy().isEmpty() ? "" : " / " + p.policy()) + ": " + p.problem()));
             if (out != null) {
                 progress.say("writing " + out);
-                List<String> days = PartitionedWriter.write(session.spark(), result.rows(), out + "/results", "date");
-                PartitionedWriter.write(session.spark(), result.problems(), out + "/problems", "date");
+                List<String> days = result.writeTo(out);
                 err.println("scalewise: wrote " + days.size() + " day partition(s) to " + out + "/results");
             }
-            Table comparison = Comparison.of(totals(result));
+            Table comparison = Comparison.of(result.totals());
             if (out == null || format != null) {
                 Table table = comparison.withSection("dataQuality", result.quality().toMap())
                         .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
@@ -115,8 +102,8 @@ final class BacktestCommand implements Callable<Integer> {
             }
             if (html != null) {
                 progress.say("replaying timelines for " + html);
-                ReportFile.writeBacktest(comparison, ReportJob.panes(session.spark(), dataOptions.data,
-                        dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, bundle),
+                ReportFile.writeBacktest(comparison, ReportJob.panes(session, dataOptions.data,
+                        dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), bundle),
                         result.quality().lines(), dataOptions.data, html, err);
             }
             if (sparkOptions.verbose) {
@@ -136,24 +123,5 @@ final class BacktestCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "scalewise: timing: replay kernel %.2f CPU-s (%.2f s elapsed) "
                         + "in %d policy replays, %d cores; %.1f s since JVM start; overhead %.2fx",
                 k.cpuSeconds(), k.wallSeconds(), k.replays(), k.cores(), sinceStart, k.overhead(sinceStart));
-    }
-
-    /** Day rows summed per service x policy in Spark; only those few totals reach the driver. */
-    private static List<PolicyTotal> totals(BacktestJob.Result result) {
-        List<Row> rows = result.rows().groupBy("service", "policy")
-                .agg(first("family"), sum("requests"), sum("cost"), first("currency"), sum("replica_hours"),
-                        max("p95_replicas"), max("max_replicas"), first("slo_objective"), sum("slo_minutes"),
-                        sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
-                        sum("cold_start_minutes"), sum("idle_cost"), sum("above_observed_minutes"),
-                        sum("unidentified_breach_minutes"), first("trust"), first("capacity_kind"))
-                .collectAsList();
-        List<PolicyTotal> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
-                    r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
-                    r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14), r.getLong(15), r.getLong(16),
-                    r.getString(17), r.getString(18)));
-        }
-        return out;
     }
 }

@@ -2,8 +2,6 @@ package dev.scalewise.cli;
 
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.CalibrateJob;
-import dev.scalewise.jobs.PartitionedWriter;
-import dev.scalewise.jobs.RowTables;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
@@ -11,10 +9,6 @@ import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,16 +72,16 @@ final class CalibrateCommand implements Callable<Integer> {
                 OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
             }
             new Progress(err).say("calibrating on " + dataOptions.data);
-            CalibrateJob.Result result = CalibrateJob.run(session.spark(), new AnalyzeJob.Request(dataOptions.data,
-                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag, specs));
+            CalibrateJob.Result result = CalibrateJob.run(session, new AnalyzeJob.Request(dataOptions.data,
+                    dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), specs));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             if (out != null) {
-                List<String> written = PartitionedWriter.write(session.spark(), result.rows(), out, "date");
+                List<String> written = result.writeTo(out);
                 err.println("scalewise: wrote " + written.size() + " day partition(s) to " + out);
             }
             if (out == null || format != null) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                Rows.render(result, fmt, wide, stdout);
+                render(result, fmt, wide, stdout);
                 stdout.flush();
             }
             err.flush();
@@ -96,62 +89,40 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** In the default table; the others only with --wide (and in csv and markdown). */
+    static final Set<String> SHOWN = Set.of("service", "trust", "latency_error_typical",
+            "latency_error_p90", "observed_breach_minutes", "modeled_breach_minutes", "both_breach_minutes",
+            "capacity_rps_per_replica", "capacity_kind");
+    /** Errors of log latency: two decimals read as "within 30 %" (0.30), as the reasons say. */
+    static final Set<String> RATIOS = Set.of("latency_error_typical", "latency_error_p90", "latency_bias");
+
     /**
-     * What the command does with Spark's rows, kept out of the command class: picocli reflects on every
-     * command class's methods, so a Spark type in one of their signatures would need Spark's jars even for
-     * `--help` (docs/decisions.md D21).
+     * json: every column with the model's entries; the other formats: every column but those, then (table
+     * and markdown) each service's verdict and its reason in words.
      */
-    private static final class Rows {
-        private Rows() {
+    private static void render(CalibrateJob.Result result, Format fmt, boolean wide, PrintWriter stdout) {
+        List<Map<String, Object>> rows = result.columns();
+        if (fmt == Format.JSON) {
+            stdout.println(RowsJson.render("services", rows, result.quality().toMap()));
+            return;
         }
-
-        /** In the default table; the others only with --wide (and in csv and markdown). */
-        static final Set<String> SHOWN = Set.of("service", "trust", "latency_error_typical",
-                "latency_error_p90", "observed_breach_minutes", "modeled_breach_minutes", "both_breach_minutes",
-                "capacity_rps_per_replica", "capacity_kind");
-        /** Errors of log latency: two decimals read as "within 30 %" (0.30), as the reasons say. */
-        static final Set<String> RATIOS = Set.of("latency_error_typical", "latency_error_p90", "latency_bias");
-
-        /**
-         * json: every column with the model's entries; the other formats: every column but those, then (table
-         * and markdown) each service's verdict and its reason in words.
-         */
-        static void render(CalibrateJob.Result result, Format fmt, boolean wide, PrintWriter stdout) {
-            List<Row> rows = result.rows().orderBy("service").collectAsList();
-            if (fmt == Format.JSON) {
-                stdout.println(RowsJson.render("services", rows, result.quality().toMap()));
-                return;
-            }
-            StructType summary = new StructType(Arrays.stream(CalibrateJob.SCHEMA.fields())
-                    .filter(f -> !f.name().equals("model")).toArray(StructField[]::new));
-            fmt.renderer(wide).render(table(RowTables.of(summary, rows.stream().map(Rows::withoutModel).toList()))
-                    .withSection("dataQuality", result.quality().toMap()), stdout);
-            if (fmt == Format.TABLE || fmt == Format.MARKDOWN) {
-                stdout.println();
-                for (Row r : rows) {
-                    String why = r.getAs("service") + ": " + r.getAs("trust") + ". " + r.getAs("trust_reason");
-                    stdout.println(fmt == Format.MARKDOWN ? "- " + why : RecommendCommand.Rows.wrap(why));
-                }
+        fmt.renderer(wide).render(table(result.table()).withSection("dataQuality", result.quality().toMap()), stdout);
+        if (fmt == Format.TABLE || fmt == Format.MARKDOWN) {
+            stdout.println();
+            for (Map<String, Object> r : rows) {
+                String why = r.get("service") + ": " + r.get("trust") + ". " + r.get("trust_reason");
+                stdout.println(fmt == Format.MARKDOWN ? "- " + why : RecommendCommand.Rows.wrap(why));
             }
         }
+    }
 
-        /** The columns typed for people and the detail ones marked. */
-        static Table table(Table all) {
-            List<Column> cols = new ArrayList<>();
-            for (Column c : all.columns()) {
-                Column typed = RATIOS.contains(c.name()) ? Column.ratio(c.name()) : c;
-                cols.add(SHOWN.contains(c.name()) ? typed : typed.asDetail());
-            }
-            return new Table(cols, all.rows());
+    /** The columns typed for people and the detail ones marked. */
+    private static Table table(Table all) {
+        List<Column> cols = new ArrayList<>();
+        for (Column c : all.columns()) {
+            Column typed = RATIOS.contains(c.name()) ? Column.ratio(c.name()) : c;
+            cols.add(SHOWN.contains(c.name()) ? typed : typed.asDetail());
         }
-
-        /** The row without its last column, the model's entries. */
-        private static Row withoutModel(Row r) {
-            Object[] v = new Object[r.length() - 1];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = r.get(i);
-            }
-            return RowFactory.create(v);
-        }
+        return new Table(cols, all.rows());
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -19,13 +20,8 @@ final class DataOptions {
     @Option(names = "--to", paramLabel = "DATE", description = "Last UTC day (yyyy-MM-dd), inclusive.")
     LocalDate to;
 
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Analysis step, whole minutes: 60s, 5m, 1h (default: ${DEFAULT-VALUE}).")
-    String step;
-
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "Billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    @Mixin
+    ReadOptions read;
 
     Optional<LocalDate> from() {
         checkRange();
@@ -38,7 +34,11 @@ final class DataOptions {
     }
 
     int stepSeconds() {
-        return OptionValues.stepSeconds(step);
+        return read.stepSeconds();
+    }
+
+    String costTag() {
+        return read.costTag;
     }
 
     private void checkRange() {

@@ -107,13 +107,9 @@ final class LintCommand implements Callable<Integer>, SparkFree {
             description = "With --data or --results: the last N whole days (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--step", paramLabel = "DURATION", defaultValue = "60s",
-            description = "With --data: analysis step, whole minutes (default: ${DEFAULT-VALUE}).")
-    String step;
-
-    @Option(names = "--cost-tag", paramLabel = "KEY", defaultValue = "service",
-            description = "With --data: billing tag that names the service (default: ${DEFAULT-VALUE}).")
-    String costTag;
+    /** With --data: how the exports are read, as for the other commands that read them. */
+    @picocli.CommandLine.Mixin
+    ReadOptions read;
 
     @picocli.CommandLine.Mixin
     SparkOptions sparkOptions;
@@ -158,8 +154,8 @@ final class LintCommand implements Callable<Integer>, SparkFree {
         // Spark is touched only here, and only with --data: static lint loads no Spark class
         java.util.function.Consumer<String> note = n -> err.println("scalewise: note: " + n);
         Optional<EvidenceSource> evidence = data != null
-                ? Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days,
-                OptionValues.stepSeconds(step), costTag, note))
+                ? Optional.of(new ReplayEvidenceSource(sparkOptions.settings(), data, days, read.stepSeconds(),
+                read.costTag, note))
                 : results != null ? Optional.of(new ResultsEvidenceSource(sparkOptions.settings(), results, days, note))
                 : Optional.empty();
         LintReport report = inputs.withRenderedFrom(new Linter(registry).run(ctx, inputs.sources(), evidence));

@@ -2,21 +2,19 @@ package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
 import dev.scalewise.calibrate.BreachRange;
-import dev.scalewise.jobs.PartitionedWriter;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
-import dev.scalewise.jobs.RecommendRows;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
 import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import dev.scalewise.report.TableRenderer;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -103,7 +101,7 @@ final class RecommendCommand implements Callable<Integer> {
         PolicyBundle bundle = policyOptions.bundle();
         Path manifests = out == null ? null : manifestDir(out);
         PrintWriter err = spec.commandLine().getErr();
-        List<Row> rows;
+        List<RecommendationRow> rows;
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             if (out != null) {
@@ -111,28 +109,27 @@ final class RecommendCommand implements Callable<Integer> {
             }
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Request request = new RecommendJob.Request(dataOptions.data, dataOptions.from(),
-                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle, Optional.ofNullable(service),
+                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag(), bundle, Optional.ofNullable(service),
                     options);
             if (html != null) {
                 // one pass yields the recommendations and the report's panes
-                ReportJob.Result report = ReportJob.run(session.spark(), request);
+                ReportJob.Result report = ReportJob.run(session, request);
                 report.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
                 rows = report.recommendations();
                 quality = report.quality().toMap();
                 if (out != null) {
-                    PartitionedWriter.write(session.spark(), session.spark().createDataFrame(rows, RecommendRows.SCHEMA),
-                            out + "/recommendations", "date");
+                    report.writeTo(out + "/recommendations");
                 }
                 if (!rows.isEmpty()) {
                     ReportFile.write(report, dataOptions.data, html, err);
                 }
             } else {
-                RecommendJob.Result result = RecommendJob.run(session.spark(), request);
+                RecommendJob.Result result = RecommendJob.run(session, request);
                 result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-                rows = result.rows().orderBy("service", "policy").collectAsList();
+                rows = result.collect();
                 quality = result.quality().toMap();
                 if (out != null) {
-                    PartitionedWriter.write(session.spark(), result.rows(), out + "/recommendations", "date");
+                    result.writeTo(out + "/recommendations");
                 }
             }
         }
@@ -151,7 +148,8 @@ final class RecommendCommand implements Callable<Integer> {
         } else {
             if (fmt == Format.JSON) {
                 // every column of every recommendation (knobs, both periods, robustness, the Pareto frontier)
-                stdout.println(RowsJson.render("recommendations", rows, quality));
+                stdout.println(RowsJson.render("recommendations", rows.stream().map(RecommendationRow::columns).toList(),
+                        quality));
             } else {
                 fmt.renderer(wide).render(Rows.table(rows), stdout);
                 Rows.why(rows, fmt == Format.MARKDOWN, stdout);
@@ -192,10 +190,10 @@ final class RecommendCommand implements Callable<Integer> {
         }
 
         /** Every manifest file with its recommendations applied (files without a change are left out). */
-        static Map<String, String> editedManifests(PolicyBundle bundle, List<Row> rows) {
+        static Map<String, String> editedManifests(PolicyBundle bundle, List<RecommendationRow> rows) {
             Map<String, String> texts = new LinkedHashMap<>();
-            for (Row row : rows) {
-                Recommendation r = RecommendRows.forEditing(row);
+            for (RecommendationRow row : rows) {
+                Recommendation r = row.recommendation();
                 if (r.changes().isEmpty()) {
                     continue;
                 }
@@ -211,19 +209,20 @@ final class RecommendCommand implements Callable<Integer> {
          * count resting on load history never showed is "-" and its range stands next to it (the range columns
          * are in the default table only when a row has one).
          */
-        static Table table(List<Row> rows) {
+        static Table table(List<RecommendationRow> rows) {
             List<List<Object>> out = new ArrayList<>();
             boolean ranges = false;
-            for (Row r : rows) {
+            for (RecommendationRow r : rows) {
                 ranges |= unidentified(r, "holdout_current_") > 0 || unidentified(r, "holdout_recommended_") > 0;
                 boolean recIdentified = unidentified(r, "holdout_recommended_") == 0;
-                out.add(List.of(r.getAs("service"), r.getAs("policy"), r.<String>getAs("status").toLowerCase(Locale.ROOT),
+                Recommendation rec = r.recommendation();
+                out.add(List.of(rec.service(), rec.policy(), rec.status().name().toLowerCase(Locale.ROOT),
                         num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
                         num(r, "savings_pct"), num(r, "monthly_recommended"), breaches(r, "holdout_current_"),
                         range(r, "holdout_current_"), breaches(r, "holdout_recommended_"), range(r, "holdout_recommended_"),
                         recIdentified ? num(r, "holdout_recommended_budget_burn") : Double.NaN,
-                        r.<Boolean>getAs("robust") ? "yes" : "no", r.getAs("trust"), num(r, "monthly_current"),
-                        num(r, "savings_vs_observed_pct"), changes(r)));
+                        Boolean.TRUE.equals(r.columns().get("robust")) ? "yes" : "no", r.columns().get("trust"),
+                        num(r, "monthly_current"), num(r, "savings_vs_observed_pct"), changes(rec)));
             }
             return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
                     Column.money("cost_1k_now"), Column.money("cost_1k_rec"), Column.percent("savings"),
@@ -237,7 +236,7 @@ final class RecommendCommand implements Callable<Integer> {
          * Under the table: the fleet's totals where they mean something, then per service x policy the
          * knob changes and why (a bullet list in markdown), and the replay's assumption.
          */
-        static void why(List<Row> rows, boolean markdown, PrintWriter out) {
+        static void why(List<RecommendationRow> rows, boolean markdown, PrintWriter out) {
             String bullet = markdown ? "- " : "";
             out.println();
             String totals = ReportFile.totals(rows.stream().map(ReportFile::json).toList());
@@ -245,11 +244,12 @@ final class RecommendCommand implements Callable<Integer> {
                 out.println(markdown ? totals : wrap(totals));
                 out.println();
             }
-            for (Row r : rows) {
+            for (RecommendationRow row : rows) {
+                Recommendation r = row.recommendation();
                 String changes = changes(r);
-                String why = (changes.equals("-") ? "" : changes + ". ") + r.<String>getAs("reason")
-                        + (r.<String>getAs("explanation").isEmpty() ? "" : ". " + r.getAs("explanation"));
-                String who = r.getAs("service") + " / " + r.getAs("policy");
+                String why = (changes.equals("-") ? "" : changes + ". ") + r.reason()
+                        + (r.explanation().isEmpty() ? "" : ". " + r.explanation());
+                String who = r.service() + " / " + r.policy();
                 out.println(markdown ? bullet + "**" + who + "**: " + why : wrap(who + ": " + why));
             }
             out.println();
@@ -280,24 +280,23 @@ final class RecommendCommand implements Callable<Integer> {
         }
 
         /** A series' breach minutes on the holdout when history confirms them all, else unknown (see its range). */
-        static Object breaches(Row r, String prefix) {
-            Object v = r.getAs(prefix + "breach_minutes");
+        static Object breaches(RecommendationRow r, String prefix) {
+            Object v = r.columns().get(prefix + "breach_minutes");
             return v == null ? (Object) Double.NaN
                     : BreachRange.count(((Number) v).longValue(), unidentified(r, prefix));
         }
 
-        static String range(Row r, String prefix) {
-            Object v = r.getAs(prefix + "breach_minutes");
+        static String range(RecommendationRow r, String prefix) {
+            Object v = r.columns().get(prefix + "breach_minutes");
             return v == null ? "" : BreachRange.text(((Number) v).longValue(), unidentified(r, prefix));
         }
 
-        static long unidentified(Row r, String prefix) {
-            Object v = r.getAs(prefix + "unidentified_breach_minutes");
+        static long unidentified(RecommendationRow r, String prefix) {
+            Object v = r.columns().get(prefix + "unidentified_breach_minutes");
             return v == null ? 0 : ((Number) v).longValue();
         }
 
-        static String changes(Row r) {
-            Recommendation rec = RecommendRows.forEditing(r);
+        static String changes(Recommendation rec) {
             List<String> parts = new ArrayList<>();
             for (KnobChange k : rec.knobs()) {
                 if (k.changed()) {
@@ -307,8 +306,8 @@ final class RecommendCommand implements Callable<Integer> {
             return parts.isEmpty() ? "-" : String.join(", ", parts);
         }
 
-        static double num(Row r, String column) {
-            Object v = r.getAs(column);
+        static double num(RecommendationRow r, String column) {
+            Object v = r.columns().get(column);
             return v == null ? Double.NaN : ((Number) v).doubleValue();
         }
     }

@@ -4,25 +4,21 @@ import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
 import dev.scalewise.calibrate.BreachRange;
 import dev.scalewise.backtest.PolicyId;
+import dev.scalewise.backtest.SingleReplay;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.HistoryJob;
 import dev.scalewise.jobs.PolicyBundle;
-import dev.scalewise.jobs.ReplayJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.model.ServiceModel;
-import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.model.ModelEntry;
 import dev.scalewise.policy.PolicySpec;
-import dev.scalewise.policy.Render;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import dev.scalewise.sim.Outcome;
-import dev.scalewise.sim.ReplayOptions;
-import dev.scalewise.sim.ReplayResult;
 import dev.scalewise.sim.TimelineRow;
-import dev.scalewise.sim.autoscaler.PolicyReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,34 +89,32 @@ final class ReplayCommand implements Callable<Integer> {
         PolicySpec chosen = choose(bundle.policySet().policies());
         String name = chosen.meta().service();
         PrintWriter err = spec.commandLine().getErr();
-        ReplayJob.Result read;
-        try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            new Progress(err).say("reading " + name + " from " + dataOptions.data);
-            read = ReplayJob.histories(session.spark(), dataOptions.data, Set.of(name), dataOptions.from(),
-                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag);
-        }
-        read.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-        ServiceHistory h = read.history(name);
         ServiceSpec serviceSpec = bundle.service(name);
-        ServiceModel model = ServiceModelFitter.fit(h, serviceSpec);
-        List<Signal> signals = Render.signals(chosen);
-        Signal shown = signals.isEmpty() ? Signal.RPS : signals.get(0);
-        TimelineRow.Collector recorded = new TimelineRow.Collector();
-        ReplayResult result = PolicyReplay.run(chosen, h, model, serviceSpec,
-                ReplayOptions.of(PolicyId.of(chosen).label()).withTimeline(recorded, shown));
+        SingleReplay.Result replay = SingleReplay.run(chosen, serviceSpec, service -> {
+            HistoryJob.Result read;
+            try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
+                new Progress(err).say("reading " + service + " from " + dataOptions.data);
+                read = HistoryJob.histories(session, dataOptions.data, Set.of(service), dataOptions.from(),
+                        dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag());
+            }
+            read.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+            return read.history(service);
+        });
+        ServiceHistory h = replay.history();
+        ServiceModel model = replay.model();
 
         PrintWriter out = spec.commandLine().getOut();
-        Table steps = timelineTable(h, recorded.rows(), shown);
+        Table steps = timelineTable(h, replay.timeline(), replay.shown());
         boolean stepsHere = "-".equals(timeline);
         if (timeline != null && !stepsHere) {
             writeTimeline(steps, Path.of(timeline), err);
         }
-        Table outcome = keyValues(outcomeMap(result.total()));
+        Table outcome = keyValues(outcomeMap(replay.total()));
         if (fmt == Format.CSV) {
             fmt.renderer().render(stepsHere ? steps : outcome, out);
         } else if (fmt == Format.JSON) {
             fmt.renderer().render((stepsHere ? steps : outcome).withSection("model", modelMap(model))
-                    .withSection("outcome", outcomeMap(result.total()))
+                    .withSection("outcome", outcomeMap(replay.total()))
                     .withSection("assumption", "the load balancer spreads demand evenly over ready replicas"), out);
         } else {
             out.println("Fitted model of " + name + " (" + serviceSpec.slo().percentile().name().toLowerCase() + " <= "

@@ -5,6 +5,7 @@ import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.recommend.RecommendationRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,8 +64,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportJob.Result result;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             new Progress(err).say("recommending and replaying for the report on " + dataOptions.data);
-            result = ReportJob.run(session.spark(), new RecommendJob.Request(dataOptions.data, dataOptions.from(),
-                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag, bundle, Optional.ofNullable(service),
+            result = ReportJob.run(session, new RecommendJob.Request(dataOptions.data, dataOptions.from(),
+                    dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag(), bundle, Optional.ofNullable(service),
                     options));
         }
         result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
@@ -75,7 +76,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportFile.write(result, dataOptions.data, out, err);
         if (format != null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println(RowsJson.render("recommendations", result.recommendations(), result.quality().toMap()));
+            stdout.println(RowsJson.render("recommendations",
+                    result.recommendations().stream().map(RecommendationRow::columns).toList(), result.quality().toMap()));
             stdout.flush();
         }
         return 0;

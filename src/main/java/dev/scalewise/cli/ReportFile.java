@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
 import dev.scalewise.jobs.ReportJob;
+import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import dev.scalewise.report.html.HtmlReport;
-import org.apache.spark.sql.Row;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,7 +57,7 @@ final class ReportFile {
 
     static void write(ReportJob.Result result, String data, String file, PrintWriter err) {
         List<ObjectNode> fleet = new ArrayList<>();
-        for (Row r : result.recommendations()) {
+        for (RecommendationRow r : result.recommendations()) {
             fleet.add(json(r));
         }
         List<String> notes = new ArrayList<>(result.quality().lines());
@@ -163,11 +163,7 @@ final class ReportFile {
     }
 
     /** A recommendation row as recommend --format json prints it. */
-    static ObjectNode json(Row r) {
-        try {
-            return (ObjectNode) MAPPER.readTree(r.json());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    static ObjectNode json(RecommendationRow r) {
+        return MAPPER.valueToTree(r.columns());
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.UserError;
+import dev.scalewise.jobs.ingest.SparkErrors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

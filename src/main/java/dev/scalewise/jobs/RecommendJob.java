@@ -4,9 +4,12 @@ import dev.scalewise.UserError;
 import dev.scalewise.backtest.PolicyId;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.rows.RecommendRows;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.recommend.RecommendOptions;
 import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.recommend.Recommender;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -56,10 +59,24 @@ public final class RecommendJob {
                           String costTag, PolicyBundle policies, Optional<String> service, Options options) {
     }
 
+    /** Rows of {@link RecommendRows#SCHEMA} (lazy, persisted) and the data-quality report. */
     public record Result(Dataset<Row> rows, DataQualityReport quality) {
+        /** Every recommendation, by service and policy, read back on the driver. */
+        public List<RecommendationRow> collect() {
+            return rows.orderBy("service", "policy").collectAsList().stream().map(RecommendRows::read).toList();
+        }
+
+        /** Writes the rows under {@code out}, partitioned by the last day of data; returns the partitions. */
+        public List<String> writeTo(String out) {
+            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        }
     }
 
     private RecommendJob() {
+    }
+
+    public static Result run(SparkSessions.Handle session, Request request) {
+        return run(session.spark(), request);
     }
 
     public static Result run(SparkSession spark, Request request) {

@@ -49,9 +49,9 @@ public final class ReplayEvidenceSource implements EvidenceSource {
         if (services.isEmpty()) {
             return List.of();
         }
-        ReplayJob.Result read;
+        HistoryJob.Result read;
         try (SparkSessions.Handle session = SparkSessions.open(spark)) {
-            read = ReplayJob.histories(session.spark(), dataDir, services, Optional.empty(), Optional.empty(),
+            read = HistoryJob.histories(session, dataDir, services, Optional.empty(), Optional.empty(),
                     stepSeconds, costTag);
         }
         read.quality().lines().forEach(notes);

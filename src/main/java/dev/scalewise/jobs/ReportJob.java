@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.jobs.rows.RecommendRows;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.recommend.Split;
 import dev.scalewise.charts.ServicePane;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -43,14 +48,23 @@ public final class ReportJob {
             .add("pane", DataTypes.StringType);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** @param recommendations rows of {@link RecommendRows#SCHEMA}, ordered by service and policy */
-    public record Result(List<Row> recommendations, Map<String, ObjectNode> panes, DataQualityReport quality) {
+    /**
+     * @param recommendations by service and policy, as {@link RecommendJob.Result#collect} reads them
+     * @param rows            the same as rows of {@link RecommendRows#SCHEMA}, for {@link #writeTo}
+     */
+    public record Result(List<RecommendationRow> recommendations, Map<String, ObjectNode> panes,
+                         DataQualityReport quality, Dataset<Row> rows) {
+        /** Writes the recommendation rows under {@code out}, as {@link RecommendJob.Result#writeTo} does. */
+        public List<String> writeTo(String out) {
+            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        }
     }
 
     private ReportJob() {
     }
 
-    public static Result run(SparkSession spark, RecommendJob.Request request) {
+    public static Result run(SparkSessions.Handle session, RecommendJob.Request request) {
+        SparkSession spark = session.spark();
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(request.dataDir(), request.stepSeconds(),
                 request.from().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 request.to().map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), request.costTag());
@@ -75,16 +89,18 @@ public final class ReportJob {
                 panes.put(row.getAs("service"), parse(pane));
             }
         }
-        return new Result(recommendations, panes, r.quality());
+        return new Result(recommendations.stream().map(RecommendRows::read).toList(), panes, r.quality(),
+                spark.createDataFrame(recommendations, RecommendRows.SCHEMA));
     }
 
     /**
      * The panes of a backtest's report: each policy replayed with its current settings over the whole
      * range read, with the model fitted on all of it (as backtest fits it); no recommendation.
      */
-    public static Map<String, ObjectNode> panes(SparkSession spark, String dataDir, Optional<LocalDate> from,
+    public static Map<String, ObjectNode> panes(SparkSessions.Handle session, String dataDir, Optional<LocalDate> from,
                                                 Optional<LocalDate> to, int stepSeconds, String costTag,
                                                 PolicyBundle policies) {
+        SparkSession spark = session.spark();
         ServicePipeline.Settings settings = ServicePipeline.Settings.of(dataDir, stepSeconds,
                 from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 to.map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), costTag);

@@ -2,6 +2,8 @@ package dev.scalewise.jobs;
 
 import dev.scalewise.UserError;
 import dev.scalewise.backtest.PolicyId;
+import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.jobs.rows.BacktestRows;
 import dev.scalewise.lint.EvidenceSource;
 import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
@@ -13,7 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,29 +84,7 @@ public final class ResultsEvidenceSource implements EvidenceSource {
 
     private List<Outcome> lastDays(List<Row> rows, String service, String label) {
         List<Outcome> out = rows.stream().filter(r -> r.getAs("service").equals(service) && r.getAs("policy").equals(label))
-                .map(ResultsEvidenceSource::outcome).sorted(Comparator.comparing(Outcome::periodStart)).toList();
+                .map(BacktestRows::outcome).sorted(Comparator.comparing(Outcome::periodStart)).toList();
         return out.subList(Math.max(0, out.size() - days), out.size());
-    }
-
-    static Outcome outcome(Row r) {
-        return new Outcome(r.getAs("service"), r.getAs("policy"), r.<Timestamp>getAs("period_start").toInstant(),
-                r.<Timestamp>getAs("period_end").toInstant(), r.getAs("requests"), r.getAs("cost"), r.getAs("currency"),
-                num(r, "cost_per_1k"), r.getAs("replica_hours"), r.getAs("mean_replicas"), r.getAs("p95_replicas"),
-                r.getAs("max_replicas"), r.<Long>getAs("slo_minutes"), r.<Long>getAs("breach_minutes"),
-                num(r, "breach_ratio"), num(r, "budget_burn"), r.<Long>getAs("scale_up_events"),
-                r.<Long>getAs("scale_down_events"), r.<Long>getAs("cold_start_minutes"), r.getAs("idle_cost"),
-                r.getAs("idle_share"), num(r, "mean_gpu_util"), 0, count(r, "above_observed_minutes"),
-                count(r, "unidentified_breach_minutes"));
-    }
-
-    /** A count column; 0 in results written before it existed. */
-    private static long count(Row r, String column) {
-        boolean present = java.util.Arrays.asList(r.schema().fieldNames()).contains(column);
-        return present && !r.isNullAt(r.fieldIndex(column)) ? r.<Long>getAs(column) : 0;
-    }
-
-    private static double num(Row r, String column) {
-        Object v = r.getAs(column);
-        return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
 }

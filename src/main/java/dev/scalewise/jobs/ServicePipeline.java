@@ -1,7 +1,5 @@
 package dev.scalewise.jobs;
 
-import org.apache.hadoop.fs.Path;
-import dev.scalewise.UserError;
 import dev.scalewise.data.AlignedService;
 import dev.scalewise.data.DataIssue;
 import dev.scalewise.data.DataQualityReport;
@@ -9,7 +7,11 @@ import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.HistoryAligner;
 import dev.scalewise.data.InputBlock;
 import dev.scalewise.data.ServiceHistory;
-import org.apache.spark.api.java.JavaRDD;
+import dev.scalewise.jobs.ingest.Ingest;
+import dev.scalewise.jobs.ingest.InputChunk;
+import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.ingest.RowFilter;
+import dev.scalewise.jobs.ingest.SparkErrors;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,24 +26,23 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.TreeSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * The path every data job shares: read and check the four datasets, group all rows by service,
+ * The path every data job shares: read the four datasets ({@link Ingest}), group all rows by service,
  * validate and align each service's rows into a {@link ServiceHistory} inside an executor, hand it to a
  * core function, and return that function's rows (still distributed) plus the data-quality counts
  * (summed per dataset and issue: the only thing the driver collects).
@@ -71,6 +72,11 @@ public final class ServicePipeline {
                     to.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), costTag, List.of());
         }
 
+        /** What the read keeps: the range and the services. */
+        public RowFilter filter() {
+            return new RowFilter(fromMs, toMs, Set.copyOf(services));
+        }
+
         /** Only these services (a `--service` view of a fleet's export). */
         public Settings onlyServices(Collection<String> names) {
             return new Settings(dataDir, stepSeconds, fromMs, toMs, costTag, List.copyOf(new TreeSet<>(names)));
@@ -88,68 +94,25 @@ public final class ServicePipeline {
 
     /** Reads the datasets under settings.dataDir(); requests is required, the others optional. */
     public static List<LoadedDataset> read(SparkSession spark, Settings settings) {
-        DatasetReader reader = new DatasetReader(spark, settings.dataDir());
-        List<LoadedDataset> loaded = new ArrayList<>();
-        for (DatasetKind k : DatasetKind.values()) {
-            Optional<LoadedDataset> d = reader.read(k, settings.costTag(), days(settings, k));
-            if (d.isEmpty() && k == DatasetKind.REQUESTS) {
-                throw new UserError("requests: no Parquet or CSV files under " + new Path(
-                        settings.dataDir(), "requests") + " (the requests dataset is required; see 'scalewise schema requests')");
-            }
-            d.ifPresent(loaded::add);
-        }
-        return loaded;
-    }
-
-    /**
-     * The date= partitions worth reading for a range: one day of margin each side for rows that straddle
-     * midnight. Billing is read whole below the end of the range: a charge period (e.g. a month) that
-     * started long before the range can still cover it.
-     */
-    static DatasetReader.Days days(Settings s, DatasetKind kind) {
-        Optional<LocalDate> first = s.fromMs() == Long.MIN_VALUE || kind == DatasetKind.BILLING ? Optional.empty()
-                : Optional.of(utcDate(s.fromMs()).minusDays(1));
-        Optional<LocalDate> last = s.toMs() == Long.MAX_VALUE ? Optional.empty()
-                : Optional.of(utcDate(s.toMs()).plusDays(1));
-        return new DatasetReader.Days(first, last);
-    }
-
-    private static LocalDate utcDate(long epochMs) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
-    }
-
-    /** Notes for the optional datasets that are absent, saying what the output lacks. */
-    private static List<String> absenceNotes(List<LoadedDataset> loaded) {
-        EnumSet<DatasetKind> present = presentKinds(loaded);
-        List<String> notes = new ArrayList<>();
-        if (!present.contains(DatasetKind.LATENCY)) {
-            notes.add("latency: no data; SLO breach minutes, breach ratio and budget burn are unknown, "
-                    + "and capacity is taken over all minutes");
-        }
-        if (!present.contains(DatasetKind.GPU)) {
-            notes.add("gpu: no data; GPU utilization is unknown");
-        }
-        if (!present.contains(DatasetKind.BILLING)) {
-            notes.add("billing: no data; cost and cost per 1k inferences are unknown");
-        }
-        return notes;
+        return Ingest.read(spark, settings.dataDir(), settings.costTag(), settings.filter());
     }
 
     public static Result run(SparkSession spark, Settings settings, List<LoadedDataset> loaded,
                              StructType outSchema, PerService core) {
         StructType bundle = bundleSchema(outSchema);
         int outWidth = outSchema.size();
-        EnumSet<DatasetKind> present = presentKinds(loaded);
+        EnumSet<DatasetKind> present = Ingest.presentKinds(loaded);
         // Rows are packed per (service, file split) before the exchange, so what is shuffled and sorted is a
         // few chunks of primitive arrays per service, not every row with its file path; grouping on the
         // service column (not a key function) keeps Spark from decoding the chunks on the map side.
-        Dataset<Row> results = spark.createDataset(chunks(spark, settings, loaded).rdd(), Encoders.bean(InputChunk.class))
+        Dataset<Row> results = spark.createDataset(Ingest.chunks(loaded, settings.filter()).rdd(),
+                        Encoders.bean(InputChunk.class))
                 .groupBy(col("service")).as(Encoders.STRING(), Encoders.bean(InputChunk.class))
                 .flatMapGroups((FlatMapGroupsFunction<String, InputChunk, Row>) (service, chunks) ->
                         perService(service, chunks, settings, present, core, outWidth), Encoders.row(bundle))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DataQualityReport quality = SparkErrors.translate(() -> collectQuality(results));
-        for (String note : absenceNotes(loaded)) {
+        for (String note : Ingest.absenceNotes(loaded)) {
             quality = quality.withNote(note);
         }
         Column[] outColumns = Arrays.stream(outSchema.fieldNames()).map(org.apache.spark.sql.functions::col)
@@ -158,47 +121,10 @@ public final class ServicePipeline {
         return new Result(out, quality);
     }
 
-    /** Set to false to read every dataset as Spark rows (an escape hatch, and the tests' other way). */
-    public static final String COLUMNAR_CONF = "spark.scalewise.columnarScan";
-
-    /**
-     * Every dataset's rows packed into chunks: Parquet from its column batches where {@link ColumnarScan}
-     * can give them, everything else from its canonical rows; both apply the range and service filters.
-     */
-    private static JavaRDD<InputChunk> chunks(SparkSession spark, Settings settings, List<LoadedDataset> loaded) {
-        boolean columnar = Boolean.parseBoolean(spark.conf().get(COLUMNAR_CONF, "true"));
-        RowFilter filter = RowFilter.of(settings);
-        JavaRDD<InputChunk> all = null;
-        for (LoadedDataset d : loaded) {
-            Optional<ColumnarScan.Batches> batches = columnar ? d.batches() : Optional.empty();
-            JavaRDD<InputChunk> c = batches.isPresent()
-                    ? batches.get().rdd().mapPartitions(new ColumnarChunkPacker(batches.get().layout(), filter,
-                    InputChunkPacker.MAX_BUFFERED_ROWS, CurrentSplit.spark()))
-                    : InputChunkPacker.pack(filter.apply(d.canonical()));
-            all = all == null ? c : all.union(c);
-        }
-        return all;
-    }
-
-    private static EnumSet<DatasetKind> presentKinds(List<LoadedDataset> loaded) {
-        EnumSet<DatasetKind> present = EnumSet.noneOf(DatasetKind.class);
-        loaded.forEach(d -> present.add(d.kind()));
-        return present;
-    }
-
     /** Executor side: one service's rows in, the job's rows and quality rows out. */
     private static Iterator<Row> perService(String service, Iterator<InputChunk> chunks, Settings s,
                                             EnumSet<DatasetKind> present, PerService core, int outWidth) {
-        // chunks in (file, split, first ordinal) order give the rows in the aligner's order: it then only
-        // confirms that order, with one pass over the ordinals
-        List<InputChunk> sorted = new ArrayList<>();
-        chunks.forEachRemaining(sorted::add);
-        sorted.sort(InputChunk::compareFileOrder);
-        List<InputBlock> input = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            input.add(sorted.get(i).toBlock());
-            sorted.set(i, null); // the packed bytes can go once decoded
-        }
+        List<InputBlock> input = Ingest.blocks(chunks);
         HistoryAligner aligner = new HistoryAligner(s.stepSeconds(),
                 s.fromMs() == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(s.fromMs()),
                 s.toMs() == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(s.toMs()), present);

@@ -1,14 +1,11 @@
 package dev.scalewise.jobs;
 
-import dev.scalewise.Numbers;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
 import dev.scalewise.policy.StatedCapacity;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -46,11 +43,4 @@ record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double object
     private static OptionalDouble optional(double v) {
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
-
-    /** "p95<=1000ms@99%": how the output names the SLO a row was judged against. */
-    static String label(Slo slo) {
-        return slo.percentile().name().toLowerCase(Locale.ROOT) + "<=" + Numbers.plain(slo.thresholdMs()) + "ms@"
-                + Numbers.plain(slo.objective() * 100) + "%";
-    }
-
 }

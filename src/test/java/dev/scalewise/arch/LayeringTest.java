@@ -35,6 +35,7 @@ class LayeringTest {
             List.of("sim"),
             List.of("calibrate"),
             List.of("backtest", "recommend", "lint", "sample", "importer"),
+            List.of("charts"),
             List.of("jobs"),
             List.of("cli"));
 

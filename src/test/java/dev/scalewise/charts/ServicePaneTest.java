@@ -11,7 +11,7 @@ import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.testkit.Histories;
 import org.junit.jupiter.api.Test;
 

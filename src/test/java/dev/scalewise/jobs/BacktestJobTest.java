@@ -81,7 +81,7 @@ class BacktestJobTest {
         assertTrue(result.kernel().cpuSeconds() > 0, "kernel CPU time summed from the executors");
 
         for (String service : List.of("llm-chat", "embed-search", "rerank")) {
-            ServiceHistory h = ReplayJob.histories(SharedSpark.get(), data.toString(), java.util.Set.of(service),
+            ServiceHistory h = HistoryJob.histories(SharedSpark.get(), data.toString(), java.util.Set.of(service),
                     Optional.empty(), Optional.empty(), 60, "service").history(service);
             List<PolicySpec> ps = bundle.policiesFor(service);
             ServiceBacktest.Result core = ServiceBacktest.run(h, bundle.service(service), ps, Instant.MIN, Instant.MAX);

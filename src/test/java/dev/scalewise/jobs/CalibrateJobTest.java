@@ -2,6 +2,7 @@ package dev.scalewise.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scalewise.jobs.rows.CalibrateRows;
 import dev.scalewise.testkit.ContractCsv;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,8 +66,8 @@ class CalibrateJobTest {
         assertEquals(0, written.code(), written.err());
         List<Row> rows = SharedSpark.get().read().parquet(out.toString()).collectAsList();
         assertEquals(1, rows.size());
-        assertEquals(Arrays.asList(CalibrateJob.SCHEMA.fieldNames()).subList(1, CalibrateJob.SCHEMA.size()),
-                Arrays.asList(rows.get(0).schema().fieldNames()).subList(0, CalibrateJob.SCHEMA.size() - 1));
+        assertEquals(Arrays.asList(CalibrateRows.SCHEMA.fieldNames()).subList(1, CalibrateRows.SCHEMA.size()),
+                Arrays.asList(rows.get(0).schema().fieldNames()).subList(0, CalibrateRows.SCHEMA.size() - 1));
         assertEquals("untrusted", rows.get(0).getAs("trust"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.data.Datasets;
+import dev.scalewise.jobs.rows.BacktestRows;
+import dev.scalewise.jobs.rows.CalibrateRows;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ResultSchemaTest {
     static Stream<Arguments> written() {
-        return Stream.of(Arguments.of("backtest_result", BacktestJob.SCHEMA),
-                Arguments.of("backtest_problem", BacktestJob.PROBLEMS),
-                Arguments.of("calibration", CalibrateJob.SCHEMA));
+        return Stream.of(Arguments.of("backtest_result", BacktestRows.SCHEMA),
+                Arguments.of("backtest_problem", BacktestRows.PROBLEMS),
+                Arguments.of("calibration", CalibrateRows.SCHEMA));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ServiceFilterTest {
     @Test
     void aServiceReadAloneHasTheHistoryItHasAmongOthers() {
-        ReplayJob.Result alone = ReplayJob.histories(SharedSpark.get(), "sample-data", Set.of("rerank"),
+        HistoryJob.Result alone = HistoryJob.histories(SharedSpark.get(), "sample-data", Set.of("rerank"),
                 Optional.empty(), Optional.empty(), 60, "service");
-        ReplayJob.Result withOthers = ReplayJob.histories(SharedSpark.get(), "sample-data",
+        HistoryJob.Result withOthers = HistoryJob.histories(SharedSpark.get(), "sample-data",
                 Set.of("rerank", "llm-chat", "vision-ocr"), Optional.empty(), Optional.empty(), 60, "service");
         assertEquals(List.of("rerank"), List.copyOf(alone.histories().keySet()));
         assertEquals(Set.of("rerank", "llm-chat", "vision-ocr"), withOthers.histories().keySet());
@@ -40,7 +40,7 @@ class ServiceFilterTest {
 
     @Test
     void noServiceNamedIsRefusedRatherThanReadingTheFleet() {
-        assertThrows(IllegalArgumentException.class, () -> ReplayJob.histories(SharedSpark.get(), "sample-data",
+        assertThrows(IllegalArgumentException.class, () -> HistoryJob.histories(SharedSpark.get(), "sample-data",
                 Set.of(), Optional.empty(), Optional.empty(), 60, "service"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalewise.jobs;
 
 import dev.scalewise.cli.Main;
+import dev.scalewise.jobs.ingest.SchemaCheck;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -6,7 +6,7 @@ import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
-import dev.scalewise.policy.SourceLocation;
+import dev.scalewise.yaml.SourceLocation;
 
 import java.util.List;
 import java.util.Optional;

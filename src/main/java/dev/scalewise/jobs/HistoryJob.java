@@ -3,6 +3,9 @@ package dev.scalewise.jobs;
 import dev.scalewise.UserError;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.jobs.rows.HistoryRows;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -19,8 +22,8 @@ import java.util.Set;
  * single-service debugging view (`replay`) and the evidence of `lint --data`, which look at the services
  * of one change, never the fleet.
  */
-public final class ReplayJob {
-    private ReplayJob() {
+public final class HistoryJob {
+    private HistoryJob() {
     }
 
     /** The services' histories (those with requests data) and the data-quality report of the read. */
@@ -32,6 +35,11 @@ public final class ReplayJob {
             }
             return h;
         }
+    }
+
+    public static Result histories(SparkSessions.Handle session, String dataDir, Set<String> services,
+                                   Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds, String costTag) {
+        return histories(session.spark(), dataDir, services, from, to, stepSeconds, costTag);
     }
 
     public static Result histories(SparkSession spark, String dataDir, Set<String> services, Optional<LocalDate> from,

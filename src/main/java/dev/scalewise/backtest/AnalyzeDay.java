@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.backtest;
 
 import dev.scalewise.calibrate.Calibration;
 import dev.scalewise.calibrate.Calibrator;
@@ -46,7 +46,7 @@ public record AnalyzeDay(LocalDate date, Outcome outcome, boolean costKnown, dou
                 .toList();
     }
 
-    static ServiceModel fitOrUnknown(ServiceHistory h, ServiceSpec spec) {
+    public static ServiceModel fitOrUnknown(ServiceHistory h, ServiceSpec spec) {
         try {
             return ServiceModelFitter.fit(h, spec);
         } catch (RuntimeException e) { // analyze reports what was observed even when no model fits

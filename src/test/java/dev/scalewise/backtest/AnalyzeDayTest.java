@@ -1,8 +1,7 @@
-package dev.scalewise.jobs;
+package dev.scalewise.backtest;
 
-import dev.scalewise.backtest.PolicyOutcome;
-import dev.scalewise.backtest.ServiceBacktest;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.jobs.rows.AnalyzeRows;
 import dev.scalewise.model.Confidence;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
@@ -123,7 +121,7 @@ class AnalyzeDayTest {
             cost[i] = replicas[i] * 0.05;
         }
         ServiceHistory h = Histories.requests(requests).replicas(replicas).p95(p95).cost(cost).build();
-        List<Row> rows = AnalyzeJob.rows(h, Map.of());
+        List<Row> rows = AnalyzeRows.rows(h, ServiceSpec.defaults(h.service()));
         List<Outcome> observed = ServiceBacktest.run(h, ServiceSpec.defaults(h.service()), List.of(), h.start(),
                 h.start().plus(Duration.ofDays(2))).outcomes().stream().map(PolicyOutcome::outcome).toList();
         assertEquals(2, rows.size());
@@ -152,6 +150,6 @@ class AnalyzeDayTest {
 
     @SuppressWarnings("unchecked")
     private static <T> T col(Row r, String name) {
-        return (T) r.get(AnalyzeJob.SCHEMA.fieldIndex(name));
+        return (T) r.get(AnalyzeRows.SCHEMA.fieldIndex(name));
     }
 }

@@ -1,17 +1,23 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.rows;
 
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Table;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Collected Spark rows as a renderer {@link Table}: null becomes NaN (numbers) or "" (text). */
+/**
+ * Collected Spark rows as the core sees them: a renderer {@link Table} (null becomes NaN for numbers, ""
+ * for text), or every column by name.
+ */
 public final class RowTables {
     private RowTables() {
     }
@@ -30,6 +36,22 @@ public final class RowTables {
             out.add(values);
         }
         return new Table(cols, out);
+    }
+
+    /** Every field by name, in schema order; nested rows as maps, arrays as lists (what Row.json() shows). */
+    public static Map<String, Object> columns(Row r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        StructField[] fields = r.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            Object v = r.isNullAt(i) ? null : fields[i].dataType() instanceof ArrayType
+                    ? r.getList(i).stream().map(RowTables::value).toList() : value(r.get(i));
+            out.put(fields[i].name(), v);
+        }
+        return out;
+    }
+
+    private static Object value(Object v) {
+        return v instanceof Row nested ? columns(nested) : v;
     }
 
     private static Column.Type type(DataType t) {

@@ -1,15 +1,14 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The chunks a packer's {@link ChunkAssembler} completes, handed out as its input is read: the input is
- * read one unit (a row, a column batch) at a time until a chunk is ready, and the open ones are
- * completed at its end.
+ * The chunks a packer's {@link ChunkAssembler} completes, handed out as its input is read: one row at a
+ * time until a chunk is ready, and the open ones at its end.
  */
 final class ChunkIterator implements Iterator<InputChunk> {
-    /** Reads one more unit into the assembler; false at the end of the input. */
+    /** Reads one more row into the assembler; false at the end of the input. */
     @FunctionalInterface
     interface Reader {
         boolean readMore();

@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.rdd.InputFileBlockHolder;

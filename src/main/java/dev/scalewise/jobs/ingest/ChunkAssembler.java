@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import dev.scalewise.data.DatasetKind;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One task's packing state, whichever way its rows are read (Spark's rows: {@link InputChunkPacker};
- * Parquet's column batches: {@link ColumnarChunkPacker}): the split being read, one open
+ * One task's packing state ({@link InputChunkPacker}): the split being read, one open
  * {@link InputChunk.Builder} per service, and the chunks ready to hand to the shuffle.
  *
  * <p>A partition reads its splits one after the other, so the chunks of a split are complete when the
@@ -41,8 +40,8 @@ final class ChunkAssembler {
     }
 
     /**
-     * Called before the rows of each read unit (a row; a column batch, which never spans two files) with
-     * the dataset they belong to: a new split or dataset completes the open chunks.
+     * Called before each row with the dataset it belongs to: a new split or dataset completes the open
+     * chunks.
      */
     void enter(int datasetOrdinal) {
         UTF8String f = split.path();

@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -21,9 +21,9 @@ import java.util.Set;
  * (with or without time zone, read as UTC) or a long of epoch milliseconds; a CSV column is a string
  * and its values are parsed later ({@link DatasetReader}). Tags may be a map or, in CSV, a JSON string.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
     /** What the contract wants of a column, in the reader's terms. */
-    enum Expected {
+    public enum Expected {
         TIMESTAMP("timestamp"), INT("int"), LONG("long"), DOUBLE("double"), STRING("string"), MAP("map<string,string>");
 
         final String label;
@@ -33,7 +33,7 @@ final class SchemaCheck {
         }
     }
 
-    record ColumnSpec(String name, Expected expected, boolean required) {
+    public record ColumnSpec(String name, Expected expected, boolean required) {
     }
 
     /** A column that is missing or has the wrong type; found is "" when missing. */
@@ -46,7 +46,7 @@ final class SchemaCheck {
     private SchemaCheck() {
     }
 
-    static List<ColumnSpec> columns(Schema avro) {
+    public static List<ColumnSpec> columns(Schema avro) {
         List<ColumnSpec> out = new ArrayList<>();
         for (Schema.Field f : avro.getFields()) {
             Schema s = f.schema();

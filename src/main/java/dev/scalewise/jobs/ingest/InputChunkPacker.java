@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import dev.scalewise.data.DatasetKind;
 import org.apache.spark.api.java.JavaRDD;
@@ -10,9 +10,9 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import java.util.Iterator;
 
 /**
- * Map side of the pipeline's one shuffle for input read as Spark rows (CSV, billing, and Parquet that
- * {@link ColumnarChunkPacker} cannot take): packs the canonical rows ({@link CanonicalRows#SCHEMA}) of a
- * partition into {@link InputChunk}s, one per service and file split ({@link ChunkAssembler}).
+ * Map side of the pipeline's one shuffle: packs the canonical rows ({@link CanonicalRows#SCHEMA}) of a
+ * partition into {@link InputChunk}s, one per service and file split ({@link ChunkAssembler}), whatever
+ * the file format and the columns' types (Spark has cast them to the canonical row).
  *
  * <p>It reads Spark's internal rows: decoding every row into a {@link Row} (boxed numbers, five strings
  * including the ~100-character file path) cost more than the packing itself. The service becomes a Java

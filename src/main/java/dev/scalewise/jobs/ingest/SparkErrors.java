@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import dev.scalewise.UserError;
 
@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * Parquet file whose column type differs from the first file's, a CSV that cannot be parsed, a path
  * that vanished. Everything else passes through as an internal error.
  */
-final class SparkErrors {
+public final class SparkErrors {
     private SparkErrors() {
     }
 
-    static <T> T translate(Supplier<T> action) {
+    public static <T> T translate(Supplier<T> action) {
         try {
             return action.get();
         } catch (Exception e) { // SparkException is checked but thrown undeclared from Scala
@@ -31,7 +31,7 @@ final class SparkErrors {
         }
     }
 
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

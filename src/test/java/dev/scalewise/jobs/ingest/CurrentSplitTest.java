@@ -1,5 +1,6 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
+import dev.scalewise.jobs.SharedSpark;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

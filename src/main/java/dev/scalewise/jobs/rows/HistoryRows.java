@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.rows;
 
 import dev.scalewise.data.ServiceHistory;
 import org.apache.spark.sql.Row;

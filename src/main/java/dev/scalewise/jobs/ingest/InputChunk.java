@@ -1,4 +1,4 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.ingest;
 
 import dev.scalewise.data.DatasetKind;
 import dev.scalewise.data.InputBlock;

@@ -1,9 +1,10 @@
-package dev.scalewise.jobs;
+package dev.scalewise.jobs.rows;
 
 import dev.scalewise.calibrate.Calibration;
 import dev.scalewise.calibrate.Trust;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.Recommendation;
+import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.recommend.ValueFormat;
 import dev.scalewise.sim.Outcome;
 import org.apache.spark.sql.Row;
@@ -124,8 +125,13 @@ public final class RecommendRows {
         return RowFactory.create(v.toArray());
     }
 
+    /** A row back on the driver: the recommendation without its evidence, and every column. */
+    public static RecommendationRow read(Row r) {
+        return new RecommendationRow(forEditing(r), RowTables.columns(r));
+    }
+
     /** The part of a recommendation the manifest editor needs, rebuilt on the driver. */
-    public static Recommendation forEditing(Row r) {
+    static Recommendation forEditing(Row r) {
         List<Row> knobs = r.getList(r.fieldIndex("knobs"));
         List<KnobChange> changes = new ArrayList<>();
         for (Row k : knobs) {
