@@ -3,7 +3,9 @@ package dev.scalewise.policy;
 import dev.scalewise.Numbers;
 import dev.scalewise.yaml.YNode;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -11,10 +13,12 @@ import java.util.function.Function;
 /**
  * Reads the optional fields of one manifest and remembers which ones were filled in from a default,
  * under their normalized path (the record component path `policy show` prints, e.g.
- * {@code behavior.scaleDown.stabilizationWindowSeconds}), so PolicyMeta.defaulted names them.
+ * {@code behavior.scaleDown.stabilizationWindowSeconds}), so PolicyMeta.defaulted names them; and, by the
+ * same paths, where the tunable ones live in the manifest (PolicyMeta.fields).
  */
 final class Fields {
     private final Set<String> defaulted = new LinkedHashSet<>();
+    private final Map<String, ManifestField> editable = new LinkedHashMap<>();
 
     int integer(YNode node, String field, int fallback) {
         return value(node, field, fallback, YNode::optInt);
@@ -43,6 +47,15 @@ final class Fields {
 
     Set<String> defaulted() {
         return defaulted;
+    }
+
+    /** Records where a tunable field lives in the manifest. */
+    void editable(String field, ManifestField where) {
+        editable.put(field, where);
+    }
+
+    Map<String, ManifestField> editable() {
+        return editable;
     }
 
     /** Fails with location unless lo <= v <= hi. */

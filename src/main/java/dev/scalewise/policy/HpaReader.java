@@ -14,7 +14,7 @@ final class HpaReader {
     private HpaReader() {
     }
 
-    static HpaPolicy read(Manifest m, Consumer<String> notes) {
+    static HpaPolicy read(ManifestReading m, Consumer<String> notes) {
         String version = m.doc.apiVersion();
         boolean v2beta1 = version.equals("autoscaling/v2beta1");
         if (v2beta1 || version.equals("autoscaling/v2beta2")) {
@@ -32,6 +32,17 @@ final class HpaReader {
         String target = spec.get("scaleTargetRef").get("name").requireText();
         List<MetricTarget> metrics = MetricReader.read(spec.get("metrics"), v2beta1, m.signalOverride(), m.fields);
         Optional<Behavior> behavior = v2beta1 ? Optional.empty() : BehaviorReader.read(spec.get("behavior"), m.fields, "behavior");
+        m.editable("minReplicas", spec.get("minReplicas"));
+        m.editable("maxReplicas", maxNode);
+        if (!v2beta1) {
+            // the v2beta1 shape has no behavior and another target syntax: only the replicas are tuned there
+            if (!m.fields.defaulted().contains("metrics")) {
+                MetricTarget first = metrics.get(0);
+                m.editable("metrics[0].target", spec.get("metrics").items().get(0).get(MetricReader.field(first.source()))
+                        .get("target").get(MetricReader.targetField(first.targetType())));
+            }
+            m.editableBehavior(spec.get("behavior"));
+        }
         m.fields.mark("tolerance");
         m.fields.mark("syncPeriodSeconds");
         return new HpaPolicy(m.meta(m.name(), m.service(target)), min, max, metrics, behavior,

@@ -29,7 +29,7 @@ final class KServeReader {
     private KServeReader() {
     }
 
-    static Optional<PolicySpec> read(Manifest m, Consumer<String> notes) {
+    static Optional<PolicySpec> read(ManifestReading m, Consumer<String> notes) {
         YNode predictor = m.spec().get("predictor");
         String name = m.name();
         String klass = autoscalerClass(m, predictor);
@@ -47,7 +47,7 @@ final class KServeReader {
         };
     }
 
-    private static String autoscalerClass(Manifest m, YNode predictor) {
+    private static String autoscalerClass(ManifestReading m, YNode predictor) {
         Optional<String> explicit = m.annotation(CLASS_ANNOTATION);
         if (explicit.isPresent()) {
             return explicit.get().toLowerCase(Locale.ROOT);
@@ -60,15 +60,19 @@ final class KServeReader {
         return metric.equals("cpu") || metric.equals("memory") ? "hpa" : "kpa";
     }
 
-    private static KpaPolicy kpa(Manifest m, YNode predictor, String name) {
+    private static KpaPolicy kpa(ManifestReading m, YNode predictor, String name) {
+        m.editable("target", predictor.get("scaleTarget"));
+        editableReplicas(m, predictor);
         KnativeReader.Overrides ov = new KnativeReader.Overrides(predictor.get("minReplicas"),
                 predictor.get("maxReplicas"), predictor.get("scaleTarget"), predictor.get("scaleMetric"),
                 predictor.get("containerConcurrency"), UpstreamDefaults.KServe.MIN_REPLICAS);
         return KnativeReader.kpa(m, m.annotations(), ov, name);
     }
 
-    private static HpaPolicy hpa(Manifest m, YNode predictor, String name) {
+    private static HpaPolicy hpa(ManifestReading m, YNode predictor, String name) {
         Fields f = m.fields;
+        editableReplicas(m, predictor);
+        m.editableBehavior(predictor.get("autoScaling").get("behavior"));
         int[] bounds = bounds(m, predictor, true);
         List<MetricTarget> metrics = new ArrayList<>();
         for (YNode metric : predictor.get("autoScaling").get("metrics").items()) {
@@ -99,8 +103,9 @@ final class KServeReader {
                 UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
     }
 
-    private static KedaPolicy keda(Manifest m, YNode predictor, String name) {
+    private static KedaPolicy keda(ManifestReading m, YNode predictor, String name) {
         Fields f = m.fields;
+        editableReplicas(m, predictor);
         int[] bounds = bounds(m, predictor, false);
         List<Trigger> triggers = new ArrayList<>();
         List<YNode> items = predictor.get("autoScaling").get("metrics").items();
@@ -130,7 +135,7 @@ final class KServeReader {
     }
 
     /** {@code {type: Resource, resource: {name, target: {type, averageUtilization|averageValue}}}}, as in the HPA. */
-    private static MetricTarget resource(Manifest m, YNode metric) {
+    private static MetricTarget resource(ManifestReading m, YNode metric) {
         YNode r = metric.get("resource");
         YNode target = r.get("target");
         TargetType type = MetricReader.targetType(target.get("type"));
@@ -141,7 +146,7 @@ final class KServeReader {
     }
 
     /** {@code external: {metric: {backend: prometheus, serverAddress, query}, target: {type, value|averageValue}}}. */
-    private static Trigger external(Manifest m, YNode ext, int index) {
+    private static Trigger external(ManifestReading m, YNode ext, int index) {
         YNode metric = ext.get("metric");
         String backend = m.fields.text(metric.get("backend"), "triggers[" + index + "].type", "prometheus");
         YNode queryNode = metric.get("query");
@@ -155,7 +160,13 @@ final class KServeReader {
         return new Trigger(backend, new MetricTarget(t.source(), metricName, t.signal(), t.targetType(), t.target()), 0, query);
     }
 
-    private static int[] bounds(Manifest m, YNode predictor, boolean liftZero) {
+    /** Whatever the class, the replicas are the predictor's fields. */
+    private static void editableReplicas(ManifestReading m, YNode predictor) {
+        m.editable("minReplicas", predictor.get("minReplicas"));
+        m.editable("maxReplicas", predictor.get("maxReplicas"));
+    }
+
+    private static int[] bounds(ManifestReading m, YNode predictor, boolean liftZero) {
         YNode minNode = predictor.get("minReplicas");
         int min = m.fields.integer(minNode, "minReplicas", UpstreamDefaults.KServe.MIN_REPLICAS);
         Fields.atLeast(minNode, min, 0);

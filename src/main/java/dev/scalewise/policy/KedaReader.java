@@ -22,7 +22,7 @@ final class KedaReader {
     private KedaReader() {
     }
 
-    static KedaPolicy read(Manifest m) {
+    static KedaPolicy read(ManifestReading m) {
         YNode spec = m.spec();
         Fields f = m.fields;
         String target = spec.get("scaleTargetRef").get("name").requireText();
@@ -61,13 +61,33 @@ final class KedaReader {
         if (triggers.isEmpty()) {
             throw triggersNode.error("a ScaledObject needs at least one trigger");
         }
-        Optional<Behavior> behavior = BehaviorReader.read(
-                spec.get("advanced").get("horizontalPodAutoscalerConfig").get("behavior"), f, "behavior");
+        YNode behaviorNode = spec.get("advanced").get("horizontalPodAutoscalerConfig").get("behavior");
+        Optional<Behavior> behavior = BehaviorReader.read(behaviorNode, f, "behavior");
+        m.editable("minReplicas", spec.get("minReplicaCount"));
+        m.editable("maxReplicas", spec.get("maxReplicaCount"));
+        m.editable("cooldownPeriodSeconds", spec.get("cooldownPeriod"));
+        m.editableBehavior(behaviorNode);
+        editableThreshold(m, items.get(0));
         return new KedaPolicy(m.meta(m.name(), m.service(target)), min, max, polling, cooldown, initialCooldown,
                 idle, fallback, triggers, behavior);
     }
 
-    static Trigger trigger(YNode t, int index, Manifest m, String path) {
+    /**
+     * The first trigger's target, a string in the trigger's metadata: {@code value} for the cpu and memory
+     * scalers, else {@code threshold} or whichever of the other scalers' keys it has.
+     */
+    private static void editableThreshold(ManifestReading m, YNode t) {
+        YNode md = t.get("metadata");
+        String type = t.get("type").asText("");
+        if (type.equals("cpu") || type.equals("memory")) {
+            m.editableText("triggers[0].metric.target", md.get("value"));
+        } else {
+            m.editableText("triggers[0].metric.target", md.get(THRESHOLD_KEYS.get(0)),
+                    THRESHOLD_KEYS.subList(1, THRESHOLD_KEYS.size()).stream().map(md::get).toArray(YNode[]::new));
+        }
+    }
+
+    static Trigger trigger(YNode t, int index, ManifestReading m, String path) {
         String type = t.get("type").requireText();
         YNode md = t.get("metadata");
         boolean resource = type.equals("cpu") || type.equals("memory");

@@ -34,7 +34,7 @@ final class KnativeReader {
     }
 
     /** A Knative Service → KPA, or HPA for class hpa.autoscaling.knative.dev. */
-    static PolicySpec service(Manifest m, Consumer<String> notes) {
+    static PolicySpec service(ManifestReading m, Consumer<String> notes) {
         YNode template = m.spec().get("template");
         for (String key : m.annotations().entries().keySet()) {
             if (key.startsWith(GROUP)) {
@@ -48,9 +48,13 @@ final class KnativeReader {
                 UpstreamDefaults.Knative.MIN_SCALE);
         YNode ann = template.get("metadata").get("annotations");
         String klass = annotation(ann, "class").map(YNode::requireText).orElse(CLASS_KPA);
+        m.editableText("minReplicas", ann.get(GROUP + "min-scale"), ann.get(GROUP + "minScale"));
+        m.editableText("maxReplicas", ann.get(GROUP + "max-scale"), ann.get(GROUP + "maxScale"));
         if (klass.equals(CLASS_HPA)) {
+            m.editableText("metrics[0].target", ann.get(GROUP + "target"));
             return hpaClass(m, ann, none);
         }
+        m.editableText("target", ann.get(GROUP + "target"));
         if (!klass.equals(CLASS_KPA)) {
             throw annotation(ann, "class").get().error("unknown autoscaler class '" + klass + "'; expected "
                     + CLASS_KPA + " or " + CLASS_HPA);
@@ -58,7 +62,7 @@ final class KnativeReader {
         return kpa(m, ann, none, m.name());
     }
 
-    static KpaPolicy kpa(Manifest m, YNode ann, Overrides ov, String name) {
+    static KpaPolicy kpa(ManifestReading m, YNode ann, Overrides ov, String name) {
         Fields f = m.fields;
         YNode metricNode = pick(ov.metric(), annotation(ann, "metric"));
         String metricText = f.text(metricNode, "metric", "concurrency").toLowerCase(Locale.ROOT);
@@ -97,6 +101,8 @@ final class KnativeReader {
         YNode activationNode = annotation(ann, "activation-scale").orElse(missing(ann));
         int activation = f.integer(activationNode, "activationScale", UpstreamDefaults.Knative.ACTIVATION_SCALE);
         Fields.atLeast(activationNode, activation, 1);
+        m.editableText("stableWindowSeconds", ann.get(GROUP + "window"));
+        m.editableText("scaleDownDelaySeconds", ann.get(GROUP + "scale-down-delay"));
         for (String cm : List.of("maxScaleUpRate", "maxScaleDownRate", "scaleToZeroGracePeriodSeconds", "tickSeconds")) {
             f.mark(cm); // ConfigMap-only knobs: no per-revision annotation exists
         }
@@ -111,7 +117,7 @@ final class KnativeReader {
      * target MiB, any other metric → a Pods metric with AverageValue target; without a target it sets no
      * metric and the API server's default applies (CPU 80 %, autoscaling/v2 defaults.go). min-scale defaults to 1.
      */
-    static HpaPolicy hpaClass(Manifest m, YNode ann, Overrides ov) {
+    static HpaPolicy hpaClass(ManifestReading m, YNode ann, Overrides ov) {
         Fields f = m.fields;
         YNode metricNode = pick(ov.metric(), annotation(ann, "metric"));
         String metric = metricNode.asText("cpu").toLowerCase(Locale.ROOT);
@@ -145,7 +151,7 @@ final class KnativeReader {
                 List.of(mt), behavior, UpstreamDefaults.Hpa.TOLERANCE, UpstreamDefaults.Hpa.SYNC_PERIOD_SECONDS);
     }
 
-    private static int[] bounds(Manifest m, YNode ann, KnativeReader.Overrides ov, int defaultMin) {
+    private static int[] bounds(ManifestReading m, YNode ann, KnativeReader.Overrides ov, int defaultMin) {
         YNode minNode = pick(ov.minReplicas(), annotation(ann, "min-scale", "minScale"));
         int min = m.fields.integer(minNode, "minReplicas", defaultMin);
         Fields.atLeast(minNode, min, 0);

@@ -66,11 +66,7 @@ final class MetricReader {
         YNode target = body.get("target");
         YNode typeNode = target.get("type");
         TargetType type = targetType(typeNode);
-        YNode valueNode = switch (type) {
-            case UTILIZATION -> target.get("averageUtilization");
-            case AVERAGE_VALUE -> target.get("averageValue");
-            case VALUE -> target.get("value");
-        };
+        YNode valueNode = target.get(targetField(type));
         return build(source, nameNode, name, type, valueNode, override);
     }
 
@@ -87,6 +83,15 @@ final class MetricReader {
             }
         }
         throw body.error("no target: expected targetAverageUtilization, targetAverageValue or targetValue");
+    }
+
+    /** The v2 field holding a target's value: averageUtilization, averageValue or value. */
+    static String targetField(TargetType t) {
+        return switch (t) {
+            case UTILIZATION -> "averageUtilization";
+            case AVERAGE_VALUE -> "averageValue";
+            case VALUE -> "value";
+        };
     }
 
     static TargetType targetType(YNode typeNode) {

@@ -32,7 +32,7 @@ final class NativeReader {
     private NativeReader() {
     }
 
-    static ScheduledPolicy scheduled(Manifest m, PolicyReader.Context ctx) {
+    static ScheduledPolicy scheduled(ManifestReading m, PolicyReader.Context ctx) {
         YNode spec = m.spec();
         onlyKeys(spec, Set.of("scaleTargetRef", "timeZone", "basePolicy", "windows"));
         PolicySpec base = base(spec.get("basePolicy"), m, ctx);
@@ -55,7 +55,7 @@ final class NativeReader {
         return new ScheduledPolicy(m.meta(m.name(), service(m, spec, base)), base, zone, windows);
     }
 
-    static PredictivePolicy predictive(Manifest m, PolicyReader.Context ctx) {
+    static PredictivePolicy predictive(ManifestReading m, PolicyReader.Context ctx) {
         YNode spec = m.spec();
         onlyKeys(spec, Set.of("scaleTargetRef", "basePolicy", "targetRpsPerReplica", "leadSeconds", "seasonality",
                 "headroom", "historyDays"));
@@ -123,7 +123,7 @@ final class NativeReader {
     }
 
     /** {@code basePolicy: {name: <metadata.name of a policy in the same set>}} or {@code {inline: <manifest>}}. */
-    private static PolicySpec base(YNode b, Manifest m, PolicyReader.Context ctx) {
+    private static PolicySpec base(YNode b, ManifestReading m, PolicyReader.Context ctx) {
         onlyKeys(b, Set.of("name", "inline"));
         if (b.has("name") == b.has("inline")) {
             throw b.error("basePolicy needs exactly one of name (a policy in the same set) or inline (a manifest)");
@@ -148,7 +148,7 @@ final class NativeReader {
         return base;
     }
 
-    private static String service(Manifest m, YNode spec, PolicySpec base) {
+    private static String service(ManifestReading m, YNode spec, PolicySpec base) {
         return m.annotation(SignalMapping.SERVICE_ANNOTATION)
                 .or(() -> spec.get("scaleTargetRef").get("name").text())
                 .orElse(base.meta().service());

@@ -1,6 +1,7 @@
 package dev.scalewise.policy;
 
 import dev.scalewise.yaml.YamlDoc;
+import dev.scalewise.yaml.YamlPath;
 import dev.scalewise.yaml.YamlError;
 
 import java.util.List;
@@ -53,7 +54,7 @@ public final class PolicyReader {
         if (format.isEmpty()) {
             return List.of();
         }
-        Manifest m = new Manifest(doc);
+        ManifestReading m = new ManifestReading(doc);
         checkVersion(doc, format.get());
         // no default: a new ManifestFormat does not compile until it has its reader here
         return switch (format.get()) {
@@ -62,7 +63,7 @@ public final class PolicyReader {
             case INFERENCE_SERVICE -> KServeReader.read(m, ctx.notes()).stream().toList();
             case KNATIVE_SERVICE -> List.of(KnativeReader.service(m, ctx.notes()));
             case RAY_SERVICE -> RayServeReader.rayService(m, ctx.notes());
-            case SERVE_CONFIG -> RayServeReader.serveConfig(doc.root(), m, ctx.notes());
+            case SERVE_CONFIG -> RayServeReader.serveConfig(doc.root(), YamlPath.ROOT, m, ctx.notes());
             case SCHEDULED_SCALING -> List.of(NativeReader.scheduled(m, ctx));
             case PREDICTIVE_SCALING -> List.of(NativeReader.predictive(m, ctx));
         };

@@ -4,6 +4,7 @@ import dev.scalewise.Numbers;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
+import dev.scalewise.yaml.YamlPath;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class RayServeReader {
     }
 
     /** A RayService: parse the embedded Serve config and read it. */
-    static List<PolicySpec> rayService(Manifest m, Consumer<String> notes) {
+    static List<PolicySpec> rayService(ManifestReading m, Consumer<String> notes) {
         YNode config = m.spec().get("serveConfigV2");
         String text = config.requireText();
         String source = m.doc.source() + "[spec.serveConfigV2]";
@@ -34,22 +35,26 @@ final class RayServeReader {
         if (docs.isEmpty()) {
             throw config.error("serveConfigV2 is empty");
         }
-        return serveConfig(docs.get(0).root(), m, notes);
+        return serveConfig(docs.get(0).root(), m.relative(config).then(new YamlPath.Embedded()), m, notes);
     }
 
-    /** A Serve config's root (with {@code applications:}). */
-    static List<PolicySpec> serveConfig(YNode root, Manifest m, Consumer<String> notes) {
+    /**
+     * A Serve config's root (with {@code applications:}), found at {@code at} in the manifest being read
+     * (its root for a Serve config file, inside the string {@code spec.serveConfigV2} of a RayService).
+     */
+    static List<PolicySpec> serveConfig(YNode root, YamlPath at, ManifestReading m, Consumer<String> notes) {
         List<PolicySpec> out = new ArrayList<>();
         for (YNode app : root.get("applications").items()) {
             String appName = app.get("name").asText("default");
             for (YNode d : app.get("deployments").items()) {
-                read(d, appName, m, notes).ifPresent(out::add);
+                read(d, appName, at, m, notes).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private static Optional<PolicySpec> read(YNode d, String appName, Manifest parent, Consumer<String> notes) {
+    private static Optional<PolicySpec> read(YNode d, String appName, YamlPath at, ManifestReading parent,
+                                             Consumer<String> notes) {
         String name = d.get("name").requireText();
         YNode cfg = d.get("autoscaling_config");
         boolean auto = d.get("num_replicas").asText("").equals("auto");
@@ -91,9 +96,18 @@ final class RayServeReader {
         YNode maxOngoingNode = alias(d, "max_ongoing_requests", "max_concurrent_queries");
         int maxOngoing = f.integer(maxOngoingNode, "maxOngoingRequests", UpstreamDefaults.RayServe.MAX_ONGOING_REQUESTS);
         Fields.atLeast(maxOngoingNode, maxOngoing, 1);
+        // the deployment by its names, which the editor finds however the lists are ordered
+        YamlPath config = at.key("applications").then(new YamlPath.Select("name", appName)).key("deployments")
+                .then(new YamlPath.Select("name", name)).key("autoscaling_config");
+        f.editable("targetOngoingRequests", new ManifestField(config.key("target_ongoing_requests"),
+                List.of(config.key("target_num_ongoing_requests_per_replica")), false));
+        f.editable("minReplicas", ManifestField.at(config.key("min_replicas")));
+        f.editable("maxReplicas", ManifestField.at(config.key("max_replicas")));
+        f.editable("downscaleDelaySeconds", ManifestField.at(config.key("downscale_delay_s")));
+        f.editable("upscaleDelaySeconds", ManifestField.at(config.key("upscale_delay_s")));
         String service = parent.annotation(SignalMapping.SERVICE_ANNOTATION).orElse(name);
         PolicyMeta meta = new PolicyMeta(appName + "/" + name, parent.doc.kind().isEmpty() ? "ServeConfig" : parent.doc.kind(),
-                parent.doc.apiVersion(), service, d.location(), f.defaulted());
+                parent.doc.apiVersion(), service, d.location(), f.defaulted(), f.editable());
         return Optional.of(new RayServePolicy(meta, min, max, initial, target, up, down, toZero, upFactor, downFactor,
                 interval, lookBack, maxOngoing));
     }

@@ -3,8 +3,8 @@ package dev.scalewise.recommend;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.Behavior;
 import dev.scalewise.policy.HpaPolicy;
+import dev.scalewise.policy.ManifestField;
 import dev.scalewise.policy.MetricTarget;
-import dev.scalewise.policy.MetricTarget.MetricSource;
 import dev.scalewise.policy.MetricTarget.TargetType;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ScalingRules;
@@ -48,30 +48,27 @@ final class HpaTuner extends Tuner {
     HpaTuner(HpaPolicy hpa, ServiceModel model, Limits limits) {
         super(hpa, model, limits);
         this.hpa = hpa;
-        Paths p = Paths.of(hpa);
         MetricTarget first = hpa.metrics().get(0);
-        ValueFormat targetFormat = first.targetType() == TargetType.UTILIZATION ? ValueFormat.INT : ValueFormat.NUMBER;
-        addTarget(TargetScale.of(first, model), "target", p.target, List.of(), first.target(), 1,
-                p.annotations ? ValueFormat.INT_STRING : targetFormat);
-        addMin(p.min, p.minAliases, hpa.minReplicas(), p.annotations ? ValueFormat.INT_STRING : ValueFormat.INT);
-        setMax(p.max, p.maxAliases, hpa.maxReplicas(), p.annotations ? ValueFormat.INT_STRING : ValueFormat.INT);
-        if (!p.behavior.isEmpty()) {
+        Optional<ManifestField> target = hpa.meta().field("metrics[0].target");
+        ValueFormat targetFormat = target.isPresent() && target.get().text() ? ValueFormat.INT_STRING
+                : first.targetType() == TargetType.UTILIZATION ? ValueFormat.INT : ValueFormat.NUMBER;
+        addTarget(TargetScale.of(first, model), "target", target, first.target(), 1, targetFormat);
+        addMin(hpa.minReplicas());
+        setMax(hpa.maxReplicas());
+        if (hpa.meta().field("behavior.scaleUp.stabilizationWindowSeconds").isPresent()) {
             Optional<Behavior> b = hpa.behavior();
-            addSeconds("scaleUpStabilizationSeconds", p.behavior + ".scaleUp.stabilizationWindowSeconds", List.of(),
-                    b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS), SCALE_UP_WINDOWS,
-                    ValueFormat.INT);
-            upIndex = knobs.size() - 1;
-            addSeconds("scaleDownStabilizationSeconds", p.behavior + ".scaleDown.stabilizationWindowSeconds", List.of(),
+            upIndex = addSeconds("scaleUpStabilizationSeconds", "behavior.scaleUp.stabilizationWindowSeconds",
+                    b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS),
+                    SCALE_UP_WINDOWS, ValueFormat.INT);
+            downIndex = addSeconds("scaleDownStabilizationSeconds", "behavior.scaleDown.stabilizationWindowSeconds",
                     b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
                     scaleDownWindows(model.startupSeconds().value()), ValueFormat.INT);
-            downIndex = knobs.size() - 1;
             boolean statedSingle = b.isPresent() && b.get().scaleDown().policies().size() == 1
                     && !hpa.meta().defaulted().contains("behavior.scaleDown.policies");
             if (statedSingle) {
                 ScalingPolicy only = b.get().scaleDown().policies().get(0);
-                addSeconds("scaleDownRate", p.behavior + ".scaleDown.policies[0].value", List.of(), only.value(),
+                rateIndex = addSeconds("scaleDownRate", "behavior.scaleDown.policies[0].value", only.value(),
                         only.type() == ScalingPolicy.Type.PERCENT ? PERCENT_RATES : POD_RATES, ValueFormat.INT);
-                rateIndex = knobs.size() - 1;
             }
         }
     }
@@ -110,52 +107,5 @@ final class HpaTuner extends Tuner {
         return Optional.of(new Behavior(
                 new ScalingRules(up, upRules.selectPolicy(), upRules.policies(), upRules.tolerance()),
                 new ScalingRules(down, downRules.selectPolicy(), downPolicies, downRules.tolerance())));
-    }
-
-    /** Where an HPA's knobs live, by the manifest it came from ("" = not editable there). */
-    record Paths(String min, List<String> minAliases, String max, List<String> maxAliases, String target,
-                 String behavior, boolean annotations) {
-        static Paths of(HpaPolicy hpa) {
-            String kind = hpa.meta().sourceKind();
-            MetricTarget first = hpa.metrics().get(0);
-            switch (kind) {
-                case "HorizontalPodAutoscaler" -> {
-                    boolean explicitMetrics = !hpa.meta().defaulted().contains("metrics");
-                    boolean v2 = !hpa.meta().apiVersion().endsWith("v2beta1");
-                    String target = explicitMetrics && v2 ? "spec.metrics[0]." + sourceField(first.source()) + ".target."
-                            + targetField(first.targetType()) : "";
-                    return new Paths("spec.minReplicas", List.of(), "spec.maxReplicas", List.of(), target,
-                            v2 ? "spec.behavior" : "", false);
-                }
-                case "InferenceService" -> {
-                    return new Paths("spec.predictor.minReplicas", List.of(), "spec.predictor.maxReplicas", List.of(),
-                            "", "spec.predictor.autoScaling.behavior", false);
-                }
-                case "Service" -> {
-                    String a = KpaTuner.KNATIVE_ANNOTATIONS;
-                    return new Paths(a + "[\"autoscaling.knative.dev/min-scale\"]",
-                            List.of(a + "[\"autoscaling.knative.dev/minScale\"]"),
-                            a + "[\"autoscaling.knative.dev/max-scale\"]",
-                            List.of(a + "[\"autoscaling.knative.dev/maxScale\"]"),
-                            a + "[\"autoscaling.knative.dev/target\"]", "", true);
-                }
-                default -> {
-                    return new Paths("", List.of(), "", List.of(), "", "", false);
-                }
-            }
-        }
-
-        /** The v2 field holding a source's body: resource, containerResource, pods, object, external. */
-        static String sourceField(MetricSource s) {
-            return s == MetricSource.CONTAINER_RESOURCE ? "containerResource" : s.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static String targetField(TargetType t) {
-            return switch (t) {
-                case UTILIZATION -> "averageUtilization";
-                case AVERAGE_VALUE -> "averageValue";
-                case VALUE -> "value";
-            };
-        }
     }
 }

@@ -22,42 +22,25 @@ import java.util.Optional;
  */
 final class KedaTuner extends Tuner {
     static final double[] COOLDOWNS = {60, 120, 300, 600};
-    /** Metadata keys holding the per-replica target of common scalers, in KedaReader's order. */
-    static final List<String> THRESHOLD_KEYS =
-            List.of("threshold", "targetValue", "value", "queueLength", "lagThreshold", "listLength", "targetQueryValue");
 
     private final KedaPolicy keda;
-    private int cooldownIndex = NONE;
-    private int downIndex = NONE;
+    private final int cooldownIndex;
+    private final int downIndex;
 
     KedaTuner(KedaPolicy keda, ServiceModel model, Limits limits) {
         super(keda, model, limits);
         this.keda = keda;
-        boolean scaledObject = keda.meta().sourceKind().equals("ScaledObject");
-        Trigger first = keda.triggers().get(0);
-        if (scaledObject) {
-            boolean resource = first.type().equals("cpu") || first.type().equals("memory");
-            String md = "spec.triggers[0].metadata.";
-            List<String> aliases = new ArrayList<>();
-            if (!resource) {
-                THRESHOLD_KEYS.subList(1, THRESHOLD_KEYS.size()).forEach(k -> aliases.add(md + k));
-            }
-            addTarget(TargetScale.of(first.metric(), model), "threshold", md + (resource ? "value" : "threshold"), aliases,
-                    first.metric().target(), 1, ValueFormat.NUMBER_STRING);
-        }
-        String prefix = scaledObject ? "spec." : "spec.predictor.";
-        addMin(prefix + (scaledObject ? "minReplicaCount" : "minReplicas"), List.of(), keda.minReplicas(), ValueFormat.INT);
-        setMax(prefix + (scaledObject ? "maxReplicaCount" : "maxReplicas"), List.of(), keda.maxReplicas(), ValueFormat.INT);
-        if (scaledObject) {
-            addSeconds("cooldownPeriodSeconds", "spec.cooldownPeriod", List.of(), keda.cooldownPeriodSeconds(), COOLDOWNS,
-                    ValueFormat.INT);
-            cooldownIndex = knobs.size() - 1;
-            addSeconds("scaleDownStabilizationSeconds",
-                    "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds", List.of(),
-                    keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
-                    HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
-            downIndex = knobs.size() - 1;
-        }
+        addTarget(TargetScale.of(keda.triggers().get(0).metric(), model), "threshold",
+                keda.meta().field("triggers[0].metric.target"), keda.triggers().get(0).metric().target(), 1,
+                ValueFormat.NUMBER_STRING);
+        addMin(keda.minReplicas());
+        setMax(keda.maxReplicas());
+        cooldownIndex = addSeconds("cooldownPeriodSeconds", "cooldownPeriodSeconds", keda.cooldownPeriodSeconds(),
+                COOLDOWNS, ValueFormat.INT);
+        downIndex = addSeconds("scaleDownStabilizationSeconds", "behavior.scaleDown.stabilizationWindowSeconds",
+                keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds())
+                        .orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
+                HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
  * One searchable setting of a policy.
  *
  * @param name    the knob's name as `policy show` prints it (minReplicas, target, ...)
- * @param path    where it lives in the manifest ({@code spec.minReplicas}); see {@link YamlPath}
+ * @param path    where it lives in the manifest ({@code spec.minReplicas}); see {@link dev.scalewise.yaml.YamlPath}
  * @param aliases other paths that mean the same field (legacy keys); the editor changes whichever exists
  * @param current the current policy's value
  * @param values  the candidate values, ascending, distinct, within the constraints

@@ -6,7 +6,7 @@ import java.util.List;
  * One knob, current and recommended.
  *
  * @param name        knob name (minReplicas, target, scaleDownStabilizationSeconds, ...)
- * @param path        manifest path ({@code spec.minReplicas}, see {@link YamlPath})
+ * @param path        manifest path ({@code spec.minReplicas}, see {@link dev.scalewise.yaml.YamlPath})
  * @param aliases     other paths of the same field (legacy keys)
  * @param current     value in the current policy (its default when the manifest omits it)
  * @param recommended recommended value

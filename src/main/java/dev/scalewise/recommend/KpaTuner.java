@@ -2,9 +2,10 @@ package dev.scalewise.recommend;
 
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.KpaPolicy;
+import dev.scalewise.policy.ManifestField;
 import dev.scalewise.policy.PolicySpec;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Knative KPA knobs: the soft target (per-replica concurrency or rps before target utilization, so the
@@ -13,44 +14,35 @@ import java.util.List;
  * and target in its predictor and the rest in its own annotations.
  */
 final class KpaTuner extends Tuner {
-    static final String KNATIVE_ANNOTATIONS = "spec.template.metadata.annotations";
     static final double[] WINDOWS = {30, 60, 120, 300, 600};
     static final double[] DELAYS = {0, 60, 300, 600};
 
     private final KpaPolicy kpa;
-    private int windowIndex = NONE;
-    private int delayIndex = NONE;
+    private final int windowIndex;
+    private final int delayIndex;
 
     KpaTuner(KpaPolicy kpa, ServiceModel model, Limits limits) {
         super(kpa, model, limits);
         this.kpa = kpa;
-        boolean isvc = kpa.meta().sourceKind().equals("InferenceService");
-        String ann = isvc ? "metadata.annotations" : KNATIVE_ANNOTATIONS;
         var scale = kpa.metric() == KpaPolicy.Metric.CONCURRENCY ? TargetScale.concurrency(model) : TargetScale.rps(model);
-        addTarget(scale, "target", isvc ? "spec.predictor.scaleTarget" : key(ann, "target"), List.of(), kpa.target(),
-                kpa.targetUtilization(), isvc ? ValueFormat.INT : ValueFormat.NUMBER_STRING);
-        addMin(isvc ? "spec.predictor.minReplicas" : key(ann, "min-scale"), isvc ? List.of() : List.of(key(ann, "minScale")),
-                kpa.minReplicas(), isvc ? ValueFormat.INT : ValueFormat.INT_STRING);
-        setMax(isvc ? "spec.predictor.maxReplicas" : key(ann, "max-scale"), isvc ? List.of() : List.of(key(ann, "maxScale")),
-                kpa.maxReplicas(), isvc ? ValueFormat.INT : ValueFormat.INT_STRING);
-        addSeconds("stableWindowSeconds", key(ann, "window"), List.of(), kpa.stableWindowSeconds(), WINDOWS,
+        Optional<ManifestField> target = kpa.meta().field("target");
+        addTarget(scale, "target", target, kpa.target(), kpa.targetUtilization(),
+                target.isPresent() && target.get().text() ? ValueFormat.NUMBER_STRING : ValueFormat.INT);
+        addMin(kpa.minReplicas());
+        setMax(kpa.maxReplicas());
+        windowIndex = addSeconds("stableWindowSeconds", "stableWindowSeconds", kpa.stableWindowSeconds(), WINDOWS,
                 ValueFormat.DURATION_STRING);
-        windowIndex = knobs.size() - 1;
-        addSeconds("scaleDownDelaySeconds", key(ann, "scale-down-delay"), List.of(), kpa.scaleDownDelaySeconds(), DELAYS,
+        delayIndex = addSeconds("scaleDownDelaySeconds", "scaleDownDelaySeconds", kpa.scaleDownDelaySeconds(), DELAYS,
                 ValueFormat.DURATION_STRING);
-        delayIndex = knobs.size() - 1;
-    }
-
-    static String key(String annotations, String name) {
-        return annotations + "[\"autoscaling.knative.dev/" + name + "\"]";
     }
 
     @Override
     PolicySpec apply(double[] v) {
         KpaPolicy k = kpa;
         return new KpaPolicy(k.meta(), min(v), maxFor(v), k.metric(), targetIndex == NONE ? k.target() : v[targetIndex],
-                k.targetUtilization(), k.containerConcurrency(), (int) Math.round(v[windowIndex]), k.panicWindowPercentage(),
-                k.panicThresholdPercentage(), k.maxScaleUpRate(), k.maxScaleDownRate(), (int) Math.round(v[delayIndex]),
+                k.targetUtilization(), k.containerConcurrency(), (int) Math.round(valueAt(v, windowIndex, k.stableWindowSeconds())),
+                k.panicWindowPercentage(), k.panicThresholdPercentage(), k.maxScaleUpRate(), k.maxScaleDownRate(),
+                (int) Math.round(valueAt(v, delayIndex, k.scaleDownDelaySeconds())),
                 k.scaleToZeroGracePeriodSeconds(), k.initialScale(), k.activationScale(), k.tickSeconds());
     }
 }

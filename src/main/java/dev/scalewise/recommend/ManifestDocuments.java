@@ -1,8 +1,9 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
-import dev.scalewise.recommend.YamlPath.Embedded;
-import dev.scalewise.recommend.YamlPath.Segment;
+import dev.scalewise.yaml.YamlPath.Embedded;
+import dev.scalewise.yaml.YamlPath.Segment;
+import dev.scalewise.yaml.YamlPath;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,9 +43,12 @@ final class ManifestDocuments {
     static final YamlPath INLINE_BASE = YamlPath.parse("spec.basePolicy.inline");
 
     static KnobChange inline(KnobChange c) {
-        String prefix = "spec.basePolicy.inline.";
-        return new KnobChange(c.name(), prefix + c.path(), c.aliases().stream().map(a -> prefix + a).toList(), c.current(),
-                c.recommended(), c.format());
+        return new KnobChange(c.name(), inline(c.path()), c.aliases().stream().map(ManifestDocuments::inline).toList(),
+                c.current(), c.recommended(), c.format());
+    }
+
+    private static String inline(String path) {
+        return INLINE_BASE.then(YamlPath.parse(path)).toString();
     }
 
     static boolean matches(MappingNode m, Recommendation r) {

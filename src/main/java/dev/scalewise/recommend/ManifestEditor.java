@@ -1,8 +1,9 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
-import dev.scalewise.recommend.YamlPath.Key;
-import dev.scalewise.recommend.YamlPath.Segment;
+import dev.scalewise.yaml.YamlPath.Key;
+import dev.scalewise.yaml.YamlPath.Segment;
+import dev.scalewise.yaml.YamlPath;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

@@ -1,7 +1,9 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.policy.ManifestField;
 import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.yaml.YamlPath;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +60,13 @@ abstract class Tuner {
         return knobs.size() - 1;
     }
 
-    /** The target knob over the searched fractions of capacity; absent when the model cannot map the metric. */
-    final void addTarget(Optional<TargetScale> s, String name, String path, List<String> aliases, double currentValue,
+    /**
+     * The target knob over the searched fractions of capacity; absent when the model cannot map the metric
+     * or the manifest kind gives the field no place ({@code field} empty).
+     */
+    final void addTarget(Optional<TargetScale> s, String name, Optional<ManifestField> field, double currentValue,
                          double divisor, ValueFormat format) {
-        if (s.isEmpty() || path.isEmpty()) {
+        if (s.isEmpty() || field.isEmpty()) {
             return;
         }
         this.scale = s;
@@ -72,28 +77,45 @@ abstract class Tuner {
                 grid[i] = Math.max(1, Math.round(grid[i]));
             }
         }
-        targetIndex = add(new Knob(name, path, aliases, currentValue, limits.band(currentValue, grid), format));
+        targetIndex = add(knob(name, field.get(), currentValue, limits.band(currentValue, grid), format));
     }
 
-    final void addMin(String path, List<String> aliases, int currentMin, ValueFormat format) {
-        if (path.isEmpty()) {
+    /** The minReplicas knob, where the manifest has the field (its {@code minReplicas}). */
+    final void addMin(int currentMin) {
+        Optional<ManifestField> field = current.meta().field("minReplicas");
+        if (field.isEmpty()) {
             return;
         }
         double[] grid = limits.minCandidates(currentMin, TargetScale.LOAD_FRACTIONS[0] * capacityRps);
-        minIndex = add(new Knob("minReplicas", path, aliases, currentMin, grid, format));
+        minIndex = add(knob("minReplicas", field.get(), currentMin, grid, ValueFormat.integer(field.get())));
     }
 
-    final void setMax(String path, List<String> aliases, int currentMax, ValueFormat format) {
-        if (!path.isEmpty() && currentMax < Integer.MAX_VALUE) {
-            maxKnob = Optional.of(new Knob("maxReplicas", path, aliases, currentMax, new double[] {currentMax}, format));
+    /** maxReplicas, reported (not searched: see {@link #maxFor}) where the manifest has the field. */
+    final void setMax(int currentMax) {
+        Optional<ManifestField> field = current.meta().field("maxReplicas");
+        if (field.isPresent() && currentMax < Integer.MAX_VALUE) {
+            maxKnob = Optional.of(knob("maxReplicas", field.get(), currentMax, new double[] {currentMax},
+                    ValueFormat.integer(field.get())));
         }
     }
 
-    final void addSeconds(String name, String path, List<String> aliases, double currentValue, double[] grid,
-                          ValueFormat format) {
-        if (!path.isEmpty()) {
-            add(new Knob(name, path, aliases, currentValue, limits.band(currentValue, grid), format));
-        }
+    /**
+     * A knob of seconds (a window, a delay, a cooldown) at policy field {@code field}; its index, or
+     * {@link #NONE} when the manifest has no place for the field.
+     */
+    final int addSeconds(String name, String field, double currentValue, double[] grid, ValueFormat format) {
+        Optional<ManifestField> f = current.meta().field(field);
+        return f.isEmpty() ? NONE : add(knob(name, f.get(), currentValue, limits.band(currentValue, grid), format));
+    }
+
+    /** The value of knob {@code index} at a point, or {@code fallback} for {@link #NONE}. */
+    static double valueAt(double[] v, int index, double fallback) {
+        return index == NONE ? fallback : v[index];
+    }
+
+    private static Knob knob(String name, ManifestField field, double currentValue, double[] grid, ValueFormat format) {
+        return new Knob(name, field.path().toString(), field.aliases().stream().map(YamlPath::toString).toList(),
+                currentValue, grid, format);
     }
 
     final int min(double[] v) {

@@ -18,6 +18,11 @@ public enum ValueFormat {
 
     private final boolean string;
 
+    /** A whole number in this manifest field: a YAML integer, or in a string field (an annotation) a string. */
+    public static ValueFormat integer(dev.scalewise.policy.ManifestField field) {
+        return field.text() ? INT_STRING : INT;
+    }
+
     ValueFormat(boolean string) {
         this.string = string;
     }

@@ -1,12 +1,13 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
-import dev.scalewise.recommend.YamlPath.Embedded;
-import dev.scalewise.recommend.YamlPath.Index;
-import dev.scalewise.recommend.YamlPath.Key;
-import dev.scalewise.recommend.YamlPath.Segment;
-import dev.scalewise.recommend.YamlPath.Select;
 import dev.scalewise.yaml.SafeYaml;
+import dev.scalewise.yaml.YamlPath.Embedded;
+import dev.scalewise.yaml.YamlPath.Index;
+import dev.scalewise.yaml.YamlPath.Key;
+import dev.scalewise.yaml.YamlPath.Segment;
+import dev.scalewise.yaml.YamlPath.Select;
+import dev.scalewise.yaml.YamlPath;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

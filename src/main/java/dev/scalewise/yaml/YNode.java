@@ -21,10 +21,10 @@ import java.util.Optional;
 public final class YNode {
     private final String source;
     private final Node node; // null when missing
-    private final String path;
+    private final YamlPath path;
     private final SourceLocation parentLocation;
 
-    private YNode(String source, Node node, String path, SourceLocation parentLocation) {
+    private YNode(String source, Node node, YamlPath path, SourceLocation parentLocation) {
         this.source = source;
         this.node = node;
         this.path = path;
@@ -32,7 +32,7 @@ public final class YNode {
     }
 
     static YNode root(String source, Node node) {
-        return new YNode(source, node, "", SourceLocation.unknown(source));
+        return new YNode(source, node, YamlPath.ROOT, SourceLocation.unknown(source));
     }
 
     public boolean isMissing() {
@@ -60,8 +60,16 @@ public final class YNode {
         return node instanceof ScalarNode s && s.getTag().getValue().endsWith(":null");
     }
 
-    /** Path from the document root, e.g. {@code spec.behavior.scaleDown.policies[1].value}. */
+    /**
+     * Path from the document root, e.g. {@code spec.behavior.scaleDown.policies[1].value} or
+     * {@code metadata.annotations["autoscaling.knative.dev/window"]}: what errors and findings name.
+     */
     public String path() {
+        return path.toString();
+    }
+
+    /** The same path, as segments. */
+    public YamlPath yamlPath() {
         return path;
     }
 
@@ -79,7 +87,7 @@ public final class YNode {
 
     /** The child under {@code key}; missing when this is not a mapping or has no such key. */
     public YNode get(String key) {
-        String childPath = path.isEmpty() ? key : path + "." + key;
+        YamlPath childPath = path.key(key);
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
@@ -112,7 +120,7 @@ public final class YNode {
         if (node instanceof SequenceNode s) {
             List<Node> value = s.getValue();
             for (int i = 0; i < value.size(); i++) {
-                out.add(new YNode(source, value.get(i), path + "[" + i + "]", location()));
+                out.add(new YNode(source, value.get(i), path.then(new YamlPath.Index(i)), location()));
             }
         }
         return out;
@@ -124,8 +132,7 @@ public final class YNode {
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k) {
-                    String childPath = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
-                    out.put(k.getValue(), new YNode(source, t.getValueNode(), childPath, location()));
+                    out.put(k.getValue(), new YNode(source, t.getValueNode(), path.key(k.getValue()), location()));
                 }
             }
         }
@@ -193,12 +200,12 @@ public final class YNode {
 
     /** A finding or error about this node: "file:line:col: path: problem". */
     public YamlError error(String problem) {
-        return new YamlError(location(), path, problem);
+        return new YamlError(location(), path.toString(), problem);
     }
 
     /** An error about input that may be valid upstream but that the model cannot read ({@link YamlError#beyondModel}). */
     public YamlError beyondModel(String problem) {
-        return YamlError.beyondModel(location(), path, problem);
+        return YamlError.beyondModel(location(), path.toString(), problem);
     }
 
     private String shape() {

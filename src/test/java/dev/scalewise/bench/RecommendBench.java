@@ -5,16 +5,15 @@ import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.MetricTarget;
-import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
-import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.recommend.RecommendOptions;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.recommend.Recommender;
 import dev.scalewise.recommend.Split;
 import dev.scalewise.testkit.Histories;
+import dev.scalewise.testkit.Policies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -26,7 +25,6 @@ import org.openjdk.jmh.annotations.State;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -62,8 +60,7 @@ public class RecommendBench {
         Slo slo = new Slo(Slo.Percentile.P95, 1000, 0.99);
         model = ServiceModel.stated("svc", LatencyCurve.queueing(100, 20), slo, 120, 2.5);
         spec = new ServiceSpec("svc", slo, OptionalDouble.empty(), OptionalDouble.empty(), true);
-        current = new HpaPolicy(new PolicyMeta("svc-hpa", "HorizontalPodAutoscaler", "autoscaling/v2", "svc",
-                SourceLocation.unknown("bench.yaml"), Set.of()), 2, 20,
+        current = new HpaPolicy(Policies.hpaMeta("svc-hpa", "svc", "bench.yaml"), 2, 20,
                 List.of(new MetricTarget(MetricTarget.MetricSource.PODS, "rps", Signal.RPS_PER_REPLICA,
                         MetricTarget.TargetType.AVERAGE_VALUE, 8)), Optional.empty(), 0.1, 15);
     }

@@ -46,13 +46,13 @@ class ValidationTest {
                                 - {type: Percent, value: 0, periodSeconds: 60}
                         """, "t.yaml:12:34: spec.behavior.scaleDown.policies[1].value: a Percent policy must allow a positive change, found 0"),
                 Arguments.of("window below 6 s", KNATIVE + "            autoscaling.knative.dev/window: 5s\n",
-                        "t.yaml:8:45: spec.template.metadata.annotations.autoscaling.knative.dev/window: the stable window (Knative allows 6s..1h) must be between 6 and 3600, found 5"),
+                        "t.yaml:8:45: spec.template.metadata.annotations[\"autoscaling.knative.dev/window\"]: the stable window (Knative allows 6s..1h) must be between 6 and 3600, found 5"),
                 Arguments.of("window above 1 h", KNATIVE + "            autoscaling.knative.dev/window: 2h\n",
                         "found 7200"),
                 Arguments.of("both alias and key", KNATIVE + """
                                     autoscaling.knative.dev/min-scale: "1"
                                     autoscaling.knative.dev/minScale: "2"
-                        """, "autoscaling.knative.dev/minScale: set only one of autoscaling.knative.dev/min-scale and its legacy alias"),
+                        """, "[\"autoscaling.knative.dev/minScale\"]: set only one of autoscaling.knative.dev/min-scale and its legacy alias"),
                 Arguments.of("bad cron", SCHEDULED + """
                           windows:
                             - {cron: "0 25 * * *", duration: 1h, replicas: 3}
@@ -79,7 +79,7 @@ class ValidationTest {
                         kind: HorizontalPodAutoscaler
                         metadata: {name: web, annotations: {scalewise.dev/signal: tokens}}
                         spec: {scaleTargetRef: {name: web}, maxReplicas: 3}
-                        """, "t.yaml:3:59: metadata.annotations.scalewise.dev/signal: unknown signal 'tokens' in scalewise.dev/signal"),
+                        """, "t.yaml:3:59: metadata.annotations[\"scalewise.dev/signal\"]: unknown signal 'tokens' in scalewise.dev/signal"),
                 Arguments.of("kserve kpa on cpu", """
                         apiVersion: serving.kserve.io/v1beta1
                         kind: InferenceService

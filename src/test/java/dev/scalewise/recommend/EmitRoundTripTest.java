@@ -9,6 +9,7 @@ import dev.scalewise.policy.PolicyLoader;
 import dev.scalewise.policy.PolicySet;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.recommend.Recommendation.Status;
+import dev.scalewise.yaml.YamlPath;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -4,20 +4,19 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.HpaPolicy;
-import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.MetricTarget.MetricSource;
 import dev.scalewise.policy.MetricTarget.TargetType;
+import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.PolicyMeta;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
-import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.testkit.Histories;
+import dev.scalewise.testkit.Policies;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.IntToDoubleFunction;
 
 /** Synthetic services with hand-checkable optima. */
@@ -53,8 +52,7 @@ final class Fixtures {
     }
 
     static PolicyMeta meta(String name) {
-        return new PolicyMeta(name, "HorizontalPodAutoscaler", "autoscaling/v2", "svc", SourceLocation.unknown("t.yaml"),
-                Set.of());
+        return Policies.hpaMeta(name, "svc", "t.yaml");
     }
 
     /** An HPA on requests per second per pod (AverageValue), legacy path (no behavior). */

@@ -140,11 +140,11 @@ class ManifestEditorTest {
                     spec:
                       containerConcurrency: 4
                 """;
-        String ann = KpaTuner.KNATIVE_ANNOTATIONS;
+        String ann = "spec.template.metadata.annotations[\"autoscaling.knative.dev/";
         String after = ManifestEditor.edit(before, 0, List.of(
-                change(KpaTuner.key(ann, "min-scale"), 1, 2, ValueFormat.INT_STRING, KpaTuner.key(ann, "minScale")),
-                change(KpaTuner.key(ann, "window"), 60, 120, ValueFormat.DURATION_STRING),
-                change(KpaTuner.key(ann, "target"), 2, 3.5, ValueFormat.NUMBER_STRING)));
+                change(ann + "min-scale\"]", 1, 2, ValueFormat.INT_STRING, ann + "minScale\"]"),
+                change(ann + "window\"]", 60, 120, ValueFormat.DURATION_STRING),
+                change(ann + "target\"]", 2, 3.5, ValueFormat.NUMBER_STRING)));
         assertEquals("""
                 apiVersion: serving.knative.dev/v1
                 kind: Service

@@ -39,7 +39,7 @@ abstract class AbstractRule implements LintRule {
 
     /** A finding at the key of a field (for "this field is set" or "this section lacks X"). */
     Finding findingAtKey(Manifest m, YNode parent, String key, String message) {
-        String path = parent.path().isEmpty() ? key : parent.path() + "." + key;
-        return new Finding(meta.id(), meta.severity(), message, parent.keyLocation(key), path, m.ref());
+        return new Finding(meta.id(), meta.severity(), message, parent.keyLocation(key), parent.yamlPath().key(key).toString(),
+                m.ref());
     }
 }

@@ -1,0 +1,96 @@
+package dev.scalewise.policy;
+
+import dev.scalewise.yaml.YamlPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The readers record where each tunable field lives, in the one path syntax the editor walks. */
+class ManifestFieldsTest {
+    private static PolicySet set;
+
+    @BeforeAll
+    static void load() {
+        set = PolicyLoader.load(List.of("policies"));
+    }
+
+    private static PolicyMeta meta(String name) {
+        return set.policies().stream().filter(p -> p.meta().name().equals(name)).findFirst().orElseThrow().meta();
+    }
+
+    private static PolicyMeta meta(String name, String kind) {
+        return set.policies().stream().filter(p -> p.meta().name().equals(name) && p.meta().sourceKind().equals(kind))
+                .findFirst().orElseThrow().meta();
+    }
+
+    private static String path(String policy, String field) {
+        return meta(policy).field(field).orElseThrow(() -> new AssertionError(policy + " has no " + field)).path().toString();
+    }
+
+    @Test
+    void aKnativeServiceTunesItsRevisionAnnotationsAsStringsUnderTheirCurrentKeys() {
+        ManifestField min = meta("llm-code").field("minReplicas").orElseThrow();
+        String ann = "spec.template.metadata.annotations[\"autoscaling.knative.dev/";
+        assertEquals(ann + "min-scale\"]", min.path().toString());
+        assertEquals(List.of(ann + "minScale\"]"), min.aliases().stream().map(YamlPath::toString).toList());
+        assertTrue(min.text());
+        assertEquals(ann + "target\"]", path("llm-code", "target"));
+        assertEquals(ann + "window\"]", path("llm-code", "stableWindowSeconds"));
+        assertEquals(ann + "scale-down-delay\"]", path("llm-code", "scaleDownDelaySeconds"));
+    }
+
+    @Test
+    void aKServeKpaTunesItsPredictorAndItsOwnAnnotations() {
+        PolicyMeta isvc = meta("rerank", "InferenceService");
+        assertEquals("spec.predictor.scaleTarget", isvc.field("target").orElseThrow().path().toString());
+        assertEquals("spec.predictor.minReplicas", isvc.field("minReplicas").orElseThrow().path().toString());
+        assertFalse(isvc.field("minReplicas").orElseThrow().text());
+        assertEquals("metadata.annotations[\"autoscaling.knative.dev/window\"]",
+                isvc.field("stableWindowSeconds").orElseThrow().path().toString());
+    }
+
+    @Test
+    void aScaledObjectsThresholdIsAStringUnderAnyOfTheScalersKeys() {
+        ManifestField t = meta("embed-search").field("triggers[0].metric.target").orElseThrow();
+        assertEquals("spec.triggers[0].metadata.threshold", t.path().toString());
+        assertTrue(t.text());
+        assertEquals("spec.triggers[0].metadata.targetValue", t.aliases().get(0).toString());
+        assertEquals("spec.minReplicaCount", path("embed-search", "minReplicas"));
+        assertEquals("spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds",
+                path("embed-search", "behavior.scaleDown.stabilizationWindowSeconds"));
+    }
+
+    @Test
+    void aRayDeploymentIsFoundByItsNamesNotItsPosition() {
+        assertEquals("applications[name=chat].deployments[name=llm-chat].autoscaling_config.min_replicas",
+                path("chat/llm-chat", "minReplicas"));
+        assertEquals("applications[name=chat].deployments[name=llm-chat].autoscaling_config.target_num_ongoing_requests_per_replica",
+                meta("chat/llm-chat").field("targetOngoingRequests").orElseThrow().aliases().get(0).toString());
+    }
+
+    @Test
+    void anHpaWithoutBehaviorStillSaysWhereTheWindowsWouldGo() {
+        assertEquals("spec.behavior.scaleDown.stabilizationWindowSeconds",
+                path("vision-ocr", "behavior.scaleDown.stabilizationWindowSeconds"));
+        assertEquals("spec.behavior.scaleDown.policies[0].value", path("vision-ocr", "behavior.scaleDown.policies[0].value"));
+        assertEquals("spec.metrics[0].pods.target.averageValue", path("vision-ocr", "metrics[0].target"));
+    }
+
+    @Test
+    void pathsParseBack() {
+        for (String p : List.of("spec.minReplicas", "spec.metrics[0].pods.target.averageValue",
+                "spec.template.metadata.annotations[\"autoscaling.knative.dev/min-scale\"]",
+                "spec.serveConfigV2|applications[name=chat].deployments[name=llm].autoscaling_config.min_replicas")) {
+            assertEquals(p, YamlPath.parse(p).toString());
+        }
+        YamlPath inline = YamlPath.parse("spec.basePolicy.inline");
+        assertEquals("spec.minReplicas", inline.then(YamlPath.parse("spec.minReplicas")).relativeTo(inline).toString());
+        assertThrows(IllegalArgumentException.class, () -> YamlPath.parse("spec.minReplicas").relativeTo(inline));
+    }
+}
