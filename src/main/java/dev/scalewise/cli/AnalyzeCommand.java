@@ -2,7 +2,6 @@ package dev.scalewise.cli;
 
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.SparkSessions;
-import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Format;
@@ -64,7 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             if (out != null) {
-                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+                session.checkOutput(out, dataOptions.data);
             }
             progress.say("reading and aligning " + dataOptions.data);
             AnalyzeJob.Result result = AnalyzeJob.run(session, new AnalyzeJob.Request(dataOptions.data,

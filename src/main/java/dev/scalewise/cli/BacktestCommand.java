@@ -6,7 +6,6 @@ import dev.scalewise.jobs.BacktestJob;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
-import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import picocli.CommandLine.Command;
@@ -81,7 +80,7 @@ final class BacktestCommand implements Callable<Integer> {
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             if (out != null) {
-                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+                session.checkOutput(out, dataOptions.data);
             }
             progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
             BacktestJob.Result result = BacktestJob.run(session, new BacktestJob.Request(dataOptions.data,

@@ -3,7 +3,6 @@ package dev.scalewise.cli;
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.CalibrateJob;
 import dev.scalewise.jobs.SparkSessions;
-import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Column;
@@ -69,7 +68,7 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             if (out != null) {
-                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+                session.checkOutput(out, dataOptions.data);
             }
             new Progress(err).say("calibrating on " + dataOptions.data);
             CalibrateJob.Result result = CalibrateJob.run(session, new AnalyzeJob.Request(dataOptions.data,

@@ -6,7 +6,6 @@ import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
-import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
 import dev.scalewise.recommend.Recommendation;
@@ -105,7 +104,7 @@ final class RecommendCommand implements Callable<Integer> {
         Map<String, Object> quality;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
             if (out != null) {
-                OutputLocation.check(session.spark().sparkContext().hadoopConfiguration(), out, dataOptions.data);
+                session.checkOutput(out, dataOptions.data);
             }
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Request request = new RecommendJob.Request(dataOptions.data, dataOptions.from(),

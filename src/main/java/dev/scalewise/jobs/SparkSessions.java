@@ -1,5 +1,6 @@
 package dev.scalewise.jobs;
 
+import dev.scalewise.jobs.output.OutputLocation;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.LogManager;
@@ -37,6 +38,11 @@ public final class SparkSessions {
 
     /** The session and whether this call created it (only then should the caller stop it). */
     public record Handle(SparkSession spark, boolean created, Optional<ClusterWatch> watch) implements AutoCloseable {
+        /** Checks an --out location before any work, on the file system the session writes to. */
+        public void checkOutput(String out, String input) {
+            OutputLocation.check(spark.sparkContext().hadoopConfiguration(), out, input);
+        }
+
         @Override
         public void close() {
             watch.ifPresent(ClusterWatch::close);
