@@ -11,6 +11,7 @@ import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.jobs.output.OutputLocation;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
+import dev.scalewise.recommend.ManifestOutputs;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Format;
@@ -49,8 +50,12 @@ import java.util.concurrent.Callable;
                 "  scalewise recommend --data exports/ --policies k8s/ --holdout 30%% --max-change 50%% \\",
                 "      --objective balanced --format markdown --out recs/",
                 "",
-                "--out DIR writes DIR/manifests/<file> (each manifest file with the recommended",
-                "values applied, every other byte kept) and DIR/recommendations/date=.../ Parquet."})
+                "  scalewise recommend --data exports/ --policies prod/ staging/ --diff",
+                "",
+                "--out DIR writes DIR/manifests/<path> (each manifest file with the recommended",
+                "values applied, every other byte kept, at its path relative to the directory the",
+                "edited files share: prod/hpa.yaml and staging/hpa.yaml stay apart) and",
+                "DIR/recommendations/date=.../ Parquet. --diff prints a unified diff per manifest."})
 final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only this service.")
@@ -68,6 +73,10 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write edited manifests and Parquet here.")
     String out;
+
+    @Option(names = "--diff", description = "Print a unified diff per edited manifest instead of the table (a dry "
+            + "run unless --out is given too).")
+    boolean diff;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write the HTML report of these recommendations (one self-contained file).")
@@ -91,7 +100,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionChecks.of(spec).exclusive("--emit", "--format",
-                "--emit yaml prints the edited manifests instead of a table in any format");
+                "--emit yaml prints the edited manifests instead of a table in any format")
+                .exclusive("--diff", "--format", "--diff prints diffs instead of a table in any format")
+                .exclusive("--diff", "--emit", "--diff prints what changes, --emit yaml the whole edited manifests");
         Format fmt = OptionValues.format(format);
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
@@ -148,6 +159,8 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (emit != null) {
             edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
+        } else if (diff) {
+            edited.forEach((file, text) -> stdout.print(ManifestOutputs.unifiedDiff(file, bundle.text(file), text)));
         } else {
             if (fmt == Format.JSON) {
                 // every column of every recommendation (knobs, both periods, robustness, the Pareto frontier)
@@ -173,12 +186,14 @@ final class RecommendCommand implements Callable<Integer> {
         return Path.of(out, "manifests");
     }
 
-    private static void writeManifests(Path dir, Map<String, String> edited) {
+    /** Each file under DIR at its path relative to the edited files' common directory (two never share one). */
+    static void writeManifests(Path dir, Map<String, String> edited) {
         try {
+            Map<String, Path> relative = ManifestOutputs.relativePaths(edited.keySet());
             for (Map.Entry<String, String> e : edited.entrySet()) {
-                Path target = dir.resolve(Path.of(e.getKey()).getFileName().toString());
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, ".scalewise-", ".yaml");
+                Path target = dir.resolve(relative.get(e.getKey()));
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), ".scalewise-", ".yaml");
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -248,7 +263,8 @@ final class RecommendCommand implements Callable<Integer> {
             for (Row r : rows) {
                 String changes = changes(r);
                 String why = (changes.equals("-") ? "" : changes + ". ") + r.<String>getAs("reason")
-                        + (r.<String>getAs("explanation").isEmpty() ? "" : ". " + r.getAs("explanation"));
+                        + (r.<String>getAs("explanation").isEmpty() ? "" : ". " + r.getAs("explanation"))
+                        + knobReasons(r);
                 String who = r.getAs("service") + " / " + r.getAs("policy");
                 out.println(markdown ? bullet + "**" + who + "**: " + why : wrap(who + ": " + why));
             }
@@ -294,6 +310,17 @@ final class RecommendCommand implements Callable<Integer> {
         static long unidentified(Row r, String prefix) {
             Object v = r.getAs(prefix + "unidentified_breach_minutes");
             return v == null ? 0 : ((Number) v).longValue();
+        }
+
+        /** Each changed knob's sentence (what in the history sets it), after the reason. */
+        static String knobReasons(Row r) {
+            StringBuilder out = new StringBuilder();
+            for (KnobChange k : RecommendRows.forEditing(r).changes()) {
+                if (!k.why().isEmpty()) {
+                    out.append(". ").append(k.why());
+                }
+            }
+            return out.toString();
         }
 
         static String changes(Row r) {

@@ -22,6 +22,12 @@ final class BaseTuner extends Tuner {
         targetDivisor = base.targetDivisor;
         targetIndex = base.targetIndex;
         minIndex = base.minIndex;
+        maxAboveMin = base.maxAboveMin;
+    }
+
+    @Override
+    boolean lintAccepts(double[] v) {
+        return base.lintAccepts(v);
     }
 
     @Override

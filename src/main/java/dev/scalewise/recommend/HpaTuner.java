@@ -35,17 +35,6 @@ final class HpaTuner extends Tuner {
             new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
     static final List<ScalingPolicy> DEFAULT_DOWN = List.of(new ScalingPolicy(ScalingPolicy.Type.PERCENT, 100, 15));
 
-    /**
-     * The scale-down windows searched: none shorter than the service's startup, the floor lint's SW111
-     * enforces (a replica removed sooner than a new one can start makes every dip a round trip through a
-     * cold start that one replayed history may not show). Rounded up to whole minutes.
-     */
-    static double[] scaleDownWindows(double startupSeconds) {
-        double floor = Double.isFinite(startupSeconds) ? Math.ceil(startupSeconds / 60) * 60 : 0;
-        return java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(floor),
-                java.util.Arrays.stream(SCALE_DOWN_WINDOWS)).filter(w -> w >= floor).distinct().sorted().toArray();
-    }
-
     private final HpaPolicy hpa;
     private int upIndex = NONE;
     private int downIndex = NONE;
@@ -57,29 +46,38 @@ final class HpaTuner extends Tuner {
         Paths p = Paths.of(hpa);
         MetricTarget first = hpa.metrics().get(0);
         ValueFormat targetFormat = first.targetType() == TargetType.UTILIZATION ? ValueFormat.INT : ValueFormat.NUMBER;
+        LintBounds lint = limits.lint;
+        boolean utilization = first.targetType() == TargetType.UTILIZATION;
         addTarget(TargetScale.of(first, model), "target", p.target, List.of(), first.target(), 1,
-                p.annotations ? ValueFormat.INT_STRING : targetFormat);
-        addMin(p.min, p.minAliases, hpa.minReplicas(), p.annotations ? ValueFormat.INT_STRING : ValueFormat.INT);
+                p.annotations ? ValueFormat.INT_STRING : targetFormat,
+                v -> !utilization || LintBounds.utilizationInRange(v));
+        // SW103 judges HPAs and InferenceServices; a Knative Service of class hpa is not a kind it reads
+        boolean servingFloor = !kind(hpa).equals("Service");
+        addMin(p.min, p.minAliases, hpa.minReplicas(), p.annotations ? ValueFormat.INT_STRING : ValueFormat.INT,
+                m -> !servingFloor || !LintBounds.belowServingFloor(m));
         setMax(p.max, p.maxAliases, hpa.maxReplicas(), p.annotations ? ValueFormat.INT_STRING : ValueFormat.INT);
+        maxAboveMin = kind(hpa).equals("HorizontalPodAutoscaler");
         if (!p.behavior.isEmpty()) {
             Optional<Behavior> b = hpa.behavior();
-            addSeconds("scaleUpStabilizationSeconds", p.behavior + ".scaleUp.stabilizationWindowSeconds", List.of(),
-                    b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(LEGACY_UP_WINDOW), SCALE_UP_WINDOWS,
-                    ValueFormat.INT);
-            upIndex = knobs.size() - 1;
-            addSeconds("scaleDownStabilizationSeconds", p.behavior + ".scaleDown.stabilizationWindowSeconds", List.of(),
-                    b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(LEGACY_DOWN_WINDOW),
-                    scaleDownWindows(model.startupSeconds().value()), ValueFormat.INT);
-            downIndex = knobs.size() - 1;
+            upIndex = addSeconds("scaleUpStabilizationSeconds", p.behavior + ".scaleUp.stabilizationWindowSeconds",
+                    List.of(), b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(LEGACY_UP_WINDOW),
+                    SCALE_UP_WINDOWS, ValueFormat.INT, Knob.Headroom.LOWER);
+            downIndex = addSeconds("scaleDownStabilizationSeconds", p.behavior + ".scaleDown.stabilizationWindowSeconds",
+                    List.of(), b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(LEGACY_DOWN_WINDOW),
+                    lint.holdsFrom(SCALE_DOWN_WINDOWS), ValueFormat.INT, Knob.Headroom.HIGHER);
             boolean statedSingle = b.isPresent() && b.get().scaleDown().policies().size() == 1
                     && !hpa.meta().defaulted().contains("behavior.scaleDown.policies");
             if (statedSingle) {
                 ScalingPolicy only = b.get().scaleDown().policies().get(0);
-                addSeconds("scaleDownRate", p.behavior + ".scaleDown.policies[0].value", List.of(), only.value(),
-                        only.type() == ScalingPolicy.Type.PERCENT ? PERCENT_RATES : POD_RATES, ValueFormat.INT);
-                rateIndex = knobs.size() - 1;
+                rateIndex = addSeconds("scaleDownRate", p.behavior + ".scaleDown.policies[0].value", List.of(),
+                        only.value(), only.type() == ScalingPolicy.Type.PERCENT ? PERCENT_RATES : POD_RATES,
+                        ValueFormat.INT, Knob.Headroom.LOWER);
             }
         }
+    }
+
+    private static String kind(HpaPolicy hpa) {
+        return hpa.meta().sourceKind();
     }
 
     @Override

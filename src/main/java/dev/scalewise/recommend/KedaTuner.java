@@ -45,18 +45,27 @@ final class KedaTuner extends Tuner {
                     first.metric().target(), 1, ValueFormat.NUMBER_STRING);
         }
         String prefix = scaledObject ? "spec." : "spec.predictor.";
-        addMin(prefix + (scaledObject ? "minReplicaCount" : "minReplicas"), List.of(), keda.minReplicas(), ValueFormat.INT);
+        // SW103: 0 (scale to zero) or at least the serving floor
+        addMin(prefix + (scaledObject ? "minReplicaCount" : "minReplicas"), List.of(), keda.minReplicas(), ValueFormat.INT,
+                m -> !LintBounds.belowServingFloor(m));
         setMax(prefix + (scaledObject ? "maxReplicaCount" : "maxReplicas"), List.of(), keda.maxReplicas(), ValueFormat.INT);
         if (scaledObject) {
-            addSeconds("cooldownPeriodSeconds", "spec.cooldownPeriod", List.of(), keda.cooldownPeriodSeconds(), COOLDOWNS,
-                    ValueFormat.INT);
-            cooldownIndex = knobs.size() - 1;
-            addSeconds("scaleDownStabilizationSeconds",
+            cooldownIndex = addSeconds("cooldownPeriodSeconds", "spec.cooldownPeriod", List.of(),
+                    keda.cooldownPeriodSeconds(), COOLDOWNS, ValueFormat.INT, Knob.Headroom.HIGHER);
+            downIndex = addSeconds("scaleDownStabilizationSeconds",
                     "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds", List.of(),
                     keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds()).orElse(HpaTuner.LEGACY_DOWN_WINDOW),
-                    HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
-            downIndex = knobs.size() - 1;
+                    limits.lint.holdsFrom(HpaTuner.SCALE_DOWN_WINDOWS), ValueFormat.INT, Knob.Headroom.HIGHER);
         }
+    }
+
+    /**
+     * SW203: a cooldownPeriod without behavior is flagged, so a changed cooldown on a ScaledObject without
+     * behavior comes with a changed scale-down window (which writes the behavior).
+     */
+    @Override
+    boolean lintAccepts(double[] v) {
+        return cooldownIndex == NONE || keda.behavior().isPresent() || !changes(v, cooldownIndex) || changes(v, downIndex);
     }
 
     @Override

@@ -27,18 +27,28 @@ final class KpaTuner extends Tuner {
         boolean isvc = kpa.meta().sourceKind().equals("InferenceService");
         String ann = isvc ? "metadata.annotations" : KNATIVE_ANNOTATIONS;
         var scale = kpa.metric() == KpaPolicy.Metric.CONCURRENCY ? TargetScale.concurrency(model) : TargetScale.rps(model);
+        // SW301: a concurrency target above containerConcurrency is one no pod can report
+        int cc = kpa.metric() == KpaPolicy.Metric.CONCURRENCY ? kpa.containerConcurrency() : 0;
         addTarget(scale, "target", isvc ? "spec.predictor.scaleTarget" : key(ann, "target"), List.of(), kpa.target(),
-                kpa.targetUtilization(), isvc ? ValueFormat.INT : ValueFormat.NUMBER_STRING);
+                kpa.targetUtilization(), isvc ? ValueFormat.INT : ValueFormat.NUMBER_STRING, t -> cc <= 0 || t <= cc);
+        // SW302: no scale to zero when a cold start outlasts the SLO threshold; SW103 on an InferenceService
+        boolean coldStartOverSlo = limits.lint.coldStartOverSlo();
         addMin(isvc ? "spec.predictor.minReplicas" : key(ann, "min-scale"), isvc ? List.of() : List.of(key(ann, "minScale")),
-                kpa.minReplicas(), isvc ? ValueFormat.INT : ValueFormat.INT_STRING);
+                kpa.minReplicas(), isvc ? ValueFormat.INT : ValueFormat.INT_STRING,
+                m -> !(m == 0 && coldStartOverSlo) && !(isvc && LintBounds.belowServingFloor(m)));
         setMax(isvc ? "spec.predictor.maxReplicas" : key(ann, "max-scale"), isvc ? List.of() : List.of(key(ann, "maxScale")),
                 kpa.maxReplicas(), isvc ? ValueFormat.INT : ValueFormat.INT_STRING);
-        addSeconds("stableWindowSeconds", key(ann, "window"), List.of(), kpa.stableWindowSeconds(), WINDOWS,
-                ValueFormat.DURATION_STRING);
-        windowIndex = knobs.size() - 1;
-        addSeconds("scaleDownDelaySeconds", key(ann, "scale-down-delay"), List.of(), kpa.scaleDownDelaySeconds(), DELAYS,
-                ValueFormat.DURATION_STRING);
-        delayIndex = knobs.size() - 1;
+        windowIndex = addSeconds("stableWindowSeconds", key(ann, "window"), List.of(), kpa.stableWindowSeconds(), WINDOWS,
+                ValueFormat.DURATION_STRING, Knob.Headroom.NEITHER);
+        delayIndex = addSeconds("scaleDownDelaySeconds", key(ann, "scale-down-delay"), List.of(), kpa.scaleDownDelaySeconds(),
+                DELAYS, ValueFormat.DURATION_STRING, Knob.Headroom.HIGHER);
+    }
+
+    /** SW303: when the window or the delay changes, the longer of the two holds capacity for a startup. */
+    @Override
+    boolean lintAccepts(double[] v) {
+        boolean changed = changes(v, windowIndex) || changes(v, delayIndex);
+        return !changed || Math.max(v[windowIndex], v[delayIndex]) >= limits.lint.holdSeconds();
     }
 
     static String key(String annotations, String name) {

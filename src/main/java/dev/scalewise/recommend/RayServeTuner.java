@@ -31,14 +31,12 @@ final class RayServeTuner extends Tuner {
         String cfg = root + "applications[name=" + app + "].deployments[name=" + deployment + "].autoscaling_config.";
         addTarget(TargetScale.concurrency(model), "targetOngoingRequests", cfg + "target_ongoing_requests",
                 List.of(cfg + "target_num_ongoing_requests_per_replica"), ray.targetOngoingRequests(), 1, ValueFormat.NUMBER);
-        addMin(cfg + "min_replicas", List.of(), ray.minReplicas(), ValueFormat.INT);
+        addMin(cfg + "min_replicas", List.of(), ray.minReplicas(), ValueFormat.INT, m -> true);
         setMax(cfg + "max_replicas", List.of(), ray.maxReplicas(), ValueFormat.INT);
-        addSeconds("downscaleDelaySeconds", cfg + "downscale_delay_s", List.of(), ray.downscaleDelaySeconds(),
-                DOWNSCALE_DELAYS, ValueFormat.NUMBER);
-        downIndex = knobs.size() - 1;
-        addSeconds("upscaleDelaySeconds", cfg + "upscale_delay_s", List.of(), ray.upscaleDelaySeconds(), UPSCALE_DELAYS,
-                ValueFormat.NUMBER);
-        upIndex = knobs.size() - 1;
+        downIndex = addSeconds("downscaleDelaySeconds", cfg + "downscale_delay_s", List.of(), ray.downscaleDelaySeconds(),
+                DOWNSCALE_DELAYS, ValueFormat.NUMBER, Knob.Headroom.HIGHER);
+        upIndex = addSeconds("upscaleDelaySeconds", cfg + "upscale_delay_s", List.of(), ray.upscaleDelaySeconds(),
+                UPSCALE_DELAYS, ValueFormat.NUMBER, Knob.Headroom.LOWER);
     }
 
     @Override

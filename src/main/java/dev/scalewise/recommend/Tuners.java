@@ -19,13 +19,13 @@ final class Tuners {
     static Tuner of(PolicySpec policy, ServiceModel model, ServiceSpec spec, ServiceHistory train, RecommendOptions opts) {
         // Java 17 has no pattern switch; the sealed interface keeps this chain complete
         if (policy instanceof HpaPolicy p) {
-            return new HpaTuner(p, model, Limits.of(opts, spec, train, 1));
+            return new HpaTuner(p, model, Limits.of(opts, spec, model, train, 1));
         } else if (policy instanceof KedaPolicy p) {
-            return new KedaTuner(p, model, Limits.of(opts, spec, train, 0));
+            return new KedaTuner(p, model, Limits.of(opts, spec, model, train, 0));
         } else if (policy instanceof KpaPolicy p) {
-            return new KpaTuner(p, model, Limits.of(opts, spec, train, 0));
+            return new KpaTuner(p, model, Limits.of(opts, spec, model, train, 0));
         } else if (policy instanceof RayServePolicy p) {
-            return new RayServeTuner(p, model, Limits.of(opts, spec, train, 0));
+            return new RayServeTuner(p, model, Limits.of(opts, spec, model, train, 0));
         } else if (policy instanceof ScheduledPolicy p) {
             int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);
             RecommendOptions o = opts.withMaxFloor(Math.max(opts.maxFloor(), highestWindow));
