@@ -27,6 +27,8 @@ public final class PolicyExplainer {
             return ray(r);
         } else if (p instanceof ScheduledPolicy s) {
             return scheduled(s);
+        } else if (p instanceof AppAutoScalingPolicy a) {
+            return appAutoScaling(a);
         }
         return predictive((PredictivePolicy) p);
     }
@@ -127,6 +129,34 @@ public final class PolicyExplainer {
                 + " seasonality from " + p.historyDays() + " days) / " + Numbers.plain(p.targetRpsPerReplica())
                 + " per replica + " + pct(p.headroom()) + " headroom; never below what the base policy asks: "
                 + describe(p.base());
+    }
+
+    /** AWS Application Auto Scaling: each policy's alarms and what they do, per docs/autoscalers.md. */
+    private static String appAutoScaling(AppAutoScalingPolicy a) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (AppAutoScalingPolicy.TargetTracking t : a.targetTracking()) {
+            parts.add("keeps " + t.metric().name() + " near " + Numbers.plain(t.targetValue()) + ": scales out after "
+                    + t.outDatapoints() + " minutes above it (then every minute, " + cooldown(t.scaleOutCooldownSeconds())
+                    + " scale-out cooldown)" + (t.disableScaleIn() ? ", never scales in"
+                    : ", scales in after " + t.inDatapoints() + " minutes below " + Numbers.plain(t.inThresholdRatio()
+                    * t.targetValue()) + " (" + cooldown(t.scaleInCooldownSeconds()) + " scale-in cooldown)"));
+        }
+        for (AppAutoScalingPolicy.StepScaling s : a.stepScaling()) {
+            AppAutoScalingPolicy.Alarm al = s.alarm();
+            parts.add("steps " + s.adjustmentType().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " when "
+                    + al.metric().name() + " " + (al.comparison().name().startsWith("GREATER") ? ">" : "<") + " "
+                    + Numbers.plain(al.threshold()) + " for " + al.datapointsToAlarm() + " of " + al.evaluationPeriods()
+                    + " periods of " + al.periodSeconds() + " s (cooldown " + cooldown(s.cooldownSeconds()) + ")");
+        }
+        String bounds = range(a.minReplicas(), a.maxReplicas()) + " instances";
+        return parts.isEmpty() ? "has no scaling policy: AWS keeps " + bounds
+                : "keeps " + bounds + "; " + String.join("; ", parts)
+                + "; one scaling activity at a time, the largest capacity asked wins";
+    }
+
+    /** A cooldown as a duration, "no" for 0. */
+    private static String cooldown(int seconds) {
+        return seconds == 0 ? "no" : duration(seconds);
     }
 
     private static String target(MetricTarget m) {

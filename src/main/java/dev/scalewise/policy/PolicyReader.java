@@ -60,13 +60,15 @@ public final class PolicyReader {
             case "scalewise.dev:ScheduledScaling" -> List.of(NativeReader.scheduled(m, ctx));
             case "scalewise.dev:PredictiveScaling" -> List.of(NativeReader.predictive(m, ctx));
             default -> doc.kind().isEmpty() && doc.root().has("applications")
-                    ? RayServeReader.serveConfig(doc.root(), m, ctx.notes()) : List.of();
+                    ? RayServeReader.serveConfig(doc.root(), m, ctx.notes())
+                    : AppAutoScalingReader.reads(doc) ? AppAutoScalingReader.read(doc, ctx.notes()) : List.of();
         };
     }
 
     /** True when the document is of a kind we read (even if it yields no policy, e.g. autoscalerClass none). */
     static boolean models(YamlDoc doc) {
-        return VERSIONS.containsKey(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"));
+        return VERSIONS.containsKey(key(doc)) || (doc.kind().isEmpty() && doc.root().has("applications"))
+                || AppAutoScalingReader.reads(doc);
     }
 
     /**
@@ -103,6 +105,14 @@ public final class PolicyReader {
     private static String key(YamlDoc doc) {
         String v = doc.apiVersion();
         return (v.contains("/") ? v.substring(0, v.indexOf('/')) : "") + ":" + doc.kind();
+    }
+
+    /**
+     * A document's object kind: its {@code kind}, or {@link AppAutoScalingPolicy#KIND} for an AWS configuration
+     * (CloudFormation, Terraform, AWS CLI output), which has none; "" for neither.
+     */
+    public static String kindOf(YamlDoc doc) {
+        return !doc.kind().isEmpty() ? doc.kind() : AppAutoScalingReader.reads(doc) ? AppAutoScalingPolicy.KIND : "";
     }
 
     /** True for documents PolicyLoader skips quietly: services.yaml and ours. */

@@ -102,7 +102,7 @@ public final class Render {
         return b.toString();
     }
 
-    /** The controller family: hpa, keda, kpa, rayserve, scheduled, predictive. */
+    /** The controller family: hpa, keda, kpa, rayserve, appautoscaling, scheduled, predictive. */
     public static String kind(PolicySpec p) {
         if (p instanceof HpaPolicy) {
             return "hpa";
@@ -112,6 +112,8 @@ public final class Render {
             return "kpa";
         } else if (p instanceof RayServePolicy) {
             return "rayserve";
+        } else if (p instanceof AppAutoScalingPolicy) {
+            return "appautoscaling";
         }
         return p instanceof ScheduledPolicy ? "scheduled" : "predictive";
     }
@@ -128,6 +130,9 @@ public final class Render {
             return List.of(Signal.CONCURRENCY);
         } else if (p instanceof ScheduledPolicy s) {
             return signals(s.base());
+        } else if (p instanceof AppAutoScalingPolicy a) {
+            return java.util.stream.Stream.concat(a.targetTracking().stream().map(t -> t.metric().signal()),
+                    a.stepScaling().stream().map(t -> t.alarm().metric().signal())).distinct().toList();
         }
         PredictivePolicy pr = (PredictivePolicy) p;
         List<Signal> out = new ArrayList<>(List.of(Signal.RPS));

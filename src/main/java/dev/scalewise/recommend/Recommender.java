@@ -5,6 +5,7 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.recommend.Recommendation.Evidence;
@@ -40,6 +41,10 @@ public final class Recommender {
         Split split = Split.of(history, opts.holdoutFraction());
         ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
         Optional<String> unreplayable = unreplayable(model, history);
+        if (current instanceof AppAutoScalingPolicy) {
+            unreplayable = Optional.of("recommend does not search AWS Application Auto Scaling policies yet;"
+                    + " backtest replays them");
+        }
         if (unreplayable.isPresent()) {
             return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
                     current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());

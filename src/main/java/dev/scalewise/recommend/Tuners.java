@@ -33,6 +33,7 @@ final class Tuners {
         } else if (policy instanceof PredictivePolicy p) {
             return new BaseTuner(p, of(p.base(), model, spec, train, opts), model);
         }
+        // AppAutoScalingPolicy: Recommender refuses it before searching
         throw new IllegalStateException("no tuner for " + policy.getClass().getSimpleName());
     }
 }

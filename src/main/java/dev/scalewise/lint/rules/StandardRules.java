@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The built-in static rules. Ids: SW0xx the engine (suppressions, objects the policy model refuses), SW1xx Kubernetes HPA and its
- * neighbours (workload, PDB, VPA), SW2xx KEDA, SW3xx Knative, SW4xx KServe, SW9xx evidence rules.
+ * neighbours (workload, PDB, VPA), SW2xx KEDA, SW3xx Knative, SW4xx KServe, SW5xx AWS
+ * Application Auto Scaling, SW9xx evidence rules.
  */
 public final class StandardRules {
     /** SW003, which the linter drops where a more specific error rule already reports the object. */
@@ -43,6 +44,10 @@ public final class StandardRules {
                 KnativeColdStart.scaleToZero(),
                 KnativeColdStart.windowShorterThanStartup(),
                 new KserveMetricInvalidForClass(),
-                ScaleToZeroOnLatencyCritical.kserve());
+                ScaleToZeroOnLatencyCritical.kserve(),
+                new AwsScaleInCooldownShorterThanStartup(),
+                new AwsMinZeroLatencyCritical(),
+                new AwsTargetTrackingFleetMetric(),
+                new AwsTargetTrackingStuckAtZero());
     }
 }

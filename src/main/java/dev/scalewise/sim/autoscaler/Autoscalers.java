@@ -1,5 +1,6 @@
 package dev.scalewise.sim.autoscaler;
 
+import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.KpaPolicy;
@@ -28,6 +29,8 @@ public final class Autoscalers {
             return new Scheduled(p, create(p.base(), ctx), ctx.start());
         } else if (policy instanceof PredictivePolicy p) {
             return new Predictive(p, create(p.base(), ctx), ctx.startupSeconds());
+        } else if (policy instanceof AppAutoScalingPolicy p) {
+            return new AppAutoScaling(p, ctx.startupSeconds());
         }
         throw new IllegalStateException("no autoscaler for " + policy.getClass().getSimpleName());
     }
