@@ -29,6 +29,8 @@ public final class PolicyExplainer {
             return scheduled(s);
         } else if (p instanceof AppAutoScalingPolicy a) {
             return appAutoScaling(a);
+        } else if (p instanceof CloudRunPolicy c) {
+            return cloudRun(c);
         }
         return predictive((PredictivePolicy) p);
     }
@@ -152,6 +154,16 @@ public final class PolicyExplainer {
         return parts.isEmpty() ? "has no scaling policy: AWS keeps " + bounds
                 : "keeps " + bounds + "; " + String.join("; ", parts)
                 + "; one scaling activity at a time, the largest capacity asked wins";
+    }
+
+    private static String cloudRun(CloudRunPolicy c) {
+        return "keeps " + range(c.minReplicas(), c.maxReplicas()) + " instances so that requests in flight stay at "
+                + pct(c.concurrencyTarget()) + " of " + c.containerConcurrency() + " per instance and CPU at "
+                + pct(c.cpuTarget()) + " (one-minute means), one instance as soon as a request arrives; keeps an"
+                + " instance no longer needed " + duration(c.idleRetentionSeconds()) + " (Cloud Run: up to 15 min); "
+                + (c.cpuAlwaysAllocated() ? "CPU always allocated (instance-based billing)"
+                : "CPU only during requests (request-based billing)")
+                + (c.startupCpuBoost() ? ", startup CPU boost" : "");
     }
 
     /** A cooldown as a duration, "no" for 0. */

@@ -55,7 +55,8 @@ public final class PolicyReader {
             case "autoscaling:HorizontalPodAutoscaler" -> List.of(HpaReader.read(m, ctx.notes()));
             case "keda.sh:ScaledObject" -> List.of(KedaReader.read(m));
             case "serving.kserve.io:InferenceService" -> KServeReader.read(m, ctx.notes()).stream().toList();
-            case "serving.knative.dev:Service" -> List.of(KnativeReader.service(m, ctx.notes()));
+            case "serving.knative.dev:Service" -> List.of(CloudRunReader.isCloudRun(doc) ? CloudRunReader.read(m)
+                    : KnativeReader.service(m, ctx.notes()));
             case "ray.io:RayService" -> RayServeReader.rayService(m, ctx.notes());
             case "scalewise.dev:ScheduledScaling" -> List.of(NativeReader.scheduled(m, ctx));
             case "scalewise.dev:PredictiveScaling" -> List.of(NativeReader.predictive(m, ctx));

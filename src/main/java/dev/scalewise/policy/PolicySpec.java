@@ -6,7 +6,7 @@ package dev.scalewise.policy;
  */
 public sealed interface PolicySpec
         permits HpaPolicy, KedaPolicy, KpaPolicy, RayServePolicy, ScheduledPolicy, PredictivePolicy,
-        AppAutoScalingPolicy {
+        AppAutoScalingPolicy, CloudRunPolicy {
     PolicyMeta meta();
 
     int minReplicas();

@@ -102,7 +102,7 @@ public final class Render {
         return b.toString();
     }
 
-    /** The controller family: hpa, keda, kpa, rayserve, appautoscaling, scheduled, predictive. */
+    /** The controller family: hpa, keda, kpa, rayserve, appautoscaling, cloudrun, scheduled, predictive. */
     public static String kind(PolicySpec p) {
         if (p instanceof HpaPolicy) {
             return "hpa";
@@ -114,6 +114,8 @@ public final class Render {
             return "rayserve";
         } else if (p instanceof AppAutoScalingPolicy) {
             return "appautoscaling";
+        } else if (p instanceof CloudRunPolicy) {
+            return "cloudrun";
         }
         return p instanceof ScheduledPolicy ? "scheduled" : "predictive";
     }
@@ -130,6 +132,8 @@ public final class Render {
             return List.of(Signal.CONCURRENCY);
         } else if (p instanceof ScheduledPolicy s) {
             return signals(s.base());
+        } else if (p instanceof CloudRunPolicy) {
+            return List.of(Signal.CONCURRENCY, Signal.CPU_UTIL);
         } else if (p instanceof AppAutoScalingPolicy a) {
             return java.util.stream.Stream.concat(a.targetTracking().stream().map(t -> t.metric().signal()),
                     a.stepScaling().stream().map(t -> t.alarm().metric().signal())).distinct().toList();

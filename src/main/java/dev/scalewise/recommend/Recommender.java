@@ -41,9 +41,9 @@ public final class Recommender {
         Split split = Split.of(history, opts.holdoutFraction());
         ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
         Optional<String> unreplayable = unreplayable(model, history);
-        if (current instanceof AppAutoScalingPolicy) {
-            unreplayable = Optional.of("recommend does not search AWS Application Auto Scaling policies yet;"
-                    + " backtest replays them");
+        if (current instanceof AppAutoScalingPolicy || current instanceof dev.scalewise.policy.CloudRunPolicy) {
+            unreplayable = Optional.of("recommend does not search " + (current instanceof AppAutoScalingPolicy
+                    ? "AWS Application Auto Scaling" : "Cloud Run") + " policies yet; backtest replays them");
         }
         if (unreplayable.isPresent()) {
             return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),

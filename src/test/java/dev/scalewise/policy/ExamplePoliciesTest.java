@@ -34,8 +34,8 @@ class ExamplePoliciesTest {
 
     @Test
     void everyFileGivesItsPolicies() {
-        // 10 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
-        assertEquals(List.of("llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
+        // 11 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat-run", "llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
                         "endpoint/llm-chat/variant/AllTraffic", "embed-search-predictive", "llm-chat-business-hours"),
                 set.policies().stream().map(p -> p.meta().name()).toList());
         assertEquals(1, set.notes().size());
@@ -54,6 +54,16 @@ class ExamplePoliciesTest {
                         AppAutoScalingPolicy.Form.PER_INSTANCE, 60, AppAutoScalingPolicy.Statistic.SUM),
                 100, false, 60, 600, 3, 15, 0.9)), a.targetTracking());
         assertEquals(new SourceLocation("policies/sagemaker-llm-chat.yaml", 17, 5), a.meta().location());
+    }
+
+    @Test
+    void cloudRun() {
+        CloudRunPolicy c = (CloudRunPolicy) named("llm-chat-run");
+        assertEquals("llm-chat", c.meta().service());
+        assertEquals(2, c.minReplicas());
+        assertEquals(120, c.maxReplicas());
+        assertEquals(12, c.containerConcurrency());
+        assertTrue(c.cpuAlwaysAllocated());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scalewise.sim.autoscaler;
 
 import dev.scalewise.policy.AppAutoScalingPolicy;
+import dev.scalewise.policy.CloudRunPolicy;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.KpaPolicy;
@@ -31,6 +32,8 @@ public final class Autoscalers {
             return new Predictive(p, create(p.base(), ctx), ctx.startupSeconds());
         } else if (policy instanceof AppAutoScalingPolicy p) {
             return new AppAutoScaling(p, ctx.startupSeconds());
+        } else if (policy instanceof CloudRunPolicy p) {
+            return new CloudRun(p);
         }
         throw new IllegalStateException("no autoscaler for " + policy.getClass().getSimpleName());
     }
