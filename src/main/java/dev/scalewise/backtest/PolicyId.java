@@ -23,7 +23,7 @@ public record PolicyId(String label, String controller, Family family, String so
     public static PolicyId of(PolicySpec p) {
         String controller = p.kind().id();
         Family family = switch (p.kind()) {
-            case HPA, KEDA, KPA, RAY_SERVE -> Family.REACTIVE;
+            case HPA, KEDA, KPA, RAY_SERVE, APP_AUTO_SCALING, CLOUD_RUN -> Family.REACTIVE;
             case SCHEDULED -> Family.SCHEDULED;
             case PREDICTIVE -> Family.PREDICTIVE;
         };

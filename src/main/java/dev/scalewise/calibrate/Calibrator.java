@@ -1,5 +1,6 @@
 package dev.scalewise.calibrate;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
@@ -96,16 +97,17 @@ public final class Calibrator {
 
     static Verdict verdict(int compared, double median, double p90, long observed, long modeled, long both, long either) {
         if (compared < MIN_MINUTES) {
-            return new Verdict(Trust.UNTRUSTED, String.format(Locale.ROOT, "only %d minutes with both observed and "
-                    + "modeled latency; calibration needs %d", compared, MIN_MINUTES));
+            return new Verdict(Trust.UNTRUSTED, String.format(Locale.ROOT, "only %s minutes with both observed and "
+                    + "modeled latency; calibration needs %s", Numbers.count(compared), Numbers.count(MIN_MINUTES)));
         }
         double agreement = either == 0 ? 1 : (double) both / either;
         boolean breachesJudged = either >= MIN_BREACH_EVIDENCE;
         String latency = String.format(Locale.ROOT, "modeled latency within %.0f%% of observed in the typical minute, "
-                + "within %.0f%% in 9 of 10 (%d minutes)", Math.expm1(median) * 100, Math.expm1(p90) * 100, compared);
+                + "within %.0f%% in 9 of 10 (%s minutes)", Math.expm1(median) * 100, Math.expm1(p90) * 100,
+                Numbers.count(compared));
         String breaches = either == 0 ? "no breach minute in either"
-                : String.format(Locale.ROOT, "%d of the %d breach minutes in both (observed %d, modeled %d)", both, either,
-                observed, modeled);
+                : String.format(Locale.ROOT, "%s of the %s breach minutes in both (observed %s, modeled %s)",
+                Numbers.count(both), Numbers.count(either), Numbers.count(observed), Numbers.count(modeled));
         if (median <= TRUSTED_TYPICAL && p90 <= TRUSTED_P90 && (!breachesJudged || agreement >= TRUSTED_AGREEMENT)) {
             return new Verdict(Trust.TRUSTED, latency + "; " + breaches);
         }
@@ -115,10 +117,10 @@ public final class Calibrator {
         }
         String why;
         if (breachesJudged && agreement < ROUGH_AGREEMENT) {
-            why = modeled == 0 ? String.format(Locale.ROOT, "the model reproduces none of the %d observed breach "
-                    + "minutes: breaches here do not follow load", observed)
-                    : observed == 0 ? String.format(Locale.ROOT, "the model breaches %d minutes the service met its "
-                    + "SLO in", modeled)
+            why = modeled == 0 ? String.format(Locale.ROOT, "the model reproduces none of the %s observed breach "
+                    + "minutes: breaches here do not follow load", Numbers.count(observed))
+                    : observed == 0 ? String.format(Locale.ROOT, "the model breaches %s minutes the service met its "
+                    + "SLO in", Numbers.count(modeled))
                     : String.format(Locale.ROOT, "the breach minutes disagree: %s", breaches);
         } else {
             why = latency + " (rough needs 50% and 200%)";

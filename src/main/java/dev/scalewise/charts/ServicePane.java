@@ -104,7 +104,7 @@ public final class ServicePane {
             demand.add(t, req / step);
             obsReplicas.add(t, h.replicas()[i]);
             obsLatency.add(t, req > 0 ? observedLatency[i] : Double.NaN);
-            if (req > 0 && observedLatency[i] > slo.thresholdMs()) {
+            if (req > 0 && slo.breachedBy(observedLatency[i])) {
                 obsBreach.addSeconds(t, step);
             }
             if (req > 0 && h.replicas()[i] == 0) {

@@ -8,6 +8,7 @@ import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
+import dev.scalewise.recommend.ManifestOutputs;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.report.Column;
@@ -46,8 +47,12 @@ import java.util.concurrent.Callable;
                 "  scalewise recommend --data exports/ --policies k8s/ --holdout 30%% --max-change 50%% \\",
                 "      --objective balanced --format markdown --out recs/",
                 "",
-                "--out DIR writes DIR/manifests/<file> (each manifest file with the recommended",
-                "values applied, every other byte kept) and DIR/recommendations/date=.../ Parquet."})
+                "  scalewise recommend --data exports/ --policies prod/ staging/ --diff",
+                "",
+                "--out DIR writes DIR/manifests/<path> (each manifest file with the recommended",
+                "values applied, every other byte kept, at its path relative to the directory the",
+                "edited files share: prod/hpa.yaml and staging/hpa.yaml stay apart) and",
+                "DIR/recommendations/date=.../ Parquet. --diff prints a unified diff per manifest."})
 final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--service", paramLabel = "NAME", description = "Only this service.")
@@ -65,6 +70,10 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write edited manifests and Parquet here.")
     String out;
+
+    @Option(names = "--diff", description = "Print a unified diff per edited manifest instead of the table (a dry "
+            + "run unless --out is given too).")
+    boolean diff;
 
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write the HTML report of these recommendations (one self-contained file).")
@@ -88,7 +97,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionChecks.of(spec).exclusive("--emit", "--format",
-                "--emit yaml prints the edited manifests instead of a table in any format");
+                "--emit yaml prints the edited manifests instead of a table in any format")
+                .exclusive("--diff", "--format", "--diff prints diffs instead of a table in any format")
+                .exclusive("--diff", "--emit", "--diff prints what changes, --emit yaml the whole edited manifests");
         Format fmt = OptionValues.format(format);
         if (emit != null && !emit.equalsIgnoreCase("yaml")) {
             throw new UserError("--emit: expected yaml, found '" + emit + "'");
@@ -144,6 +155,8 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (emit != null) {
             edited.forEach((file, text) -> stdout.print("# " + file + "\n" + (text.endsWith("\n") ? text : text + "\n")));
+        } else if (diff) {
+            edited.forEach((file, text) -> stdout.print(ManifestOutputs.unifiedDiff(file, bundle.text(file), text)));
         } else {
             if (fmt == Format.JSON) {
                 // every column of every recommendation (knobs, both periods, robustness, the Pareto frontier)
@@ -170,12 +183,14 @@ final class RecommendCommand implements Callable<Integer> {
         return Path.of(out, "manifests");
     }
 
-    private static void writeManifests(Path dir, Map<String, String> edited) {
+    /** Each file under DIR at its path relative to the edited files' common directory (two never share one). */
+    static void writeManifests(Path dir, Map<String, String> edited) {
         try {
+            Map<String, Path> relative = ManifestOutputs.relativePaths(edited.keySet());
             for (Map.Entry<String, String> e : edited.entrySet()) {
-                Path target = dir.resolve(Path.of(e.getKey()).getFileName().toString());
-                Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, ".scalewise-", ".yaml");
+                Path target = dir.resolve(relative.get(e.getKey()));
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), ".scalewise-", ".yaml");
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -247,7 +262,8 @@ final class RecommendCommand implements Callable<Integer> {
                 Recommendation r = row.recommendation();
                 String changes = changes(r);
                 String why = (changes.equals("-") ? "" : changes + ". ") + r.reason()
-                        + (r.explanation().isEmpty() ? "" : ". " + r.explanation());
+                        + (r.explanation().isEmpty() ? "" : ". " + r.explanation())
+                        + knobReasons(r);
                 String who = r.service() + " / " + r.policy();
                 out.println(markdown ? bullet + "**" + who + "**: " + why : wrap(who + ": " + why));
             }
@@ -293,6 +309,17 @@ final class RecommendCommand implements Callable<Integer> {
         static long unidentified(RecommendationRow r, String prefix) {
             Object v = r.columns().get(prefix + "unidentified_breach_minutes");
             return v == null ? 0 : ((Number) v).longValue();
+        }
+
+        /** Each changed knob's sentence (what in the history sets it), after the reason. */
+        static String knobReasons(Recommendation rec) {
+            StringBuilder out = new StringBuilder();
+            for (KnobChange k : rec.changes()) {
+                if (!k.why().isEmpty()) {
+                    out.append(". ").append(k.why());
+                }
+            }
+            return out.toString();
         }
 
         static String changes(Recommendation rec) {

@@ -9,8 +9,9 @@ import java.util.Locale;
 /** The recommendation search's options, shared by recommend and report (picocli mixin). */
 final class SearchOptions {
     @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-            description = "cost (lowest cost within the error budget) or balanced (within half of it); "
-                    + "default: ${DEFAULT-VALUE}.")
+            description = "cost (lowest cost within the error budget: breach minutes may rise), balanced "
+                    + "(within half of it) or no-worse (within it, and never more breach minutes than the current "
+                    + "policy on train or holdout); default: ${DEFAULT-VALUE}.")
     String objective;
 
     @Option(names = "--holdout", paramLabel = "SHARE", defaultValue = "0.25",
@@ -33,9 +34,9 @@ final class SearchOptions {
     }
 
     static String objective(String text) {
-        String o = text.toUpperCase(Locale.ROOT);
-        if (!o.equals("COST") && !o.equals("BALANCED")) {
-            throw new UserError("--objective: expected cost or balanced, found '" + text + "'");
+        String o = text.toUpperCase(Locale.ROOT).replace('-', '_');
+        if (!o.equals("COST") && !o.equals("BALANCED") && !o.equals("NO_WORSE")) {
+            throw new UserError("--objective: expected cost, balanced or no-worse, found '" + text + "'");
         }
         return o;
     }

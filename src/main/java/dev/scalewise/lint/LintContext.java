@@ -36,8 +36,9 @@ public final class LintContext {
 
     public LintContext(List<YamlDoc> docs, LintConfig config, KubeVersion kubeVersion,
                        Optional<Map<String, ServiceSpec>> services, PolicyModel policyModel) {
-        // A document without a kind (values files, services.yaml, Kustomize patches) is not an object.
-        this.manifests = docs.stream().filter(d -> !d.kind().isEmpty()).map(Manifest::new).toList();
+        // A document without a kind (values files, services.yaml, Kustomize patches) is not an object, unless it
+        // is an AWS configuration (CloudFormation, Terraform, AWS CLI output).
+        this.manifests = docs.stream().map(Manifest::new).filter(m -> !m.kind().isEmpty()).toList();
         this.byKind = manifests.stream().collect(Collectors.groupingBy(Manifest::kind));
         this.config = config;
         this.kubeVersion = kubeVersion;

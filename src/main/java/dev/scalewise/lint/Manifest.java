@@ -1,5 +1,6 @@
 package dev.scalewise.lint;
 
+import dev.scalewise.policy.PolicyReader;
 import dev.scalewise.yaml.SourceLocation;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
@@ -21,7 +22,7 @@ public final class Manifest {
 
     public Manifest(YamlDoc doc) {
         this.doc = doc;
-        this.kind = doc.kind();
+        this.kind = PolicyReader.kindOf(doc);
         this.apiVersion = doc.apiVersion();
         this.name = doc.name();
         this.namespace = doc.root().get("metadata").get("namespace").asText("");

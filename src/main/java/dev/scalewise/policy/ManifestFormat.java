@@ -24,7 +24,12 @@ public enum ManifestFormat {
     /** A Ray Serve config file: no kind, no version, an {@code applications} list. */
     SERVE_CONFIG("", ""),
     SCHEDULED_SCALING("scalewise.dev", "ScheduledScaling", "v1alpha1"),
-    PREDICTIVE_SCALING("scalewise.dev", "PredictiveScaling", "v1alpha1");
+    PREDICTIVE_SCALING("scalewise.dev", "PredictiveScaling", "v1alpha1"),
+    /**
+     * An AWS configuration holding Application Auto Scaling resources: a CloudFormation template, a Terraform
+     * JSON plan or state, the AWS CLI's describe output (no kind, no version; {@link AppAutoScalingPolicy#KIND}).
+     */
+    AWS_APPLICATION_AUTO_SCALING("", AppAutoScalingPolicy.KIND);
 
     private final String group;
     private final String kind;
@@ -58,7 +63,8 @@ public enum ManifestFormat {
     /** The format of a document; empty for one no reader models. */
     public static Optional<ManifestFormat> of(YamlDoc doc) {
         if (doc.kind().isEmpty()) {
-            return doc.root().has("applications") ? Optional.of(SERVE_CONFIG) : Optional.empty();
+            return doc.root().has("applications") ? Optional.of(SERVE_CONFIG)
+                    : AppAutoScalingReader.reads(doc) ? Optional.of(AWS_APPLICATION_AUTO_SCALING) : Optional.empty();
         }
         String v = doc.apiVersion();
         String docGroup = v.contains("/") ? v.substring(0, v.indexOf('/')) : "";

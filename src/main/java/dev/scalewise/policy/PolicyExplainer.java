@@ -24,6 +24,8 @@ public final class PolicyExplainer {
             case RAY_SERVE -> ray((RayServePolicy) p);
             case SCHEDULED -> scheduled((ScheduledPolicy) p);
             case PREDICTIVE -> predictive((PredictivePolicy) p);
+            case APP_AUTO_SCALING -> appAutoScaling((AppAutoScalingPolicy) p);
+            case CLOUD_RUN -> cloudRun((CloudRunPolicy) p);
         };
     }
 
@@ -123,6 +125,44 @@ public final class PolicyExplainer {
                 + " seasonality from " + p.historyDays() + " days) / " + Numbers.plain(p.targetRpsPerReplica())
                 + " per replica + " + pct(p.headroom()) + " headroom; never below what the base policy asks: "
                 + describe(p.base());
+    }
+
+    /** AWS Application Auto Scaling: each policy's alarms and what they do, per docs/autoscalers.md. */
+    private static String appAutoScaling(AppAutoScalingPolicy a) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (AppAutoScalingPolicy.TargetTracking t : a.targetTracking()) {
+            parts.add("keeps " + t.metric().name() + " near " + Numbers.plain(t.targetValue()) + ": scales out after "
+                    + t.outDatapoints() + " minutes above it (then every minute, " + cooldown(t.scaleOutCooldownSeconds())
+                    + " scale-out cooldown)" + (t.disableScaleIn() ? ", never scales in"
+                    : ", scales in after " + t.inDatapoints() + " minutes below " + Numbers.plain(t.inThresholdRatio()
+                    * t.targetValue()) + " (" + cooldown(t.scaleInCooldownSeconds()) + " scale-in cooldown)"));
+        }
+        for (AppAutoScalingPolicy.StepScaling s : a.stepScaling()) {
+            AppAutoScalingPolicy.Alarm al = s.alarm();
+            parts.add("steps " + s.adjustmentType().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " when "
+                    + al.metric().name() + " " + (al.comparison().name().startsWith("GREATER") ? ">" : "<") + " "
+                    + Numbers.plain(al.threshold()) + " for " + al.datapointsToAlarm() + " of " + al.evaluationPeriods()
+                    + " periods of " + al.periodSeconds() + " s (cooldown " + cooldown(s.cooldownSeconds()) + ")");
+        }
+        String bounds = range(a.minReplicas(), a.maxReplicas()) + " instances";
+        return parts.isEmpty() ? "has no scaling policy: AWS keeps " + bounds
+                : "keeps " + bounds + "; " + String.join("; ", parts)
+                + "; one scaling activity at a time, the largest capacity asked wins";
+    }
+
+    private static String cloudRun(CloudRunPolicy c) {
+        return "keeps " + range(c.minReplicas(), c.maxReplicas()) + " instances so that requests in flight stay at "
+                + pct(c.concurrencyTarget()) + " of " + c.containerConcurrency() + " per instance and CPU at "
+                + pct(c.cpuTarget()) + " (one-minute means), one instance as soon as a request arrives; keeps an"
+                + " instance no longer needed " + duration(c.idleRetentionSeconds()) + " (Cloud Run: up to 15 min); "
+                + (c.cpuAlwaysAllocated() ? "CPU always allocated (instance-based billing)"
+                : "CPU only during requests (request-based billing)")
+                + (c.startupCpuBoost() ? ", startup CPU boost" : "");
+    }
+
+    /** A cooldown as a duration, "no" for 0. */
+    private static String cooldown(int seconds) {
+        return seconds == 0 ? "no" : duration(seconds);
     }
 
     private static String target(MetricTarget m) {

@@ -15,7 +15,9 @@ public enum PolicyKind {
     KPA("kpa", KpaPolicy.class),
     RAY_SERVE("rayserve", RayServePolicy.class),
     SCHEDULED("scheduled", ScheduledPolicy.class),
-    PREDICTIVE("predictive", PredictivePolicy.class);
+    PREDICTIVE("predictive", PredictivePolicy.class),
+    APP_AUTO_SCALING("appautoscaling", AppAutoScalingPolicy.class),
+    CLOUD_RUN("cloudrun", CloudRunPolicy.class);
 
     private final String id;
     private final Class<? extends PolicySpec> type;
@@ -38,7 +40,7 @@ public enum PolicyKind {
     /** False for the kinds that wrap a reactive base policy (scheduled windows, a forecast). */
     public boolean reactive() {
         return switch (this) {
-            case HPA, KEDA, KPA, RAY_SERVE -> true;
+            case HPA, KEDA, KPA, RAY_SERVE, APP_AUTO_SCALING, CLOUD_RUN -> true;
             case SCHEDULED, PREDICTIVE -> false;
         };
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Loads policies from files, directories (recursively, *.yaml and *.yml, in sorted order) and "-"
+ * Loads policies from files, directories (recursively, *.yaml, *.yml and *.json, in sorted order) and "-"
  * (stdin, e.g. {@code helm template ... | scalewise policy show -}). Every problem in every file is
  * collected and reported together as one {@link UserError}, one "file:line:col: path: problem" line
  * each. services.yaml documents found among the inputs are not policies: they are skipped here, but
@@ -134,6 +134,7 @@ public final class PolicyLoader {
 
     private static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml");
+        // AWS configurations (CloudFormation, Terraform, the AWS CLI) are often JSON, which YAML reads too
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 }

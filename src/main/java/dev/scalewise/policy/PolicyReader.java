@@ -61,11 +61,13 @@ public final class PolicyReader {
             case HORIZONTAL_POD_AUTOSCALER -> List.of(HpaReader.read(m, ctx.notes()));
             case SCALED_OBJECT -> List.of(KedaReader.read(m));
             case INFERENCE_SERVICE -> KServeReader.read(m, ctx.notes()).stream().toList();
-            case KNATIVE_SERVICE -> List.of(KnativeReader.service(m, ctx.notes()));
+            case KNATIVE_SERVICE -> List.of(CloudRunReader.isCloudRun(doc) ? CloudRunReader.read(m)
+                    : KnativeReader.service(m, ctx.notes()));
             case RAY_SERVICE -> RayServeReader.rayService(m, ctx.notes());
             case SERVE_CONFIG -> RayServeReader.serveConfig(doc.root(), YamlPath.ROOT, m, ctx.notes());
             case SCHEDULED_SCALING -> List.of(NativeReader.scheduled(m, ctx));
             case PREDICTIVE_SCALING -> List.of(NativeReader.predictive(m, ctx));
+            case AWS_APPLICATION_AUTO_SCALING -> AppAutoScalingReader.read(doc, ctx.notes());
         };
     }
 
@@ -88,6 +90,14 @@ public final class PolicyReader {
         }
         throw doc.root().get("apiVersion").error(doc.kind() + " has no API version " + doc.apiVersion() + "; expected "
                 + String.join(" or ", read.stream().map(v -> group + v).toList()));
+    }
+
+    /**
+     * A document's object kind: its {@code kind}, or {@link AppAutoScalingPolicy#KIND} for an AWS configuration
+     * (CloudFormation, Terraform, AWS CLI output), which has none; "" for neither.
+     */
+    public static String kindOf(YamlDoc doc) {
+        return !doc.kind().isEmpty() ? doc.kind() : AppAutoScalingReader.reads(doc) ? AppAutoScalingPolicy.KIND : "";
     }
 
     /** True for documents PolicyLoader skips quietly: services.yaml and ours. */

@@ -5,7 +5,8 @@ package dev.scalewise.policy;
  * controller family; KServe InferenceServices map onto the family they really produce.
  */
 public sealed interface PolicySpec
-        permits HpaPolicy, KedaPolicy, KpaPolicy, RayServePolicy, ScheduledPolicy, PredictivePolicy {
+        permits HpaPolicy, KedaPolicy, KpaPolicy, RayServePolicy, ScheduledPolicy, PredictivePolicy,
+        AppAutoScalingPolicy, CloudRunPolicy {
     /** Which of the kinds it is: what {@code switch}es over kinds dispatch on (see {@link PolicyKind}). */
     PolicyKind kind();
 

@@ -110,6 +110,12 @@ public final class Render {
             case KPA -> List.of(((KpaPolicy) p).metric() == KpaPolicy.Metric.RPS ? Signal.RPS_PER_REPLICA
                     : Signal.CONCURRENCY);
             case RAY_SERVE -> List.of(Signal.CONCURRENCY);
+            case CLOUD_RUN -> List.of(Signal.CONCURRENCY, Signal.CPU_UTIL);
+            case APP_AUTO_SCALING -> {
+                AppAutoScalingPolicy a = (AppAutoScalingPolicy) p;
+                yield java.util.stream.Stream.concat(a.targetTracking().stream().map(t -> t.metric().signal()),
+                        a.stepScaling().stream().map(t -> t.alarm().metric().signal())).distinct().toList();
+            }
             case SCHEDULED -> signals(((ScheduledPolicy) p).base());
             case PREDICTIVE -> {
                 List<Signal> out = new ArrayList<>(List.of(Signal.RPS));

@@ -22,6 +22,12 @@ final class BaseTuner extends Tuner {
         targetDivisor = base.targetDivisor;
         targetIndex = base.targetIndex;
         minIndex = base.minIndex;
+        maxAboveMin = base.maxAboveMin;
+    }
+
+    @Override
+    boolean lintAccepts(double[] v) {
+        return base.lintAccepts(v);
     }
 
     @Override
@@ -37,7 +43,8 @@ final class BaseTuner extends Tuner {
                 yield new PredictivePolicy(p.meta(), b, p.targetRpsPerReplica(), p.leadSeconds(), p.seasonality(),
                         p.headroom(), p.historyDays());
             }
-            case HPA, KEDA, KPA, RAY_SERVE -> throw new IllegalStateException(current.kind() + " wraps no base policy");
+            case HPA, KEDA, KPA, RAY_SERVE, APP_AUTO_SCALING, CLOUD_RUN ->
+                    throw new IllegalStateException(current.kind() + " wraps no base policy");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.recommend.Search.Evaluated;
+import dev.scalewise.sim.Outcome;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,14 +42,20 @@ final class BindingConstraint {
         }
         Evaluated next = cheaper.get();
         int k = differingKnob(next.point(), best.point());
-        Knob knob = tuner.knobs.get(k);
+        String name = k < tuner.knobs.size() ? tuner.knobs.get(k).name() : "maxReplicas";
         if (search.withinBudget(next) && !search.identifiable(next)) {
             // within the budget, but only by running where history shows nothing: that is what binds
-            long above = next.train().aboveObservedMinutes();
+            long above = next.train().aboveObservedMinutes() + next.holdout().map(Outcome::aboveObservedMinutes).orElse(0L);
             return String.format(Locale.ROOT, "%s %s is set by what the load history shows: with %s %s the replicas "
-                            + "would run %d minute%s on train above the busiest load per replica history showed, where "
-                            + "the capacity is not known", knob.name(), knob.format().text(best.values()[k]), knob.name(),
-                    knob.format().text(next.values()[k]), above, above == 1 ? "" : "s");
+                            + "would run %d minute%s above the busiest load per replica history showed, where the "
+                            + "capacity is not known", name, text(tuner, best, k), name, text(tuner, next, k), above,
+                    above == 1 ? "" : "s");
+        }
+        if (!(next.train().budgetBurn() > maxBurn) && next.holdout().isPresent()) {
+            // it meets the objective on train: the holdout sets this knob
+            return String.format(Locale.ROOT, "%s %s is set by the holdout: with %s %s the holdout burns %.2f of the "
+                            + "error budget (%d breach minutes)", name, text(tuner, best, k), name, text(tuner, next, k),
+                    next.holdout().get().budgetBurn(), next.holdout().get().breachMinutes());
         }
         HourlyBreaches a = hourly.apply(best);
         HourlyBreaches b = hourly.apply(next);
@@ -61,10 +68,16 @@ final class BindingConstraint {
         long most = b.breachMinutes(worst) - a.breachMinutes(worst);
         return String.format(Locale.ROOT, "%s %s is set by %s UTC: with %s %s, %d more breach minute%s in that hour%s "
                         + "(train budget burn %.2f > %.2f)",
-                knob.name(), knob.format().text(best.values()[k]), HOUR.format(b.hourStart(worst)), knob.name(),
-                knob.format().text(next.values()[k]), most, most == 1 ? "" : "s",
+                name, text(tuner, best, k), HOUR.format(b.hourStart(worst)), name, text(tuner, next, k), most,
+                most == 1 ? "" : "s",
                 b.replicasStarting(worst) ? " while new replicas start" : " at the load peak",
                 next.train().budgetBurn(), maxBurn);
+    }
+
+    /** A dimension's value at a point as the manifest writes it (maxReplicas for its peak headroom). */
+    private static String text(Tuner tuner, Evaluated e, int dimension) {
+        return dimension < tuner.knobs.size() ? tuner.knobs.get(dimension).format().text(e.values()[dimension])
+                : Integer.toString(e.policy().maxReplicas());
     }
 
     /** No cheaper neighbour misses the objective: every neighbour costs the same or more. Name the bounds hit. */
@@ -77,7 +90,7 @@ final class BindingConstraint {
                 b.append("; minReplicas ").append(m).append(" is the availability floor");
             }
         }
-        for (int i = 0; i < best.point().length; i++) {
+        for (int i = 0; i < tuner.knobs.size(); i++) {
             Knob k = tuner.knobs.get(i);
             boolean atEdge = best.point()[i] == 0 || best.point()[i] == k.size() - 1;
             if (i != tuner.minIndex && atEdge && tuner.limits.maxChange.isPresent()) {

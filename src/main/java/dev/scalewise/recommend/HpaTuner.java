@@ -29,17 +29,6 @@ final class HpaTuner extends Tuner {
     static final double[] PERCENT_RATES = {10, 25, 50, 100};
     static final double[] POD_RATES = {1, 2, 4, 8};
 
-    /**
-     * The scale-down windows searched: none shorter than the service's startup, the floor lint's SW111
-     * enforces (a replica removed sooner than a new one can start makes every dip a round trip through a
-     * cold start that one replayed history may not show). Rounded up to whole minutes.
-     */
-    static double[] scaleDownWindows(double startupSeconds) {
-        double floor = Double.isFinite(startupSeconds) ? Math.ceil(startupSeconds / 60) * 60 : 0;
-        return java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(floor),
-                java.util.Arrays.stream(SCALE_DOWN_WINDOWS)).filter(w -> w >= floor).distinct().sorted().toArray();
-    }
-
     private final HpaPolicy hpa;
     private int upIndex = NONE;
     private int downIndex = NONE;
@@ -52,25 +41,36 @@ final class HpaTuner extends Tuner {
         Optional<ManifestField> target = hpa.meta().field("metrics[0].target");
         ValueFormat targetFormat = target.isPresent() && target.get().text() ? ValueFormat.INT_STRING
                 : first.targetType() == TargetType.UTILIZATION ? ValueFormat.INT : ValueFormat.NUMBER;
-        addTarget(TargetScale.of(first, model), "target", target, first.target(), 1, targetFormat);
-        addMin(hpa.minReplicas());
+        LintBounds lint = limits.lint;
+        boolean utilization = first.targetType() == TargetType.UTILIZATION;
+        addTarget(TargetScale.of(first, model), "target", target, first.target(), 1, targetFormat,
+                v -> !utilization || LintBounds.utilizationInRange(v));
+        // SW103 judges HPAs and InferenceServices; a Knative Service of class hpa is not a kind it reads
+        boolean servingFloor = !kind(hpa).equals("Service");
+        addMin(hpa.minReplicas(), m -> !servingFloor || !LintBounds.belowServingFloor(m));
         setMax(hpa.maxReplicas());
+        maxAboveMin = kind(hpa).equals("HorizontalPodAutoscaler");
         if (hpa.meta().field("behavior.scaleUp.stabilizationWindowSeconds").isPresent()) {
             Optional<Behavior> b = hpa.behavior();
             upIndex = addSeconds("scaleUpStabilizationSeconds", "behavior.scaleUp.stabilizationWindowSeconds",
                     b.map(x -> x.scaleUp().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_UP_WINDOW_SECONDS),
-                    SCALE_UP_WINDOWS, ValueFormat.INT);
+                    SCALE_UP_WINDOWS, ValueFormat.INT, Knob.Headroom.LOWER);
             downIndex = addSeconds("scaleDownStabilizationSeconds", "behavior.scaleDown.stabilizationWindowSeconds",
                     b.map(x -> x.scaleDown().stabilizationWindowSeconds()).orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
-                    scaleDownWindows(model.startupSeconds().value()), ValueFormat.INT);
+                    lint.holdsFrom(SCALE_DOWN_WINDOWS), ValueFormat.INT, Knob.Headroom.HIGHER);
             boolean statedSingle = b.isPresent() && b.get().scaleDown().policies().size() == 1
                     && !hpa.meta().defaulted().contains("behavior.scaleDown.policies");
             if (statedSingle) {
                 ScalingPolicy only = b.get().scaleDown().policies().get(0);
                 rateIndex = addSeconds("scaleDownRate", "behavior.scaleDown.policies[0].value", only.value(),
-                        only.type() == ScalingPolicy.Type.PERCENT ? PERCENT_RATES : POD_RATES, ValueFormat.INT);
+                        only.type() == ScalingPolicy.Type.PERCENT ? PERCENT_RATES : POD_RATES, ValueFormat.INT,
+                        Knob.Headroom.LOWER);
             }
         }
+    }
+
+    private static String kind(HpaPolicy hpa) {
+        return hpa.meta().sourceKind();
     }
 
     @Override

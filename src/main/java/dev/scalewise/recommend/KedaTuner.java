@@ -33,14 +33,25 @@ final class KedaTuner extends Tuner {
         addTarget(TargetScale.of(keda.triggers().get(0).metric(), model), "threshold",
                 keda.meta().field("triggers[0].metric.target"), keda.triggers().get(0).metric().target(), 1,
                 ValueFormat.NUMBER_STRING);
-        addMin(keda.minReplicas());
+        // SW103: 0 (scale to zero) or at least the serving floor
+        addMin(keda.minReplicas(), m -> !LintBounds.belowServingFloor(m));
         setMax(keda.maxReplicas());
         cooldownIndex = addSeconds("cooldownPeriodSeconds", "cooldownPeriodSeconds", keda.cooldownPeriodSeconds(),
-                COOLDOWNS, ValueFormat.INT);
+                COOLDOWNS, ValueFormat.INT, Knob.Headroom.HIGHER);
         downIndex = addSeconds("scaleDownStabilizationSeconds", "behavior.scaleDown.stabilizationWindowSeconds",
                 keda.behavior().map(b -> b.scaleDown().stabilizationWindowSeconds())
                         .orElse(UpstreamDefaults.Hpa.SCALE_DOWN_WINDOW_SECONDS),
-                HpaTuner.SCALE_DOWN_WINDOWS, ValueFormat.INT);
+                limits.lint.holdsFrom(HpaTuner.SCALE_DOWN_WINDOWS), ValueFormat.INT, Knob.Headroom.HIGHER);
+    }
+
+    /**
+     * SW203: a cooldownPeriod without behavior is flagged, so a changed cooldown on a ScaledObject without
+     * behavior comes with a changed scale-down window (which writes the behavior).
+     */
+    @Override
+    boolean lintAccepts(double[] v) {
+        return cooldownIndex == NONE || keda.behavior().isPresent() || !changes(v, cooldownIndex)
+                || (downIndex != NONE && changes(v, downIndex));
     }
 
     @Override

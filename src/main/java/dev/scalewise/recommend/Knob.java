@@ -12,9 +12,26 @@ import java.util.List;
  * @param current the current policy's value
  * @param values  the candidate values, ascending, distinct, within the constraints
  * @param format  how the value is written in the manifest
+ * @param headroom which way the value adds headroom (more replicas sooner or for longer: more cost, fewer
+ *                 breaches); the search prunes and the holdout fallback steps by it
  */
 public record Knob(String name, String path, List<String> aliases, double current, double[] values,
-                   ValueFormat format) {
+                   ValueFormat format, Headroom headroom) {
+    /** Which way a knob's value adds headroom. */
+    public enum Headroom {
+        /** A higher value adds headroom (minReplicas, a scale-down window or delay, a cooldown). */
+        HIGHER,
+        /** A lower value adds headroom (a target, a scale-up window or delay, a scale-down rate). */
+        LOWER,
+        /** Neither way throughout (the KPA's stable window slows scale-up and scale-down alike). */
+        NEITHER;
+
+        /** +1 when a step up the candidates adds headroom, -1 when a step down does, 0 for neither. */
+        int sign() {
+            return this == HIGHER ? 1 : this == LOWER ? -1 : 0;
+        }
+    }
+
     public Knob {
         aliases = List.copyOf(aliases);
         values = values.clone();
@@ -50,6 +67,11 @@ public record Knob(String name, String path, List<String> aliases, double curren
     /** The change from current to {@code recommended}, for the report and the manifest editor. */
     public KnobChange change(double recommended) {
         return new KnobChange(name, path, aliases, current, recommended, format);
+    }
+
+    /** The same, with the sentence saying what in the history sets the recommended value. */
+    public KnobChange change(double recommended, String why) {
+        return new KnobChange(name, path, aliases, current, recommended, format, why);
     }
 
     @Override

@@ -11,11 +11,18 @@ import java.util.List;
  * @param current     value in the current policy (its default when the manifest omits it)
  * @param recommended recommended value
  * @param format      how the value is written in the manifest
+ * @param why         one sentence: what in the history sets the recommended value ("" when unchanged)
  */
 public record KnobChange(String name, String path, List<String> aliases, double current, double recommended,
-                         ValueFormat format) {
+                         ValueFormat format, String why) {
     public KnobChange {
         aliases = List.copyOf(aliases);
+    }
+
+    /** A change without its explanation (read back for editing, tests). */
+    public KnobChange(String name, String path, List<String> aliases, double current, double recommended,
+                      ValueFormat format) {
+        this(name, path, aliases, current, recommended, format, "");
     }
 
     public boolean changed() {

@@ -26,14 +26,28 @@ final class KpaTuner extends Tuner {
         this.kpa = kpa;
         var scale = kpa.metric() == KpaPolicy.Metric.CONCURRENCY ? TargetScale.concurrency(model) : TargetScale.rps(model);
         Optional<ManifestField> target = kpa.meta().field("target");
+        boolean isvc = kpa.meta().sourceKind().equals("InferenceService");
+        // SW301: a concurrency target above containerConcurrency is one no pod can report
+        int cc = kpa.metric() == KpaPolicy.Metric.CONCURRENCY ? kpa.containerConcurrency() : 0;
         addTarget(scale, "target", target, kpa.target(), kpa.targetUtilization(),
-                target.isPresent() && target.get().text() ? ValueFormat.NUMBER_STRING : ValueFormat.INT);
-        addMin(kpa.minReplicas());
+                target.isPresent() && target.get().text() ? ValueFormat.NUMBER_STRING : ValueFormat.INT,
+                t -> cc <= 0 || t <= cc);
+        // SW302: no scale to zero when a cold start outlasts the SLO threshold; SW103 on an InferenceService
+        boolean coldStartOverSlo = limits.lint.coldStartOverSlo();
+        addMin(kpa.minReplicas(), m -> !(m == 0 && coldStartOverSlo) && !(isvc && LintBounds.belowServingFloor(m)));
         setMax(kpa.maxReplicas());
         windowIndex = addSeconds("stableWindowSeconds", "stableWindowSeconds", kpa.stableWindowSeconds(), WINDOWS,
-                ValueFormat.DURATION_STRING);
+                ValueFormat.DURATION_STRING, Knob.Headroom.NEITHER);
         delayIndex = addSeconds("scaleDownDelaySeconds", "scaleDownDelaySeconds", kpa.scaleDownDelaySeconds(), DELAYS,
-                ValueFormat.DURATION_STRING);
+                ValueFormat.DURATION_STRING, Knob.Headroom.HIGHER);
+    }
+
+    /** SW303: when the window or the delay changes, the longer of the two holds capacity for a startup. */
+    @Override
+    boolean lintAccepts(double[] v) {
+        boolean changed = (windowIndex != NONE && changes(v, windowIndex)) || (delayIndex != NONE && changes(v, delayIndex));
+        return !changed || Math.max(valueAt(v, windowIndex, kpa.stableWindowSeconds()),
+                valueAt(v, delayIndex, kpa.scaleDownDelaySeconds())) >= limits.lint.holdSeconds();
     }
 
     @Override

@@ -1,15 +1,18 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.ServiceSpec;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * The constraints every candidate respects: the availability floor for minReplicas, the max cap, the
- * largest allowed change from the current value, and the training peak that maxReplicas must cover.
+ * largest allowed change from the current value, the training peak that maxReplicas must cover, and
+ * what our own lint says about the knobs ({@link LintBounds}).
  */
 final class Limits {
     /** maxReplicas covers the training peak at the target with this much headroom (the +20 % what-if). */
@@ -22,19 +25,21 @@ final class Limits {
     final double peakRps;
     /** maxReplicas never below this (a schedule window's replicas must fit under the base's max). */
     final int maxFloor;
+    final LintBounds lint;
 
-    Limits(int floor, int cap, OptionalDouble maxChange, double peakRps, int maxFloor) {
+    Limits(int floor, int cap, OptionalDouble maxChange, double peakRps, int maxFloor, LintBounds lint) {
         this.floor = floor;
         this.cap = cap;
         this.maxChange = maxChange;
         this.peakRps = peakRps;
         this.maxFloor = maxFloor;
+        this.lint = lint;
     }
 
     /**
      * @param lowestMin the controller's own lowest minReplicas (1 for an HPA, 0 for scale-to-zero kinds)
      */
-    static Limits of(RecommendOptions opts, ServiceSpec spec, ServiceHistory train, int lowestMin) {
+    static Limits of(RecommendOptions opts, ServiceSpec spec, ServiceModel model, ServiceHistory train, int lowestMin) {
         int floor = Math.max(lowestMin, opts.minFloor().orElse(spec.latencyCritical() ? 2 : 0));
         int cap = opts.maxCap().orElse(Integer.MAX_VALUE);
         double peak = 0;
@@ -43,7 +48,8 @@ final class Limits {
                 peak = r;
             }
         }
-        return new Limits(Math.min(floor, cap), cap, opts.maxChange(), peak / train.stepSeconds(), opts.maxFloor());
+        return new Limits(Math.min(floor, cap), cap, opts.maxChange(), peak / train.stepSeconds(), opts.maxFloor(),
+                LintBounds.of(model, spec));
     }
 
     /** The candidates within the allowed change of {@code current}, plus current itself, ascending. */
@@ -68,14 +74,21 @@ final class Limits {
 
     /**
      * minReplicas candidates: every integer from the floor up to what the training peak needs at the
-     * lowest searched load, within the allowed change; the floor wins over the allowed change.
+     * lowest searched load, within the allowed change and what lint accepts; the floor wins over the
+     * allowed change (the lowest value lint accepts above the floor stands in when the floor itself is not).
+     *
+     * @param lintAccepts whether lint accepts a changed minReplicas of this value
      */
-    double[] minCandidates(int current, double lowestLoadRps) {
-        int upper = (int) Math.min(cap, Math.max(floor, Math.ceil(peakRps * PEAK_HEADROOM / lowestLoadRps)));
+    double[] minCandidates(int current, double lowestLoadRps, IntPredicate lintAccepts) {
+        int lowest = floor;
+        while (!lintAccepts.test(lowest) && lowest < cap) {
+            lowest++;
+        }
+        int upper = (int) Math.min(cap, Math.max(lowest, Math.ceil(peakRps * PEAK_HEADROOM / lowestLoadRps)));
         upper = Math.max(upper, Math.min(current, cap));
         TreeSet<Double> out = new TreeSet<>();
-        for (int m = floor; m <= upper; m++) {
-            if (allowed(current, m)) {
+        for (int m = lowest; m <= upper; m++) {
+            if (allowed(current, m) && lintAccepts.test(m)) {
                 out.add((double) m);
             }
         }
@@ -83,7 +96,7 @@ final class Limits {
             out.add((double) current);
         }
         if (out.isEmpty()) {
-            out.add((double) floor);
+            out.add((double) lowest);
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -93,7 +106,12 @@ final class Limits {
      * below min, within the cap and the allowed change of the current max.
      */
     int maxFor(double targetLoadRps, int min, int currentMax) {
-        double needed = Math.ceil(peakRps * PEAK_HEADROOM / targetLoadRps);
+        return maxFor(targetLoadRps, min, currentMax, PEAK_HEADROOM);
+    }
+
+    /** The same with {@code headroom} over the training peak (the holdout fallback raises it). */
+    int maxFor(double targetLoadRps, int min, int currentMax, double headroom) {
+        double needed = Math.ceil(peakRps * headroom / targetLoadRps);
         long max = (long) Math.max(min, Math.max(1, needed));
         if (maxChange.isPresent() && currentMax < Integer.MAX_VALUE) {
             double m = maxChange.getAsDouble();

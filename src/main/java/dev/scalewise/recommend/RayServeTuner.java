@@ -24,12 +24,12 @@ final class RayServeTuner extends Tuner {
         this.ray = ray;
         addTarget(TargetScale.concurrency(model), "targetOngoingRequests", ray.meta().field("targetOngoingRequests"),
                 ray.targetOngoingRequests(), 1, ValueFormat.NUMBER);
-        addMin(ray.minReplicas());
+        addMin(ray.minReplicas(), m -> true);
         setMax(ray.maxReplicas());
         downIndex = addSeconds("downscaleDelaySeconds", "downscaleDelaySeconds", ray.downscaleDelaySeconds(),
-                DOWNSCALE_DELAYS, ValueFormat.NUMBER);
+                DOWNSCALE_DELAYS, ValueFormat.NUMBER, Knob.Headroom.HIGHER);
         upIndex = addSeconds("upscaleDelaySeconds", "upscaleDelaySeconds", ray.upscaleDelaySeconds(), UPSCALE_DELAYS,
-                ValueFormat.NUMBER);
+                ValueFormat.NUMBER, Knob.Headroom.LOWER);
     }
 
     @Override

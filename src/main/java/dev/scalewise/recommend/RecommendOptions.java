@@ -62,14 +62,20 @@ public record RecommendOptions(Objective objective, double holdoutFraction, Opti
     }
 
     /**
-     * The search objective. Both minimise cost per 1k inferences; they differ in how much of the SLO's error
-     * budget the training replay may burn.
+     * The search objective. All minimise cost per 1k inferences and meet the SLO on the holdout; they
+     * differ in how much of the SLO's error budget the training replay may burn, and whether breach
+     * minutes may rise.
      */
     public enum Objective {
-        /** Lowest cost per 1k inferences meeting the SLO on train (budget burn <= 1). */
+        /** Lowest cost per 1k inferences within the error budget on train (budget burn <= 1): breaches may rise. */
         COST(1.0),
         /** Lowest cost per 1k inferences burning at most half the error budget on train: headroom for change. */
-        BALANCED(0.5);
+        BALANCED(0.5),
+        /**
+         * Lowest cost per 1k inferences within the error budget and with never more breach minutes than the
+         * current policy, on train and on the holdout.
+         */
+        NO_WORSE(1.0);
 
         private final double maxBudgetBurn;
 
@@ -79,6 +85,11 @@ public record RecommendOptions(Objective objective, double holdoutFraction, Opti
 
         public double maxBudgetBurn() {
             return maxBudgetBurn;
+        }
+
+        /** Whether breach minutes may not rise over the current policy's on either period. */
+        public boolean noWorse() {
+            return this == NO_WORSE;
         }
     }
 }

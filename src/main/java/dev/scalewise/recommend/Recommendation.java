@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param status      what to do
  * @param reason      one sentence saying why this status
  * @param knobs       every searched knob (and the derived maxReplicas), current and recommended; the
- *                    recommended values equal the current ones unless status is RECOMMENDED
+ *                    recommended values equal the current ones unless status is RECOMMENDED or LOWERS_BURN
  * @param explanation the binding constraint of the recommendation, derived from the replay
  * @param evidence    the replayed outcomes; empty when the service cannot be replayed
  */
@@ -31,15 +31,28 @@ public record Recommendation(String service, String policy, String kind, String 
         knobs = List.copyOf(knobs);
     }
 
-    /** Knob changes to write into the manifest: none unless the recommendation stands. */
+    /** Knob changes to write into the manifest: none unless the recommendation stands (or lowers the burn). */
     public List<KnobChange> changes() {
-        return status == Status.RECOMMENDED ? knobs.stream().filter(KnobChange::changed).toList() : List.of();
+        return status == Status.RECOMMENDED || status == Status.LOWERS_BURN
+                ? knobs.stream().filter(KnobChange::changed).toList() : List.of();
     }
 
     public enum Status {
-        /** Cheaper (or fixing breaches) on train and confirmed on the holdout. */
+        /**
+         * Meets the objective on train and the SLO on the holdout, and is cheaper than the current policy
+         * (or fixes what it misses): the cheapest such setting, with more headroom than the cheapest on train
+         * when that one missed the SLO on the holdout.
+         */
         RECOMMENDED,
-        /** The best candidate on train failed the SLO on the holdout: do not apply it. */
+        /**
+         * No setting within the constraints meets the objective on train and the SLO on the holdout; this
+         * one lowers the budget burn most, and still misses the SLO (the reason says what would fix it).
+         */
+        LOWERS_BURN,
+        /**
+         * The cheapest setting on train failed the SLO on the holdout and nothing meets both or burns less:
+         * nothing to apply (the reason says what would fix it).
+         */
         HOLDOUT_FAILED,
         /** Nothing beats the current policy (the reason says in what respect). */
         KEEP_CURRENT,

@@ -5,6 +5,7 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.recommend.Recommendation.Evidence;
@@ -18,6 +19,7 @@ import dev.scalewise.sim.Outcome;
 import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,10 @@ public final class Recommender {
         Split split = Split.of(history, opts.holdoutFraction());
         ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
         Optional<String> unreplayable = unreplayable(model, history);
+        if (current instanceof AppAutoScalingPolicy || current instanceof dev.scalewise.policy.CloudRunPolicy) {
+            unreplayable = Optional.of("recommend does not search " + (current instanceof AppAutoScalingPolicy
+                    ? "AWS Application Auto Scaling" : "Cloud Run") + " policies yet; backtest replays them");
+        }
         if (unreplayable.isPresent()) {
             return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
                     current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
@@ -46,52 +52,124 @@ public final class Recommender {
         return recommend(split, model, spec, current, opts);
     }
 
-    /** With a stated model (tests, what-if runs): the model is not refitted. */
+    /** With a stated model (tests, what-ifs): the model is not refitted. */
     public static Recommendation recommend(Split split, ServiceModel model, ServiceSpec spec, PolicySpec current,
                                            RecommendOptions opts) {
         double maxBurn = opts.objective().maxBudgetBurn();
         ServiceHistory train = split.train();
         ServiceHistory holdout = split.holdout();
         Tuner tuner = Tuners.of(current, model, spec, train, opts);
-        boolean bounded = model.capacityBeyondHistory();
-        Search search = new Search(tuner, p -> replay(p, train, model, spec), maxBurn, bounded);
-        Search.Result result = search.run();
-
         Outcome currentTrain = replay(current, train, model, spec);
         Outcome currentHoldout = replay(current, holdout, model, spec);
         Outcome observedTrain = AsRun.outcomes(train, model, spec).total();
         Outcome observedHoldout = AsRun.outcomes(holdout, model, spec).total();
 
-        Evaluated chosen = result.best().orElse(search.evaluate(tuner.currentPoint()));
-        PolicySpec recommended = chosen.policy();
-        Outcome recTrain = chosen.train();
-        Outcome recHoldout = replay(recommended, holdout, model, spec);
-
+        boolean bounded = model.capacityBeyondHistory();
+        Search.Criteria criteria = opts.objective().noWorse()
+                ? new Search.Criteria(maxBurn, currentTrain.breachMinutes(), currentHoldout.breachMinutes(), bounded)
+                : Search.Criteria.burn(maxBurn, bounded);
+        Search search = new Search(tuner, p -> replay(p, train, model, spec), criteria);
+        Search.Result onTrain = search.run();
+        // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
+        // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
+        Search validating = search.validating(p -> replay(p, holdout, model, spec));
+        Optional<Evaluated> trainBest = onTrain.best().map(e -> validating.evaluate(e.point()));
+        Optional<Evaluated> chosen = trainBest.filter(validating::feasible);
+        Optional<Evaluated> failedOnHoldout = trainBest.filter(e -> !validating.feasible(e));
+        Optional<Evaluated> lowersBurn = Optional.empty();
+        Optional<Evaluated> mostHeadroom = Optional.empty();
+        Search explaining = search;
+        List<Evaluated> evaluated = onTrain.evaluated();
+        if (chosen.isEmpty()) {
+            Search.Result fallback = validating.run();
+            chosen = fallback.best();
+            explaining = validating;
+            evaluated = merged(onTrain.evaluated(), fallback.evaluated());
+            mostHeadroom = validating.mostHeadroom();
+            if (chosen.isEmpty()) {
+                lowersBurn = lowestBurn(fallback.evaluated().stream().filter(validating::identifiable).toList(),
+                        currentTrain, currentHoldout);
+            }
+        }
+        String fix = Remedy.of(tuner, mostHeadroom);
         Optional<String> broken = brokenConstraint(current, tuner.limits);
-        long onlyBeyond = result.evaluated().stream()
-                .filter(e -> search.withinBudget(e) && !search.identifiable(e)).count();
+        long onlyBeyond = evaluated.stream().filter(e -> search.withinBudget(e) && !search.identifiable(e)).count();
         Verdict.Unobserved unobserved = new Verdict.Unobserved(bounded, model.busiestLoadPerReplica().value(),
                 model.capacityPerReplica().basis().label(), onlyBeyond);
-        Verdict verdict = Verdict.decide(result.best().isPresent(), currentTrain, currentHoldout, recTrain, recHoldout,
-                broken, maxBurn, unobserved);
+        Verdict verdict = Verdict.decide(new Verdict.Found(chosen, failedOnHoldout, lowersBurn, mostHeadroom, fix),
+                currentTrain, currentHoldout, broken, maxBurn, unobserved, e -> changesText(tuner, e));
         Status status = verdict.status();
+
+        Evaluated shown = status == Status.LOWERS_BURN ? lowersBurn.orElseThrow()
+                : chosen.or(() -> failedOnHoldout).orElseGet(() -> validating.evaluate(tuner.currentPoint()));
+        PolicySpec recommended = shown.policy();
+        Outcome recTrain = shown.train();
+        Outcome recHoldout = shown.holdout().orElseGet(() -> replay(recommended, holdout, model, spec));
         String reason = verdict.reason() + versusObserved(status, recHoldout, observedHoldout);
-        boolean stands = status == Status.RECOMMENDED || status == Status.HOLDOUT_FAILED;
-        List<KnobChange> knobs = stands ? tuner.changes(chosen.values()) : tuner.unchanged();
-        String explanation = result.best().isPresent()
-                ? BindingConstraint.explain(chosen, result.evaluated(), tuner, search,
+        boolean stands = status == Status.RECOMMENDED || status == Status.LOWERS_BURN;
+        List<KnobChange> knobs = stands ? tuner.changes(shown.values(), KnobReasons.of(shown, tuner, explaining))
+                : tuner.unchanged();
+        Search binding = explaining;
+        String explanation = status == Status.RECOMMENDED && chosen.isPresent()
+                ? BindingConstraint.explain(chosen.get(), evaluated, tuner, binding,
                 e -> hourly(e.policy(), train, model, spec), maxBurn)
                 : "";
 
         Robustness robustness = StressTest.run(recommended, current, holdout, model, spec);
-        Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split);
+        Monthly monthly = monthly(recHoldout, currentHoldout, observedHoldout, split, status == Status.RECOMMENDED);
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
-                Frontier.of(result.evaluated(), tuner, maxBurn), result.evaluated().size(), opts.objective(),
-                recommended, Calibrator.calibrate(train, model, spec));
+                Frontier.of(evaluated, tuner, maxBurn), evaluated.size(), opts.objective(), recommended,
+                Calibrator.calibrate(train, model, spec));
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));
+    }
+
+    /**
+     * Of the settings replayed on both periods, the one with the lowest holdout budget burn (then the lowest
+     * on train, then the cheapest), when it burns less than the current policy on the holdout and no more on
+     * train.
+     */
+    static Optional<Evaluated> lowestBurn(List<Evaluated> evaluated, Outcome currentTrain, Outcome currentHoldout) {
+        Optional<Evaluated> best = Optional.empty();
+        for (Evaluated e : evaluated) {
+            Outcome h = e.holdout().orElse(null);
+            if (h == null || !(h.budgetBurn() < currentHoldout.budgetBurn())
+                    || e.train().budgetBurn() > currentTrain.budgetBurn()) {
+                continue;
+            }
+            if (best.isEmpty() || lowerBurn(e, best.get())) {
+                best = Optional.of(e);
+            }
+        }
+        return best;
+    }
+
+    private static boolean lowerBurn(Evaluated a, Evaluated b) {
+        int c = Double.compare(a.holdout().orElseThrow().budgetBurn(), b.holdout().orElseThrow().budgetBurn());
+        if (c == 0) {
+            c = Double.compare(a.train().budgetBurn(), b.train().budgetBurn());
+        }
+        return c != 0 ? c < 0 : a.train().cost() < b.train().cost();
+    }
+
+    /** The changed knobs of a setting, "maxReplicas 20->46, ..." ("no change" when none). */
+    static String changesText(Tuner tuner, Evaluated e) {
+        List<String> parts = new ArrayList<>();
+        for (KnobChange k : tuner.changes(e.values())) {
+            if (k.changed()) {
+                parts.add(k.name() + " " + k.format().text(k.current()) + "->" + k.text());
+            }
+        }
+        return parts.isEmpty() ? "no change" : String.join(", ", parts);
+    }
+
+    private static List<Evaluated> merged(List<Evaluated> a, List<Evaluated> b) {
+        java.util.Map<List<Integer>, Evaluated> all = new java.util.LinkedHashMap<>();
+        a.forEach(e -> all.put(Search.key(e.point()), e));
+        b.forEach(e -> all.put(Search.key(e.point()), e));
+        return new ArrayList<>(all.values());
     }
 
     /**
@@ -150,11 +228,13 @@ public final class Recommender {
         return hourly;
     }
 
-    private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split) {
+    /** Savings only for a recommendation that stands (a rejected row shows none). */
+    private static Monthly monthly(Outcome rec, Outcome current, Outcome observed, Split split, boolean recommended) {
         double days = split.holdoutDays();
         double perMonth = days > 0 ? MONTH_DAYS / days : Double.NaN;
         return new Monthly(current.cost() * perMonth, rec.cost() * perMonth, observed.cost() * perMonth, rec.currency(),
-                percentLess(rec.cost(), current.cost()), percentLess(rec.cost(), observed.cost()));
+                recommended ? percentLess(rec.cost(), current.cost()) : Double.NaN,
+                recommended ? percentLess(rec.cost(), observed.cost()) : Double.NaN);
     }
 
     /**

@@ -14,10 +14,11 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Finds the cheapest point of a {@link Tuner}'s space whose training replay keeps the budget burn within
- * the objective's limit and, where the model's capacity is only a bound or an extrapolation, never runs
- * above the busiest load per replica history showed (issue 17: no cut that relies on load nobody observed
- * unless the capacity is stated or measured).
+ * Finds the cheapest point of a {@link Tuner}'s space that meets the {@link Criteria}: on train (the
+ * objective's budget burn, and for {@code no-worse} the current policy's breach minutes), and in a
+ * {@link #validating} search on the holdout too (the SLO, and for {@code no-worse} the current policy's
+ * breach minutes there). Points lint would flag for a changed knob are never replayed
+ * ({@link Tuner#lintAccepts}).
  *
  * <ol>
  *   <li><b>Grid</b>: every target candidate with the other knobs at their current values; for each, the
@@ -35,33 +36,75 @@ final class Search {
     static final int MAX_ROUNDS = 40;
     /** Costs closer than this (relative) are a tie, broken by fewer changed knobs, then by point order. */
     static final double TIE = 1e-9;
+    /** A change saving less than this share of the cost is not worth a manifest edit (see {@link #simplified}). */
+    static final double MATERIAL = 0.005;
 
-    /** A replayed point: knob indexes, values, the policy and its training outcome. */
-    record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train) {
+    /**
+     * A replayed point: dimension indexes, values, the policy and its training outcome, and its holdout
+     * outcome in a validating search.
+     */
+    record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout) {
     }
 
     record Result(Optional<Evaluated> best, List<Evaluated> evaluated) {
     }
 
+    /**
+     * What a candidate must meet.
+     *
+     * @param maxBurn            the highest budget burn on train (the objective's)
+     * @param maxTrainBreaches   the most breach minutes on train ({@code no-worse}: the current policy's)
+     * @param maxHoldoutBreaches the most breach minutes on the holdout, in a validating search
+     * @param withinObservedLoad the model's capacity is a bound or an extrapolation: a candidate must never
+     *                           run above the busiest load per replica history showed (issue 17: no cut that
+     *                           relies on load nobody observed unless the capacity is stated or measured)
+     */
+    record Criteria(double maxBurn, long maxTrainBreaches, long maxHoldoutBreaches, boolean withinObservedLoad) {
+        static Criteria burn(double maxBurn, boolean withinObservedLoad) {
+            return new Criteria(maxBurn, Long.MAX_VALUE, Long.MAX_VALUE, withinObservedLoad);
+        }
+    }
+
     private final Tuner tuner;
     private final Function<PolicySpec, Outcome> replay;
-    private final double maxBurn;
-    /** The model's capacity is a bound or an extrapolation: candidates must stay within observed load. */
-    private final boolean withinObservedLoad;
+    private final Optional<Function<PolicySpec, Outcome>> holdoutReplay;
+    private final Criteria criteria;
     private final int[] currentPoint;
     private final Map<List<Integer>, Evaluated> cache = new ConcurrentHashMap<>();
+    /** Training outcomes of an earlier search over the same space (see {@link #validating}). */
+    private final Map<List<Integer>, Outcome> trained = new ConcurrentHashMap<>();
 
-    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, double maxBurn, boolean withinObservedLoad) {
+    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Criteria criteria) {
+        this(tuner, replay, Optional.empty(), criteria);
+    }
+
+    private Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Optional<Function<PolicySpec, Outcome>> holdout,
+                   Criteria criteria) {
         this.tuner = tuner;
         this.replay = replay;
-        this.maxBurn = maxBurn;
-        this.withinObservedLoad = withinObservedLoad;
+        this.holdoutReplay = holdout;
+        this.criteria = criteria;
         this.currentPoint = tuner.currentPoint();
+    }
+
+    /**
+     * The same space searched for points that also meet the SLO on the holdout: typically more headroom
+     * (a lower target, a higher min, maxReplicas further over the training peak, a shorter scale-up
+     * window). Training replays already run are reused.
+     */
+    Search validating(Function<PolicySpec, Outcome> holdout) {
+        Search v = new Search(tuner, replay, Optional.of(holdout), criteria);
+        cache.forEach((k, e) -> v.trained.put(k, e.train()));
+        return v;
     }
 
     Result run() {
         List<Evaluated> grid = grid();
         Optional<Evaluated> best = pick(grid);
+        if (best.isEmpty() && holdoutReplay.isPresent()) {
+            // no grid point holds: start from the point with the most headroom, if it holds
+            best = mostHeadroom().filter(this::feasible);
+        }
         for (int round = 0; round < MAX_ROUNDS && best.isPresent(); round++) {
             Evaluated from = best.get();
             List<Evaluated> around = evaluateAll(neighbours(from.point()));
@@ -71,36 +114,87 @@ final class Search {
             }
             best = next;
         }
+        best = best.map(this::simplified);
         List<Evaluated> all = new ArrayList<>(cache.values());
         all.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
         return new Result(best, all);
     }
 
     boolean feasible(Evaluated e) {
-        return withinBudget(e) && identifiable(e);
+        return withinBudget(e) && identifiable(e)
+                && e.holdout().map(h -> h.meetsSlo() && h.breachMinutes() <= criteria.maxHoldoutBreaches()).orElse(true);
     }
 
     boolean withinBudget(Evaluated e) {
-        return !(e.train().budgetBurn() > maxBurn);
+        Outcome t = e.train();
+        return !(t.budgetBurn() > criteria.maxBurn()) && t.breachMinutes() <= criteria.maxTrainBreaches();
     }
 
-    /** Its outcome rests on nothing history did not show (always, when the capacity is measured or stated). */
+    /** Its outcomes rest on nothing history did not show (always, when the capacity is measured or stated). */
     boolean identifiable(Evaluated e) {
-        return !withinObservedLoad || e.train().aboveObservedMinutes() == 0;
+        return !criteria.withinObservedLoad() || (e.train().aboveObservedMinutes() == 0
+                && e.holdout().map(h -> h.aboveObservedMinutes() == 0).orElse(true));
     }
 
-    /** Per target candidate: the smallest feasible min (binary search), and the current point itself. */
+    /**
+     * Per target candidate (and, validating, per peak headroom of maxReplicas): the smallest feasible min
+     * (binary search), and the current point itself.
+     */
     private List<Evaluated> grid() {
         int targets = tuner.targetIndex == Tuner.NONE ? 1 : tuner.knobs.get(tuner.targetIndex).size();
-        List<Evaluated> out = new ArrayList<>(IntStream.range(0, targets).parallel().mapToObj(t -> {
+        int h = tuner.headroomIndex();
+        int headrooms = holdoutReplay.isPresent() && h != Tuner.NONE ? tuner.size(h) : 1;
+        List<Evaluated> out = new ArrayList<>(IntStream.range(0, targets * headrooms).parallel().mapToObj(i -> {
             int[] p = currentPoint.clone();
             if (tuner.targetIndex != Tuner.NONE) {
-                p[tuner.targetIndex] = t;
+                p[tuner.targetIndex] = i % targets;
+            }
+            if (headrooms > 1) {
+                p[h] = i / targets;
             }
             return smallestFeasibleMin(p);
         }).flatMap(Optional::stream).toList());
         out.add(evaluate(currentPoint));
         return out;
+    }
+
+    /**
+     * The same point with every change that buys next to nothing put back: a dimension moved off its
+     * current value returns to it when the point still meets the criteria and costs at most
+     * {@link #MATERIAL} more than the point found (train, and holdout when validating). Every change left
+     * is worth something its explanation can state ({@link KnobReasons}); a manifest edit for less is noise.
+     */
+    private Evaluated simplified(Evaluated found) {
+        Evaluated best = found;
+        int dims = holdoutReplay.isPresent() ? best.point().length : tuner.knobs.size();
+        for (int d = 0; d < dims; d++) {
+            if (best.point()[d] == currentPoint[d]) {
+                continue;
+            }
+            int[] back = with(best.point(), d, currentPoint[d]);
+            if (!tuner.lintAccepts(tuner.values(back))) {
+                continue;
+            }
+            Evaluated e = evaluate(back);
+            boolean noDearer = !(e.train().cost() > found.train().cost() * (1 + MATERIAL)) && (e.holdout().isEmpty()
+                    || !(e.holdout().get().cost() > found.holdout().orElseThrow().cost() * (1 + MATERIAL)));
+            if (feasible(e) && noDearer) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /** Every dimension at its end that adds headroom (those that add none kept), when lint accepts it. */
+    Optional<Evaluated> mostHeadroom() {
+        int[] p = currentPoint.clone();
+        for (int d = 0; d < p.length; d++) {
+            int sign = tuner.headroomSign(d);
+            if (sign != 0) {
+                p[d] = sign > 0 ? tuner.size(d) - 1 : 0;
+            }
+        }
+        return tuner.lintAccepts(tuner.values(p)) ? Optional.of(evaluate(p)) : Optional.empty();
     }
 
     private Optional<Evaluated> smallestFeasibleMin(int[] p) {
@@ -127,22 +221,28 @@ final class Search {
         return Optional.of(found);
     }
 
+    /**
+     * Every dimension one step up and down, each move also paired with min one step the other way; the
+     * peak headroom of maxReplicas moves only in a validating search (on train it only adds cost).
+     */
     private List<int[]> neighbours(int[] p) {
         List<int[]> out = new ArrayList<>();
         int m = tuner.minIndex;
-        for (int k = 0; k < p.length; k++) {
+        int dims = holdoutReplay.isPresent() ? p.length : tuner.knobs.size();
+        for (int k = 0; k < dims; k++) {
             for (int d : new int[] {-1, 1}) {
                 int v = p[k] + d;
-                if (v < 0 || v >= tuner.knobs.get(k).size()) {
+                if (v < 0 || v >= tuner.size(k)) {
                     continue;
                 }
                 int[] q = with(p, k, v);
                 out.add(q);
-                if (m != Tuner.NONE && k != m && q[m] - d >= 0 && q[m] - d < tuner.knobs.get(m).size()) {
+                if (m != Tuner.NONE && k != m && q[m] - d >= 0 && q[m] - d < tuner.size(m)) {
                     out.add(with(q, m, q[m] - d));
                 }
             }
         }
+        out.removeIf(q -> !tuner.lintAccepts(tuner.values(q)));
         return out;
     }
 
@@ -156,7 +256,9 @@ final class Search {
         if (e == null) {
             double[] values = tuner.values(point);
             PolicySpec policy = tuner.apply(values);
-            e = new Evaluated(point.clone(), values, policy, replay.apply(policy));
+            Outcome train = trained.get(k);
+            e = new Evaluated(point.clone(), values, policy, train != null ? train : replay.apply(policy),
+                    holdoutReplay.map(h -> h.apply(policy)));
             Evaluated raced = cache.putIfAbsent(k, e);
             e = raced == null ? e : raced;
         }
@@ -176,16 +278,17 @@ final class Search {
         return Optional.ofNullable(best);
     }
 
+    /** Cheaper on train; on a tie, cheaper on the holdout (validating), then fewer changed dimensions. */
     private boolean better(Evaluated a, Evaluated b) {
-        double ca = a.train().cost();
-        double cb = b.train().cost();
-        if (ca < cb * (1 - TIE)) {
-            return true;
+        int c = compareCost(a.train().cost(), b.train().cost());
+        if (c == 0 && a.holdout().isPresent() && b.holdout().isPresent()) {
+            c = compareCost(a.holdout().get().cost(), b.holdout().get().cost());
         }
-        if (ca > cb * (1 + TIE)) {
-            return false;
-        }
-        return changedKnobs(a.point()) < changedKnobs(b.point());
+        return c != 0 ? c < 0 : changedKnobs(a.point()) < changedKnobs(b.point());
+    }
+
+    private static int compareCost(double a, double b) {
+        return a < b * (1 - TIE) ? -1 : a > b * (1 + TIE) ? 1 : 0;
     }
 
     int changedKnobs(int[] p) {

@@ -19,10 +19,12 @@ final class Tuners {
     static Tuner of(PolicySpec policy, ServiceModel model, ServiceSpec spec, ServiceHistory train, RecommendOptions opts) {
         // no default: a new PolicyKind does not compile until it has its tuner here
         return switch (policy.kind()) {
-            case HPA -> new HpaTuner((HpaPolicy) policy, model, Limits.of(opts, spec, train, 1));
-            case KEDA -> new KedaTuner((KedaPolicy) policy, model, Limits.of(opts, spec, train, 0));
-            case KPA -> new KpaTuner((KpaPolicy) policy, model, Limits.of(opts, spec, train, 0));
-            case RAY_SERVE -> new RayServeTuner((RayServePolicy) policy, model, Limits.of(opts, spec, train, 0));
+            case HPA -> new HpaTuner((HpaPolicy) policy, model, Limits.of(opts, spec, model, train, 1));
+            case KEDA -> new KedaTuner((KedaPolicy) policy, model, Limits.of(opts, spec, model, train, 0));
+            case KPA -> new KpaTuner((KpaPolicy) policy, model, Limits.of(opts, spec, model, train, 0));
+            case RAY_SERVE -> new RayServeTuner((RayServePolicy) policy, model, Limits.of(opts, spec, model, train, 0));
+            // Recommender answers "cannot recommend" before it asks for a tuner
+            case APP_AUTO_SCALING, CLOUD_RUN -> throw new IllegalStateException("no tuner for " + policy.kind().id());
             case SCHEDULED -> {
                 ScheduledPolicy p = (ScheduledPolicy) policy;
                 int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);

@@ -1,5 +1,7 @@
 package dev.scalewise.sim;
 
+import dev.scalewise.policy.Slo;
+
 /**
  * Folds the steps of one minute into its SLO verdict: the minute's modeled (or observed) SLO-percentile
  * latency is the worst of its steps that carried traffic, and it breaches when that exceeds the
@@ -11,13 +13,6 @@ package dev.scalewise.sim;
  * history cannot show ({@link #addBeyondHistory}); a breach only those steps make is "unidentified".
  */
 final class MinuteJudge {
-    /**
-     * A latency within this share of the threshold meets it: a percentile sitting exactly on the threshold
-     * (load exactly at capacity) comes back from a monitoring system's histogram_quantile a few parts per
-     * billion off (the sample's rerank minute 11309: 300 ms read back from Prometheus as 300.0000006 ms).
-     */
-    static final double RELATIVE_TOLERANCE = 1e-6;
-
     private final double thresholdMs;
     private final MinuteMask mask;
     private final MinuteLog log;
@@ -34,13 +29,13 @@ final class MinuteJudge {
      *             applies the same rule itself)
      */
     MinuteJudge(double thresholdMs, MinuteMask mask, MinuteLog log) {
-        this.thresholdMs = thresholdMs * (1 + RELATIVE_TOLERANCE);
+        this.thresholdMs = thresholdMs;
         this.mask = mask;
         this.log = log;
     }
 
     boolean breaches(double latencyMs) {
-        return latencyMs > thresholdMs;
+        return Slo.exceeds(latencyMs, thresholdMs);
     }
 
     /** A step with traffic and known latency. */

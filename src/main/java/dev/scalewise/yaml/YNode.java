@@ -139,6 +139,18 @@ public final class YNode {
         return out;
     }
 
+    /**
+     * A local tag such as {@code !Sub} or {@code !Ref} (CloudFormation's short-form functions), without its
+     * "!"; empty for untagged nodes and the standard {@code tag:yaml.org,2002:} ones.
+     */
+    public Optional<String> localTag() {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String tag = node.getTag().getValue();
+        return tag.startsWith("!") ? Optional.of(tag.substring(1)) : Optional.empty();
+    }
+
     /** The scalar text, if this is a present, non-null scalar. */
     public Optional<String> text() {
         return node instanceof ScalarNode s && !isNull() ? Optional.of(s.getValue()) : Optional.empty();

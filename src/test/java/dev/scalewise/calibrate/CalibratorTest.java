@@ -105,4 +105,12 @@ class CalibratorTest {
                 () -> assertEquals(Trust.UNTRUSTED, Calibrator.verdict(100, ln, Math.log(1.9), 10, 10, 3, 17).trust()),
                 () -> assertEquals(Trust.UNTRUSTED, Calibrator.verdict(59, ln, Math.log(1.9), 0, 0, 0, 0).trust()));
     }
+
+    /** The reason reads as the tables do: counts with thousands separators. */
+    @Test
+    void reasonCountsAreGrouped() {
+        String reason = Calibrator.verdict(20_160, Math.log(1.02), Math.log(1.05), 1_715, 1_719, 1_645, 1_789).reason();
+        assertEquals("modeled latency within 2% of observed in the typical minute, within 5% in 9 of 10 (20,160 minutes); "
+                + "1,645 of the 1,789 breach minutes in both (observed 1,715, modeled 1,719)", reason);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,8 +41,17 @@ class RecommendSampleTest {
             if (status.equals("RECOMMENDED")) {
                 assertTrue(r.<Double>getAs("holdout_recommended_budget_burn") <= 1.0, what);
                 assertTrue(r.<Boolean>getAs("held_out"), what);
+            } else {
+                // issue 22: a row that is not recommended shows no savings, and says why and what would fix it
+                assertNull(r.getAs("savings_pct"), what);
+                assertTrue(status.equals("CANNOT_RECOMMEND") || r.<String>getAs("reason").contains("; "), what);
             }
         }
+        // issue 22: the under-provisioned rerank HPA, whose cheapest setting on train misses the SLO on the
+        // holdout, gets the cheapest setting that holds on both
+        Row rerank = rows.stream().filter(r -> r.getAs("policy").equals("hpa/rerank")).findFirst().orElseThrow();
+        assertEquals("RECOMMENDED", rerank.getAs("status"), rerank.<String>getAs("reason"));
+        assertTrue(rerank.<Double>getAs("holdout_recommended_budget_burn") <= 1.0, rerank.<String>getAs("reason"));
         assertEquals(List.of("embed-search", "llm-chat", "llm-code", "rerank", "vision-ocr"),
                 services.stream().distinct().sorted().toList());
         // cheaper than the observed run, or the reason says why not
@@ -71,6 +81,13 @@ class RecommendSampleTest {
         assertTrue(run.out().contains("embed-search / keda/embed-search: "), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("embed-search +keda/embed-search +recommended +0\\.\\d{1,5} +.*")),
                 run.out());
+        // issue 22: --diff prints what the edit changes, one unified diff per manifest
+        SharedSpark.CliRun diff = SharedSpark.cli("recommend", "--data", "sample-data", "--policies", "policies",
+                "--service", "embed-search", "--diff");
+        assertEquals(0, diff.code(), diff.err());
+        assertTrue(diff.out().startsWith("--- a/policies/keda-prometheus-rps.yaml\n+++ b/policies/keda-prometheus-rps.yaml\n@@ -"),
+                diff.out());
+        assertTrue(diff.out().lines().anyMatch(l -> l.startsWith("+") && l.contains("maxReplicaCount: ")), diff.out());
         Path edited = out.resolve("manifests/keda-prometheus-rps.yaml");
         assertTrue(Files.exists(edited), run.err());
         PolicySpec reloaded = PolicyLoader.load(List.of(edited.toString())).policies().get(0);

@@ -1,8 +1,8 @@
 package dev.scalewise.lint;
 
-/** A deliberate break of the layering, for arch.LayeringTest only: lint using the recommender, a sibling of lint. */
+/** A deliberate break of the layering, for arch.LayeringTest only: lint using the backtest, a sibling of lint. */
 public final class LayeringViolation {
     static Class<?> uses() {
-        return dev.scalewise.recommend.Recommender.class;
+        return dev.scalewise.backtest.ServiceBacktest.class;
     }
 }

@@ -50,7 +50,11 @@ class StaticRulesTest {
                 Arguments.of("SW302", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW303", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW401", Severity.ERROR, KubeVersion.DEFAULT),
-                Arguments.of("SW402", Severity.WARNING, KubeVersion.DEFAULT));
+                Arguments.of("SW402", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW501", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW502", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW503", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT));
     }
 
     @ParameterizedTest(name = "{0} ({1}, Kubernetes {2}) fails on fail.yaml at the marked lines")

@@ -35,12 +35,36 @@ class ExamplePoliciesTest {
 
     @Test
     void everyFileGivesItsPolicies() {
-        // 9 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
-        assertEquals(List.of("llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
-                        "embed-search-predictive", "llm-chat-business-hours"),
+        // 11 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat-run", "llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
+                        "endpoint/llm-chat/variant/AllTraffic", "embed-search-predictive", "llm-chat-business-hours"),
                 set.policies().stream().map(p -> p.meta().name()).toList());
         assertEquals(1, set.notes().size());
         assertTrue(set.notes().get(0).startsWith("policies/ray-serve.yaml:16:9: Ray Serve deployment 'chat/router'"));
+    }
+
+    /** llm-chat on SageMaker: the endpoint name comes from the Endpoint resource through !Sub ${Endpoint.EndpointName}. */
+    @Test
+    void sageMakerTargetTracking() {
+        AppAutoScalingPolicy a = (AppAutoScalingPolicy) named("endpoint/llm-chat/variant/AllTraffic");
+        assertEquals("llm-chat", a.meta().service());
+        assertEquals(4, a.minReplicas());
+        assertEquals(120, a.maxReplicas());
+        assertEquals(List.of(new AppAutoScalingPolicy.TargetTracking("llm-chat-invocations",
+                new AppAutoScalingPolicy.CloudMetric("SageMakerVariantInvocationsPerInstance", Signal.RPS,
+                        AppAutoScalingPolicy.Form.PER_INSTANCE, 60, AppAutoScalingPolicy.Statistic.SUM),
+                100, false, 60, 600, 3, 15, 0.9)), a.targetTracking());
+        assertEquals(new SourceLocation("policies/sagemaker-llm-chat.yaml", 17, 5), a.meta().location());
+    }
+
+    @Test
+    void cloudRun() {
+        CloudRunPolicy c = (CloudRunPolicy) named("llm-chat-run");
+        assertEquals("llm-chat", c.meta().service());
+        assertEquals(2, c.minReplicas());
+        assertEquals(120, c.maxReplicas());
+        assertEquals(12, c.containerConcurrency());
+        assertTrue(c.cpuAlwaysAllocated());
     }
 
     @Test

@@ -40,7 +40,11 @@ class EmitRoundTripTest {
             .withGpuUtil(new SignalCurve("gpu_util", 0.05, 0.045, 0, 1, 100, Confidence.HIGH, "test"));
 
     static Stream<String> policies() {
-        return PolicyLoader.load(List.of("policies")).policies().stream().map(p -> p.meta().name());
+        // AWS Application Auto Scaling and Cloud Run have no tuner yet: Recommender answers CANNOT_RECOMMEND
+        // (RecommenderRefusesAwsTest)
+        return PolicyLoader.load(List.of("policies")).policies().stream()
+                .filter(p -> !(p instanceof dev.scalewise.policy.AppAutoScalingPolicy
+                        || p instanceof dev.scalewise.policy.CloudRunPolicy)).map(p -> p.meta().name());
     }
 
     @ParameterizedTest

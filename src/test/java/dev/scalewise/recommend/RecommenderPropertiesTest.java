@@ -76,6 +76,25 @@ class RecommenderPropertiesTest {
         }
     }
 
+    /**
+     * Objective no-worse: whatever stands (recommended, or lowering the burn) never has more breach minutes
+     * than the current policy on train or on the holdout, while the cost objective may spend the budget.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void noWorseNeverAddsBreachMinutes(long seed, double rps, RecommendOptions opts) {
+        ServiceHistory h = diurnal(seed, rps, 4);
+        HpaPolicy current = Fixtures.rpsHpa(3, 20, 14);
+        Recommendation r = Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true), current,
+                opts.withObjective(RecommendOptions.Objective.NO_WORSE));
+        Recommendation.Evidence e = r.evidence().orElseThrow();
+        if (r.status() == Recommendation.Status.RECOMMENDED) {
+            assertTrue(e.train().recommended().breachMinutes() <= e.train().current().breachMinutes(), r.reason());
+            assertTrue(e.holdout().recommended().breachMinutes() <= e.holdout().current().breachMinutes(), r.reason());
+            assertTrue(r.reason().contains("with no more breach minutes"), r.reason());
+        }
+    }
+
     /** The binary search on min relies on this: for a fixed target, breach minutes do not rise with min. */
     @ParameterizedTest
     @MethodSource("cases")

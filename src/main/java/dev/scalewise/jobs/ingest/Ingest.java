@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The read path, the one way the exports are read (docs/decisions.md D27): each dataset found and
+ * The read path, the one way the exports are read (docs/decisions.md D29): each dataset found and
  * checked against its contract ({@link DatasetReader}), its date= partitions pruned to the range, its
  * columns cast to the canonical row ({@link CanonicalRows}), filtered to the range and services asked
  * ({@link RowFilter}), and packed per service and file split ({@link InputChunkPacker}) for the pipeline's

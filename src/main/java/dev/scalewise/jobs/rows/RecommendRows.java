@@ -29,7 +29,7 @@ public final class RecommendRows {
     private static final StructType KNOB = new StructType().add("name", DataTypes.StringType)
             .add("path", DataTypes.StringType).add("aliases", DataTypes.createArrayType(DataTypes.StringType))
             .add("current", DataTypes.DoubleType).add("recommended", DataTypes.DoubleType)
-            .add("format", DataTypes.StringType);
+            .add("format", DataTypes.StringType).add("why", DataTypes.StringType);
     private static final StructType KNOB_VALUE = new StructType().add("name", DataTypes.StringType)
             .add("value", DataTypes.DoubleType);
     private static final StructType POINT = new StructType()
@@ -136,7 +136,7 @@ public final class RecommendRows {
         List<KnobChange> changes = new ArrayList<>();
         for (Row k : knobs) {
             changes.add(new KnobChange(k.getString(0), k.getString(1), k.getList(2), k.getDouble(3), k.getDouble(4),
-                    ValueFormat.valueOf(k.getString(5))));
+                    ValueFormat.valueOf(k.getString(5)), k.size() > 6 && !k.isNullAt(6) ? k.getString(6) : ""));
         }
         return new Recommendation(r.getAs("service"), r.getAs("policy"), r.getAs("manifest_kind"), r.getAs("manifest"),
                 r.getAs("manifest_file"), Recommendation.Status.valueOf(r.getAs("status")), r.getAs("reason"), changes,
@@ -145,7 +145,7 @@ public final class RecommendRows {
 
     private static Row knob(KnobChange k) {
         return RowFactory.create(k.name(), k.path(), k.aliases().toArray(String[]::new), k.current(), k.recommended(),
-                k.format().name());
+                k.format().name(), k.why());
     }
 
     private static Double nullable(double v) {

@@ -10,7 +10,7 @@ import java.util.List;
  * The built-in static rules: those that span several formats or the objects around an autoscaler
  * (workloads, PodDisruptionBudgets, VPAs), then each {@link ManifestFormat}'s own. Ids: SW0xx the engine
  * (suppressions, objects the policy model refuses), SW1xx Kubernetes HPA and its neighbours, SW2xx KEDA,
- * SW3xx Knative, SW4xx KServe, SW9xx evidence rules.
+ * SW3xx Knative, SW4xx KServe, SW5xx AWS Application Auto Scaling, SW9xx evidence rules.
  */
 public final class StandardRules {
     /** SW003, which the linter drops where a more specific error rule already reports the object. */
@@ -66,6 +66,11 @@ public final class StandardRules {
             case INFERENCE_SERVICE -> List.of(
                     new KserveMetricInvalidForClass(),
                     ScaleToZeroOnLatencyCritical.kserve());
+            case AWS_APPLICATION_AUTO_SCALING -> List.of(
+                    new AwsScaleInCooldownShorterThanStartup(),
+                    new AwsMinZeroLatencyCritical(),
+                    new AwsTargetTrackingFleetMetric(),
+                    new AwsTargetTrackingStuckAtZero());
             case RAY_SERVICE, SERVE_CONFIG, SCHEDULED_SCALING, PREDICTIVE_SCALING -> List.of();
         };
     }

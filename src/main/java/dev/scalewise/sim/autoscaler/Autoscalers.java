@@ -1,5 +1,8 @@
 package dev.scalewise.sim.autoscaler;
 
+import dev.scalewise.policy.AppAutoScalingPolicy;
+import dev.scalewise.policy.CloudRunPolicy;
+import dev.scalewise.policy.CloudRunPolicy;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.KpaPolicy;
@@ -21,6 +24,8 @@ public final class Autoscalers {
             case KEDA -> new Keda((KedaPolicy) policy);
             case KPA -> new KnativeKpa((KpaPolicy) policy);
             case RAY_SERVE -> new RayServe((RayServePolicy) policy);
+            case APP_AUTO_SCALING -> new AppAutoScaling((AppAutoScalingPolicy) policy, ctx.startupSeconds());
+            case CLOUD_RUN -> new CloudRun((CloudRunPolicy) policy);
             case SCHEDULED -> {
                 ScheduledPolicy p = (ScheduledPolicy) policy;
                 yield new Scheduled(p, create(p.base(), ctx), ctx.start());
