@@ -92,7 +92,7 @@ public final class ServicePane {
         ArrayNode totals = pane.putArray("totals");
 
         // observed
-        double[] observedLatency = ServiceModelFitter.latencySeries(h, slo.percentile());
+        double[] observedLatency = ServiceModelFitter.series(h, slo.metric(), slo.percentile());
         Buckets demand = new Buckets(start, bucket, count);
         Buckets obsReplicas = new Buckets(start, bucket, count);
         Buckets obsLatency = new Buckets(start, bucket, count);

@@ -12,6 +12,8 @@ public enum DataIssue {
     NULL_VALUE("required value is null", "row dropped"),
     NEGATIVE("negative value", "row dropped when the column is required, else that value is unknown"),
     NON_FINITE("NaN or infinite value", "row dropped when the column is required, else that value is unknown"),
+    ABOVE_ONE("a 0..1 fraction above 1 (kv_cache_util, gpu_mem_util, sm_active; exported in percent?)",
+            "that value is unknown"),
     DUPLICATE("duplicate key (service, interval_start[, pod])", "first row in file order kept, later ones dropped"),
     OVERLAP("interval overlapping an earlier row of the same series (e.g. interval_seconds longer than the row spacing)",
             "row dropped (of overlapping rows, the one that starts first is kept)"),

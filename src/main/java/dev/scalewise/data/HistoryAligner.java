@@ -112,8 +112,10 @@ public final class HistoryAligner {
         List<DatasetKind.ValueColumn> cols = kind.columns();
         int width = cols.size();
         boolean[] required = new boolean[width];
+        double[] max = new double[width];
         for (int c = 0; c < width; c++) {
             required[c] = cols.get(c).required();
+            max[c] = cols.get(c).max();
         }
         long[] start = b.startMs();
         long[] end = b.endMs();
@@ -136,8 +138,8 @@ public final class HistoryAligner {
             }
             for (int c = 0; c < width; c++) {
                 double v = values[c][i];
-                if (nulls[i] == 0 && v >= 0 && v <= Double.MAX_VALUE) {
-                    continue; // a present, finite, non-negative value: almost every value
+                if (nulls[i] == 0 && v >= 0 && v <= max[c]) {
+                    continue; // a present, finite, non-negative value in range: almost every value
                 }
                 int issue;
                 if ((nulls[i] & (1L << c)) != 0) {
@@ -149,6 +151,8 @@ public final class HistoryAligner {
                     issue = NON_FINITE;
                 } else if (v < 0) {
                     issue = NEGATIVE;
+                } else if (v > max[c]) {
+                    issue = ABOVE_ONE;
                 } else {
                     continue;
                 }
@@ -174,7 +178,9 @@ public final class HistoryAligner {
     private static final int NULL_VALUE = 0;
     private static final int NON_FINITE = 1;
     private static final int NEGATIVE = 2;
-    private static final DataIssue[] VALUE_ISSUES = {DataIssue.NULL_VALUE, DataIssue.NON_FINITE, DataIssue.NEGATIVE};
+    private static final int ABOVE_ONE = 3;
+    private static final DataIssue[] VALUE_ISSUES = {DataIssue.NULL_VALUE, DataIssue.NON_FINITE, DataIssue.NEGATIVE,
+            DataIssue.ABOVE_ONE};
 
     private static String timeColumn(DatasetKind k) {
         return k == DatasetKind.BILLING ? "ChargePeriodStart" : "interval_start";
@@ -382,9 +388,13 @@ public final class HistoryAligner {
 
         Accumulator lat = acc.get(DatasetKind.LATENCY);
         Accumulator gpu = acc.get(DatasetKind.GPU);
+        // tokens are demand like requests: known only where rows with a value cover the whole step
+        LlmSeries llm = new LlmSeries(rq.wholeStepCounts(5, stepMs), rq.wholeStepCounts(6, stepMs),
+                lat.series(3), lat.series(4), lat.series(5),
+                lat.series(6), lat.series(7), lat.series(8), gpu.series(3), gpu.series(4), gpu.series(5));
         return new ServiceHistory(service, Instant.ofEpochMilli(start), stepSeconds, requestCounts, replicas,
                 rq.series(2), rq.series(3), lat.series(0), lat.series(1), lat.series(2), gpu.series(0),
-                gpu.series(1), gpu.series(2), cost, currency);
+                gpu.series(1), gpu.series(2), cost, currency, llm);
     }
 
     /** The earliest start and the latest end of the selected rows. */
@@ -468,6 +478,19 @@ public final class HistoryAligner {
             double[] w = weightMs[column];
             for (int i = 0; i < s.length; i++) {
                 s[i] = w[i] == 0 ? Double.NaN : summed[column] ? s[i] : s[i] / w[i];
+            }
+            return s;
+        }
+
+        /**
+         * Count column {@code column} per step where rows with a value cover the whole step, else NaN (a
+         * partly known count would be too low). Made in place of its sums, like {@link #series}.
+         */
+        double[] wholeStepCounts(int column, long stepMs) {
+            double[] s = sum[column];
+            double[] w = weightMs[column];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = w[i] < stepMs ? Double.NaN : s[i];
             }
             return s;
         }

@@ -20,13 +20,17 @@ import java.time.Instant;
  * @param cost       effective cost attributed to the service in the step (billing spread evenly
  *                   over the steps of its charge period)
  * @param currency   billing currency, "" when there is no billing
+ * @param llm        tokens, TTFT/TPOT and the LLM server's and GPU's memory signals (all NaN without them)
  */
 public record ServiceHistory(String service, Instant start, int stepSeconds, double[] requests,
                              double[] replicas, double[] inFlight, double[] queueDepth, double[] p50Ms,
                              double[] p95Ms, double[] p99Ms, double[] gpuUtil, double[] cpuUtil,
-                             double[] memUtil, double[] cost, String currency) {
+                             double[] memUtil, double[] cost, String currency, LlmSeries llm) {
     public ServiceHistory {
         int n = requests.length;
+        if (llm.promptTokens().length != n) {
+            throw new IllegalArgumentException("the LLM series of " + service + " must have " + n + " steps");
+        }
         for (double[] a : new double[][] {replicas, inFlight, queueDepth, p50Ms, p95Ms, p99Ms, gpuUtil,
                 cpuUtil, memUtil, cost}) {
             if (a.length != n) {
@@ -36,6 +40,20 @@ public record ServiceHistory(String service, Instant start, int stepSeconds, dou
         if (stepSeconds <= 0) {
             throw new IllegalArgumentException("stepSeconds must be positive: " + stepSeconds);
         }
+    }
+
+    /** A history without LLM columns (every {@link LlmSeries} series unknown). */
+    public ServiceHistory(String service, Instant start, int stepSeconds, double[] requests, double[] replicas,
+                          double[] inFlight, double[] queueDepth, double[] p50Ms, double[] p95Ms, double[] p99Ms,
+                          double[] gpuUtil, double[] cpuUtil, double[] memUtil, double[] cost, String currency) {
+        this(service, start, stepSeconds, requests, replicas, inFlight, queueDepth, p50Ms, p95Ms, p99Ms, gpuUtil, cpuUtil,
+                memUtil, cost, currency, LlmSeries.unknown(requests.length));
+    }
+
+    /** The same history with these LLM series. */
+    public ServiceHistory withLlm(LlmSeries series) {
+        return new ServiceHistory(service, start, stepSeconds, requests, replicas, inFlight, queueDepth, p50Ms, p95Ms,
+                p99Ms, gpuUtil, cpuUtil, memUtil, cost, currency, series);
     }
 
     public int steps() {
@@ -54,17 +72,17 @@ public record ServiceHistory(String service, Instant start, int stepSeconds, dou
         return new ServiceHistory(service, timeOf(from), stepSeconds, cut(requests, from, to),
                 cut(replicas, from, to), cut(inFlight, from, to), cut(queueDepth, from, to), cut(p50Ms, from, to),
                 cut(p95Ms, from, to), cut(p99Ms, from, to), cut(gpuUtil, from, to), cut(cpuUtil, from, to),
-                cut(memUtil, from, to), cut(cost, from, to), currency);
+                cut(memUtil, from, to), cut(cost, from, to), currency, llm.slice(from, to));
     }
 
-    /** The same history with demand multiplied by {@code factor} (what-if: +20 % demand). */
+    /** The same history with demand (requests and tokens) multiplied by {@code factor} (what-if: +20 % demand). */
     public ServiceHistory withDemandScaled(double factor) {
         double[] scaled = requests.clone();
         for (int i = 0; i < scaled.length; i++) {
             scaled[i] *= factor;
         }
         return new ServiceHistory(service, start, stepSeconds, scaled, replicas, inFlight, queueDepth, p50Ms, p95Ms,
-                p99Ms, gpuUtil, cpuUtil, memUtil, cost, currency);
+                p99Ms, gpuUtil, cpuUtil, memUtil, cost, currency, llm.withDemandScaled(factor));
     }
 
     private static double[] cut(double[] a, int from, int to) {

@@ -13,13 +13,12 @@ import java.util.OptionalDouble;
  * A service's services.yaml entry in a form Spark can ship to executors ({@link ServiceSpec} is not
  * Serializable and carries Optionals): absent startup, price or timeout travel as NaN.
  */
-record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double objective, double startupSeconds,
+record ServiceTerms(Slo slo, double startupSeconds,
                     double pricePerReplicaHour, boolean latencyCritical, double requestTimeoutSeconds,
                     StatedCapacity capacity)
         implements Serializable {
     static ServiceTerms of(ServiceSpec s) {
-        return new ServiceTerms(s.slo().percentile(), s.slo().thresholdMs(), s.slo().objective(),
-                s.startupSeconds().orElse(Double.NaN), s.pricePerReplicaHour().orElse(Double.NaN),
+        return new ServiceTerms(s.slo(), s.startupSeconds().orElse(Double.NaN), s.pricePerReplicaHour().orElse(Double.NaN),
                 s.latencyCritical(), s.requestTimeoutSeconds().orElse(Double.NaN), s.capacity());
     }
 
@@ -36,7 +35,7 @@ record ServiceTerms(Slo.Percentile percentile, double thresholdMs, double object
     }
 
     ServiceSpec spec(String service) {
-        return new ServiceSpec(service, new Slo(percentile, thresholdMs, objective), optional(startupSeconds),
+        return new ServiceSpec(service, slo, optional(startupSeconds),
                 optional(pricePerReplicaHour), latencyCritical, optional(requestTimeoutSeconds), capacity);
     }
 

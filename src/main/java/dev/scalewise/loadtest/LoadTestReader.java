@@ -66,10 +66,20 @@ public final class LoadTestReader {
         }
         double p50 = root.has("median_e2el_ms") ? number(file, root, "median_e2el_ms", true)
                 : number(file, root, "p50_e2el_ms", false);
-        return point(file, source, rps, p50, number(file, root, "p95_e2el_ms", false),
+        LoadTestPoint p = point(file, source, rps, p50, number(file, root, "p95_e2el_ms", false),
                 number(file, root, "p99_e2el_ms", false),
                 "no end-to-end latency (median_e2el_ms, p95_e2el_ms, p99_e2el_ms): run benchmark_serving with "
                         + "--percentile-metrics e2el --metric-percentiles 50,95,99");
+        double input = number(file, root, "total_input_tokens", false);
+        double output = number(file, root, "total_output_tokens", false);
+        if (Double.isNaN(input) || Double.isNaN(output)) {
+            return p;
+        }
+        double duration = number(file, root, "duration", true);
+        if (!(duration > 0)) {
+            throw new UserError(file + ": duration: expected the run's seconds (> 0), found " + duration);
+        }
+        return new LoadTestPoint(p.rps(), p.p50Ms(), p.p95Ms(), p.p99Ms(), source, input / duration, output / duration);
     }
 
     static LoadTestPoint k6(String file, JsonNode root) {

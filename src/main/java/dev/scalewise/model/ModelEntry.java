@@ -22,19 +22,23 @@ public record ModelEntry(String parameter, String value, String basis, String co
     /** Every number of the model, in a fixed order. */
     public static List<ModelEntry> of(ServiceModel m) {
         List<ModelEntry> out = new ArrayList<>();
-        out.add(fitted("capacity per replica (rps at the SLO)", m.capacityPerReplica()));
-        out.add(fitted("saturation per replica (rps a backlog drains at)", m.saturationPerReplica()));
-        out.add(fitted("busiest load per replica with known latency (rps)", m.busiestLoadPerReplica()));
+        String rps = m.work().rateUnit();
+        if (m.work().tokens()) {
+            out.add(fitted("prompt token weight (generated tokens per prompt token)", m.work().promptWeight()));
+        }
+        out.add(fitted("capacity per replica (" + rps + " at the SLO)", m.capacityPerReplica()));
+        out.add(fitted("saturation per replica (" + rps + " a backlog drains at)", m.saturationPerReplica()));
+        out.add(fitted("busiest load per replica with known latency (" + rps + ")", m.busiestLoadPerReplica()));
         out.add(fitted("startup seconds", m.startupSeconds()));
         out.add(fitted("price per replica-hour (" + m.currency() + ")", m.pricePerReplicaHour()));
         for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil())) {
             out.add(new ModelEntry(c.signal() + " per replica", c.known()
-                    ? Numbers.readable(c.intercept()) + " + " + Numbers.readable(c.slope()) + " x rps" : "unknown",
+                    ? Numbers.readable(c.intercept()) + " + " + Numbers.readable(c.slope()) + " x " + rps : "unknown",
                     c.known() ? "measured" : "unknown", lower(c.confidence()), c.sampleSize(), c.note()));
         }
         for (OccupancyCurve c : List.of(m.concurrency(), m.queueDepth())) {
             out.add(new ModelEntry(c.signal() + " per replica", c.known()
-                    ? "rps x " + Numbers.readable(c.timeMs().latencyMs(0)) + " ms (at 0 rps) .. "
+                    ? rps + " x " + Numbers.readable(c.timeMs().latencyMs(0)) + " ms (at 0 " + rps + ") .. "
                     + Numbers.readable(c.timeMs().latencyMs(m.busiestLoadPerReplica().value())) + " ms (at the busiest load)"
                     : "unknown", c.source().label(), lower(c.confidence()), c.sampleSize(), c.note()));
         }

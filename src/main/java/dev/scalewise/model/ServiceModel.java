@@ -2,6 +2,8 @@ package dev.scalewise.model;
 
 import dev.scalewise.policy.Slo;
 
+import java.util.List;
+
 /**
  * What one replica of a service does, fitted from its history ({@link ServiceModelFitter}) or stated
  * (tests, what-if runs). Per-replica quantities are functions of the load per ready replica (rps).
@@ -19,12 +21,30 @@ import dev.scalewise.policy.Slo;
  * @param queueDepth           requests waiting per replica vs load per replica (unknown without queue data)
  * @param startupSeconds       decision to serving: schedule + pull + model load
  * @param pricePerReplicaHour  cost of one replica for one hour, in {@code currency}
+ * @param work                 the unit loads are in: requests, or weighted tokens for an LLM server
+ *                             ({@link TokenWork}); every "rps" above is then weighted tokens/s
+ * @param more                 the curves of the SLO's further targets (TTFT, TPOT), in the order of
+ *                             {@link Slo#more()}; {@code capacityPerReplica} is already the smallest of all
  */
 public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile percentile,
                            Fitted capacityPerReplica, Fitted saturationPerReplica, Fitted busiestLoadPerReplica,
                            SignalCurve gpuUtil, SignalCurve cpuUtil, SignalCurve memUtil, OccupancyCurve concurrency,
                            OccupancyCurve queueDepth, Fitted startupSeconds, Fitted pricePerReplicaHour,
-                           String currency) {
+                           String currency, TokenWork work, List<TargetCurve> more) {
+
+    public ServiceModel {
+        more = List.copyOf(more);
+    }
+
+    /** A model in requests. */
+    public ServiceModel(String service, LatencyCurve latency, Slo.Percentile percentile, Fitted capacityPerReplica,
+                        Fitted saturationPerReplica, Fitted busiestLoadPerReplica, SignalCurve gpuUtil,
+                        SignalCurve cpuUtil, SignalCurve memUtil, OccupancyCurve concurrency,
+                        OccupancyCurve queueDepth, Fitted startupSeconds, Fitted pricePerReplicaHour, String currency) {
+        this(service, latency, percentile, capacityPerReplica, saturationPerReplica, busiestLoadPerReplica, gpuUtil,
+                cpuUtil, memUtil, concurrency, queueDepth, startupSeconds, pricePerReplicaHour, currency,
+                TokenWork.REQUESTS, List.of());
+    }
 
     /**
      * A stated model (no history): the latency curve, capacity where it meets the SLO, backlogs draining at
@@ -75,37 +95,43 @@ public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile 
     public ServiceModel withGpuUtil(SignalCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, curve, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency);
+                pricePerReplicaHour, currency, work, more);
     }
 
     public ServiceModel withConcurrency(OccupancyCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, curve, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency);
+                pricePerReplicaHour, currency, work, more);
     }
 
     public ServiceModel withQueueDepth(OccupancyCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, curve, startupSeconds,
-                pricePerReplicaHour, currency);
+                pricePerReplicaHour, currency, work, more);
     }
 
     public ServiceModel withStartup(Fitted startup) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startup,
-                pricePerReplicaHour, currency);
+                pricePerReplicaHour, currency, work, more);
     }
 
     public ServiceModel withPrice(Fitted price) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds, price,
-                currency);
+                currency, work, more);
+    }
+
+    public ServiceModel withWork(TokenWork unit) {
+        return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
+                busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
+                pricePerReplicaHour, currency, unit, more);
     }
 
     /** Backlogs drain at {@code saturation} (tests, what-if runs). */
     public ServiceModel withSaturation(Fitted saturation) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturation,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency);
+                pricePerReplicaHour, currency, work, more);
     }
 }

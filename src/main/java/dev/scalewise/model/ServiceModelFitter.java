@@ -3,6 +3,7 @@ package dev.scalewise.model;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
+import dev.scalewise.policy.StatedCapacity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,34 +23,99 @@ public final class ServiceModelFitter {
     private ServiceModelFitter() {
     }
 
-    public static ServiceModel fit(ServiceHistory h, ServiceSpec spec) {
+    /**
+     * A history with tokens is modeled in weighted tokens ({@link TokenWork}) unless services.yaml states its
+     * capacity in requests; a capacity stated in tokens on a history without them leaves the capacity unknown
+     * (there is no token demand to replay).
+     */
+    public static ServiceModel fit(ServiceHistory history, ServiceSpec spec) {
+        StatedCapacity stated = spec.capacity();
+        boolean historyTokens = history.llm().hasTokens();
+        if (stated.tokens() && !historyTokens) {
+            ServiceModel m = fit(history, spec.withCapacity(StatedCapacity.NONE), TokenWork.REQUESTS);
+            Fitted none = Fitted.unknown(0, "capacity is stated in tokens/s (services.yaml capacity." + stated.loadKey()
+                    + ") but the history of " + history.service() + " has no prompt_tokens and generation_tokens");
+            return new ServiceModel(m.service(), m.latency(), m.percentile(), none, none, m.busiestLoadPerReplica(),
+                    m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(), m.startupSeconds(),
+                    m.pricePerReplicaHour(), m.currency(), m.work(), m.more());
+        }
+        boolean inTokens = historyTokens && (stated.tokens() || !stated.any());
+        return fit(history, spec, inTokens ? TokenWork.tokens(stated) : TokenWork.REQUESTS);
+    }
+
+    private static ServiceModel fit(ServiceHistory history, ServiceSpec spec, TokenWork work) {
+        // the fitters read load from requests: in this view they are the unit of work (weighted tokens or requests)
+        ServiceHistory h = work.view(history);
         Slo slo = spec.slo();
         String pct = pct(slo.percentile());
-        CapacityFitter.Result fitted = CapacityFitter.fit(h, latencySeries(h, slo.percentile()), slo.thresholdMs(), pct);
+        CapacityFitter.Result fitted = CapacityFitter.fit(h, series(h, slo.metric(), slo.percentile()), slo.thresholdMs(),
+                name(slo.metric(), slo.percentile()));
         Stated.Serving latency = Stated.serving(fitted, spec.capacity(), slo.thresholdMs(), pct);
+        List<TargetCurve> more = new ArrayList<>();
+        Fitted capacity = latency.capacity();
+        for (Slo.Target t : slo.more()) {
+            String name = name(t.metric(), t.percentile());
+            CapacityFitter.Result r = CapacityFitter.fit(h, series(h, t.metric(), t.percentile()), t.thresholdMs(), name);
+            Fitted c = inUnit(r.capacity(), work);
+            more.add(new TargetCurve(t, r.curve(), c));
+            if (!c.known()) {
+                capacity = Fitted.unknown(c.sampleSize(), name + ": " + c.note());
+            } else if (capacity.known() && c.value() < capacity.value()) {
+                capacity = new Fitted(c.value(), c.sampleSize(), c.basis(), c.confidence(), name + " reaches "
+                        + dev.scalewise.Numbers.plain(t.thresholdMs()) + " ms first: " + c.note());
+            }
+        }
         Fitted startup = spec.startupSeconds().isPresent()
                 ? Fitted.stated(spec.startupSeconds().getAsDouble(), "services.yaml startupSeconds")
-                : StartupEstimator.estimate(h);
+                : StartupEstimator.estimate(history);
         Fitted price = spec.pricePerReplicaHour().isPresent()
                 ? Fitted.stated(spec.pricePerReplicaHour().getAsDouble(), "services.yaml pricePerReplicaHour")
                 : priceFromBilling(h);
-        Fitted saturation = Stated.saturation(spec.capacity(), latency.capacity(),
-                SaturationFitter.fit(h, latency.capacity(), latency.serviceRps()));
-        return new ServiceModel(h.service(), latency.curve(), slo.percentile(), latency.capacity(), saturation,
-                latency.busiest(),
+        Fitted saturation = Stated.saturation(spec.capacity(), capacity,
+                SaturationFitter.fit(h, capacity, latency.serviceRps()));
+        return new ServiceModel(h.service(), latency.curve(), slo.percentile(), inUnit(capacity, work),
+                inUnit(saturation, work), inUnit(latency.busiest(), work),
                 signalCurve(h, "gpu_util", h.gpuUtil()),
                 signalCurve(h, "cpu_util", h.cpuUtil()),
                 signalCurve(h, "mem_util", h.memUtil()),
                 concurrency(h, slo.percentile(), latency.curve()),
                 occupancy(h, "queue_depth", h.queueDepth()),
-                startup, price, h.currency());
+                startup, price, h.currency(), work, more);
+    }
+
+    /** The fitters word loads as "rps/replica": in a token model they are weighted tokens/s. */
+    private static Fitted inUnit(Fitted f, TokenWork work) {
+        return work.tokens() ? new Fitted(f.value(), f.sampleSize(), f.basis(), f.confidence(),
+                f.note().replace(" rps/replica", " tokens/s/replica")) : f;
     }
 
     static String pct(Slo.Percentile p) {
         return p.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The history's latency series for the SLO's percentile. */
+    /** "p95", or "ttft p95" / "tpot p95" for the LLM targets: how notes name a target's series. */
+    static String name(Slo.Metric m, Slo.Percentile p) {
+        return m == Slo.Metric.LATENCY ? pct(p) : m.key() + " " + pct(p);
+    }
+
+    /** The history's series of a target: end-to-end latency, time to first token or time per output token. */
+    public static double[] series(ServiceHistory h, Slo.Metric m, Slo.Percentile p) {
+        return switch (m) {
+            case LATENCY -> latencySeries(h, p);
+            case TTFT -> switch (p) {
+                case P50 -> h.llm().ttftP50Ms();
+                case P95 -> h.llm().ttftP95Ms();
+                case P99 -> h.llm().ttftP99Ms();
+            };
+            case TPOT -> switch (p) {
+                case P50 -> h.llm().tpotP50Ms();
+                case P95 -> h.llm().tpotP95Ms();
+                case P99 -> h.llm().tpotP99Ms();
+            };
+        };
+    }
+
+    /** The history's end-to-end latency series for a percentile. */
     public static double[] latencySeries(ServiceHistory h, Slo.Percentile p) {
         return switch (p) {
             case P50 -> h.p50Ms();

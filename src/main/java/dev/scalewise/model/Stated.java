@@ -35,8 +35,8 @@ final class Stated {
         }
         double c = s.rpsPerReplica();
         LatencyCurve curve = anchored(fitted.capacity().known() ? fitted.curve() : null, c, thresholdMs);
-        Fitted capacity = Fitted.stated(c, "services.yaml capacity.rpsPerReplica" + disagreement(fitted.capacity(), c));
-        return new Serving(curve, capacity, wider(fitted.busiest(), c, "services.yaml capacity.rpsPerReplica"), Double.NaN);
+        Fitted capacity = Fitted.stated(c, "services.yaml capacity." + s.loadKey() + disagreement(fitted.capacity(), c, s));
+        return new Serving(curve, capacity, wider(fitted.busiest(), c, "services.yaml capacity." + s.loadKey()), Double.NaN);
     }
 
     /** The curve through the stated points; the capacity where it crosses the threshold, or as stated. */
@@ -45,7 +45,7 @@ final class Stated {
         double top = points.get(points.size() - 1).rpsPerReplica();
         double c = s.rpsPerReplica();
         if (!Double.isNaN(c) && c > top && points.get(points.size() - 1).latencyMs() < thresholdMs) {
-            points.add(new StatedCapacity.Point(c, thresholdMs, "services.yaml capacity.rpsPerReplica"));
+            points.add(new StatedCapacity.Point(c, thresholdMs, "services.yaml capacity." + s.loadKey()));
         }
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
@@ -59,16 +59,16 @@ final class Stated {
         String sources = sources(s.points());
         Fitted capacity;
         if (!Double.isNaN(c)) {
-            capacity = Fitted.stated(c, "services.yaml capacity.rpsPerReplica; latency curve from " + sources);
+            capacity = Fitted.stated(c, "services.yaml capacity." + s.loadKey() + "; latency curve from " + sources);
         } else if (at <= last) {
             capacity = Fitted.stated(at, String.format(Locale.ROOT, "where the stated %s latency reaches %.0f ms, "
-                    + "from %s", pct, thresholdMs, sources) + disagreement(fitted.capacity(), at));
+                    + "from %s", pct, thresholdMs, sources) + disagreement(fitted.capacity(), at, s));
         } else {
             // the points never reach the threshold: beyond them nothing is known, so the curve stays flat there
             curve = LatencyCurve.through(x, y, Double.POSITIVE_INFINITY);
             capacity = Fitted.lowerBound(last, points.size(), String.format(Locale.ROOT, "at least this (lower bound): "
-                    + "the stated %s latency stays below %.0f ms up to %.3g rps/replica (%s)", pct, thresholdMs, last,
-                    sources));
+                    + "the stated %s latency stays below %.0f ms up to %.3g %s/replica (%s)", pct, thresholdMs, last,
+                    s.unit(), sources));
         }
         return new Serving(curve, capacity, wider(fitted.busiest(), last, sources), Double.NaN);
     }
@@ -105,7 +105,7 @@ final class Stated {
     /** The saturation throughput as stated, else the most a load test served, else the fitted one. */
     static Fitted saturation(StatedCapacity s, Fitted capacity, Fitted fitted) {
         if (!Double.isNaN(s.saturationRpsPerReplica())) {
-            return Fitted.stated(s.saturationRpsPerReplica(), "services.yaml capacity.saturationRpsPerReplica");
+            return Fitted.stated(s.saturationRpsPerReplica(), "services.yaml capacity." + s.saturationKey());
         }
         if (s.maxLoadTestRps() >= capacity.value() && s.maxLoadTestRps() > fitted.value()) {
             return Fitted.stated(s.maxLoadTestRps(), "the highest throughput per replica a stated load test reached "
@@ -119,12 +119,12 @@ final class Stated {
         return history.known() && history.value() >= stated ? history : Fitted.stated(stated, source);
     }
 
-    private static String disagreement(Fitted fitted, double stated) {
+    private static String disagreement(Fitted fitted, double stated, StatedCapacity s) {
         if (fitted.basis() != Basis.MEASURED || Math.abs(fitted.value() / stated - 1) <= 0.10) {
             return "";
         }
-        return String.format(Locale.ROOT, " (history measured %.3g rps/replica: %+.0f%%; calibrate shows which fits)",
-                fitted.value(), (fitted.value() / stated - 1) * 100);
+        return String.format(Locale.ROOT, " (history measured %.3g %s/replica: %+.0f%%; calibrate shows which fits)",
+                fitted.value(), s.unit(), (fitted.value() / stated - 1) * 100);
     }
 
     private static String sources(List<StatedCapacity.Point> points) {

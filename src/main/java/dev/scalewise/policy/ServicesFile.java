@@ -25,6 +25,8 @@ import java.util.Set;
  * services:
  *   llm-chat:
  *     slo: {latency: p95, thresholdMs: 2500, objective: 99.5}   # objective: 0.995 or 99.5 (%)
+ *     # an LLM server may add (or hold only) time to first token and time per output token; all must hold:
+ *     #   slo: {ttft: {percentile: p95, thresholdMs: 2000}, tpot: {percentile: p95, thresholdMs: 100}}
  *     startupSeconds: 240
  *     pricePerReplicaHour: 4.10
  *     latencyCritical: true
@@ -37,6 +39,13 @@ import java.util.Set;
  *       loadTests:                  # load-test outputs, relative to this file
  *         - loadtests/chat-2rps.json                              # format told from the content
  *         - {file: loadtests/chat_stats.csv, format: locust, replicas: 2}
+ *   llm-code:
+ *     capacity:                     # an LLM server: the same keys in weighted tokens/s (docs/tokens.md)
+ *       tokensPerSecondPerReplica: 9000
+ *       saturationTokensPerSecondPerReplica: 11000
+ *       promptTokenWeight: 0.3      # a prompt token costs 0.3 of a generated one (default 1)
+ *       latency: [{tokensPerSecondPerReplica: 4000, ms: 900}]
+ *       loadTests: [loadtests/code-vllm.json]   # vLLM result JSON: (weight x input + output tokens) / duration
  * </pre>
  * Also accepted: {@code services:} as a list of entries with {@code name:}, and {@code kind: Services}.
  * Defaults: an absent slo (or slo field) takes {@link Slo#DEFAULT} (p95, 1000 ms, 0.99); startup and
@@ -46,10 +55,14 @@ import java.util.Set;
 public final class ServicesFile {
     private static final Set<String> SERVICE_KEYS = Set.of("name", "slo", "startupSeconds", "pricePerReplicaHour",
             "latencyCritical", "requestTimeoutSeconds", "capacity");
-    private static final Set<String> SLO_KEYS = Set.of("latency", "thresholdMs", "objective");
+    private static final Set<String> SLO_KEYS = Set.of("latency", "thresholdMs", "objective", "ttft", "tpot");
+    private static final Set<String> TARGET_KEYS = Set.of("percentile", "thresholdMs");
     private static final Set<String> CAPACITY_KEYS = Set.of("rpsPerReplica", "saturationRpsPerReplica", "latency",
-            "loadTests");
-    private static final Set<String> POINT_KEYS = Set.of("rpsPerReplica", "ms");
+            "loadTests", "tokensPerSecondPerReplica", "saturationTokensPerSecondPerReplica", "promptTokenWeight");
+    private static final List<String> TOKEN_KEYS = List.of("tokensPerSecondPerReplica",
+            "saturationTokensPerSecondPerReplica", "promptTokenWeight");
+    private static final List<String> REQUEST_KEYS = List.of("rpsPerReplica", "saturationRpsPerReplica");
+    private static final Set<String> POINT_KEYS = Set.of("rpsPerReplica", "tokensPerSecondPerReplica", "ms");
     private static final Set<String> LOAD_TEST_KEYS = Set.of("file", "format", "replicas");
 
     private ServicesFile() {
@@ -117,18 +130,42 @@ public final class ServicesFile {
     /** services.yaml's capacity: numbers, inline points and load-test files, per replica, in the SLO's percentile. */
     static StatedCapacity capacity(YNode c, Slo slo, LoadTestFiles files) {
         NativeReader.onlyKeys(c, CAPACITY_KEYS);
-        double rps = positive(c.get("rpsPerReplica"));
-        double saturation = positive(c.get("saturationRpsPerReplica"));
+        YNode latency = c.get("latency");
+        boolean tokens = TOKEN_KEYS.stream().anyMatch(k -> c.get(k).isPresent())
+                || (latency.isSequence() && latency.items().stream().anyMatch(p -> p.get("tokensPerSecondPerReplica").isPresent()));
+        for (String k : tokens ? REQUEST_KEYS : List.<String>of()) {
+            if (c.get(k).isPresent()) {
+                throw c.get(k).error("capacity is stated in tokens (tokensPerSecondPerReplica, ...) here: state it in "
+                        + "requests or in tokens, not both (found " + k + ")");
+            }
+        }
+        String loadKey = tokens ? "tokensPerSecondPerReplica" : "rpsPerReplica";
+        String saturationKey = tokens ? "saturationTokensPerSecondPerReplica" : "saturationRpsPerReplica";
+        double rps = positive(c.get(loadKey));
+        double saturation = positive(c.get(saturationKey));
         if (saturation < rps) {
-            throw c.get("saturationRpsPerReplica").error("saturationRpsPerReplica " + Numbers.plain(saturation)
-                    + " is below rpsPerReplica " + Numbers.plain(rps) + ": a replica serves at least its SLO load");
+            throw c.get(saturationKey).error(saturationKey + " " + Numbers.plain(saturation)
+                    + " is below " + loadKey + " " + Numbers.plain(rps) + ": a replica serves at least its SLO load");
+        }
+        double weight = Double.NaN;
+        YNode weightNode = c.get("promptTokenWeight");
+        if (weightNode.isPresent()) {
+            weight = weightNode.optDouble().orElseThrow(() -> weightNode.error("expected a number"));
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw weightNode.error("promptTokenWeight: expected what a prompt token costs in generated tokens "
+                        + "(>= 0, e.g. 0.3), found " + Numbers.plain(weight));
+            }
         }
         List<StatedCapacity.Point> points = new ArrayList<>();
-        YNode latency = c.get("latency");
         if (latency.isPresent()) {
-            for (YNode p : sequence(latency, "latency: a list of {rpsPerReplica, ms} points")) {
+            for (YNode p : sequence(latency, "latency: a list of {" + loadKey + ", ms} points")) {
                 NativeReader.onlyKeys(p, POINT_KEYS);
-                points.add(new StatedCapacity.Point(requirePositive(p.get("rpsPerReplica")), requirePositive(p.get("ms")),
+                String other = tokens ? "rpsPerReplica" : "tokensPerSecondPerReplica";
+                if (p.get(other).isPresent()) {
+                    throw p.get(other).error("expected " + loadKey + " (the capacity is stated in "
+                            + (tokens ? "tokens" : "requests") + "), found " + other);
+                }
+                points.add(new StatedCapacity.Point(requirePositive(p.get(loadKey)), requirePositive(p.get("ms")),
                         p.location().toString()));
             }
         }
@@ -136,7 +173,8 @@ public final class ServicesFile {
         YNode tests = c.get("loadTests");
         if (tests.isPresent()) {
             for (YNode t : sequence(tests, "loadTests: a list of files (or {file, format, replicas})")) {
-                StatedCapacity.Point p = loadTest(t, slo, files);
+                StatedCapacity.Point p = loadTest(t, slo, files, tokens,
+                        Double.isNaN(weight) ? StatedCapacity.DEFAULT_PROMPT_TOKEN_WEIGHT : weight);
                 points.add(p);
                 maxLoadTest = Double.isNaN(maxLoadTest) ? p.rpsPerReplica() : Math.max(maxLoadTest, p.rpsPerReplica());
             }
@@ -146,13 +184,14 @@ public final class ServicesFile {
                 || rps > points.get(0).rpsPerReplica();
         if (!enough) {
             throw c.error("a latency curve needs points at two different loads per replica (or one point and "
-                    + "rpsPerReplica above it), found " + points.size() + " at " + Numbers.plain(points.get(0).rpsPerReplica())
-                    + " rps/replica: run the load test at another rate too");
+                    + loadKey + " above it), found " + points.size() + " at " + Numbers.plain(points.get(0).rpsPerReplica())
+                    + (tokens ? " tokens/s" : " rps") + "/replica: run the load test at another rate too");
         }
-        return new StatedCapacity(rps, saturation, points, maxLoadTest);
+        return new StatedCapacity(rps, saturation, points, maxLoadTest, tokens, weight);
     }
 
-    private static StatedCapacity.Point loadTest(YNode t, Slo slo, LoadTestFiles files) {
+    private static StatedCapacity.Point loadTest(YNode t, Slo slo, LoadTestFiles files, boolean tokens,
+                                                 double promptWeight) {
         YNode fileNode = t.isScalar() ? t : t.get("file");
         Optional<LoadTestFormat> format = Optional.empty();
         double replicas = 1;
@@ -167,6 +206,10 @@ public final class ServicesFile {
             if (t.get("replicas").isPresent()) {
                 replicas = requirePositive(t.get("replicas"));
             }
+        }
+        if (slo.metric() != Slo.Metric.LATENCY) {
+            throw fileNode.error("load tests are read for end-to-end latency, and this SLO's first target is "
+                    + slo.metric().key() + ": state its points inline (capacity.latency) or put latency first");
         }
         String file = LoadTestFiles.resolve(t.source(), fileNode.requireText());
         LoadTestPoint point;
@@ -186,7 +229,15 @@ public final class ServicesFile {
             throw fileNode.error(point.source() + " reports no " + slo.percentile().name().toLowerCase(Locale.ROOT)
                     + " latency, the SLO's percentile (docs/replay.md, \"Stating capacity\", lists the fields read)");
         }
-        return new StatedCapacity.Point(point.rps() / replicas, ms, point.source());
+        if (!tokens) {
+            return new StatedCapacity.Point(point.rps() / replicas, ms, point.source());
+        }
+        if (!point.hasTokens()) {
+            throw fileNode.error(point.source() + " reports no tokens (total_input_tokens, total_output_tokens and "
+                    + "duration, as vLLM's result JSON has them): a capacity in tokens needs them");
+        }
+        return new StatedCapacity.Point((promptWeight * point.inputTokensPerSecond() + point.outputTokensPerSecond())
+                / replicas, ms, point.source());
     }
 
     private static List<YNode> sequence(YNode n, String expected) {
@@ -215,18 +266,48 @@ public final class ServicesFile {
         }
         NativeReader.onlyKeys(s, SLO_KEYS);
         YNode latencyNode = s.get("latency");
-        Slo.Percentile p = latencyNode.text().map(t -> switch (t.toLowerCase(Locale.ROOT)) {
-            case "p50" -> Slo.Percentile.P50;
-            case "p95" -> Slo.Percentile.P95;
-            case "p99" -> Slo.Percentile.P99;
-            default -> throw latencyNode.error("expected p50, p95 or p99, found '" + t + "'");
-        }).orElse(Slo.DEFAULT.percentile());
+        Slo.Percentile p = percentile(latencyNode, Slo.DEFAULT.percentile());
         YNode thresholdNode = s.get("thresholdMs");
         double threshold = thresholdNode.asDouble(Slo.DEFAULT.thresholdMs());
         if (threshold <= 0) {
             throw thresholdNode.error("thresholdMs must be positive, found " + Numbers.plain(threshold));
         }
-        return new Slo(p, threshold, objective(s.get("objective")));
+        List<Slo.Target> targets = new ArrayList<>();
+        if (latencyNode.isPresent() || thresholdNode.isPresent() || (s.get("ttft").isMissing() && s.get("tpot").isMissing())) {
+            targets.add(new Slo.Target(Slo.Metric.LATENCY, p, threshold));
+        }
+        for (Slo.Metric m : List.of(Slo.Metric.TTFT, Slo.Metric.TPOT)) {
+            YNode t = s.get(m.key());
+            if (t.isPresent()) {
+                targets.add(target(t, m));
+            }
+        }
+        Slo.Target first = targets.get(0);
+        return new Slo(first.percentile(), first.thresholdMs(), objective(s.get("objective")), first.metric(),
+                targets.subList(1, targets.size()));
+    }
+
+    /** ttft: / tpot: {percentile: p95, thresholdMs: 2000}; the percentile defaults to p95, the threshold is required. */
+    private static Slo.Target target(YNode t, Slo.Metric metric) {
+        if (!t.isMapping()) {
+            throw t.error("expected " + metric.key() + ": {percentile: p95, thresholdMs: N}");
+        }
+        NativeReader.onlyKeys(t, TARGET_KEYS);
+        YNode thresholdNode = t.get("thresholdMs");
+        if (thresholdNode.isMissing()) {
+            throw t.error(metric.key() + ": expected thresholdMs (the " + metric.key() + " percentile's limit, ms)");
+        }
+        double threshold = requirePositive(thresholdNode);
+        return new Slo.Target(metric, percentile(t.get("percentile"), Slo.Percentile.P95), threshold);
+    }
+
+    private static Slo.Percentile percentile(YNode n, Slo.Percentile absent) {
+        return n.text().map(t -> switch (t.toLowerCase(Locale.ROOT)) {
+            case "p50" -> Slo.Percentile.P50;
+            case "p95" -> Slo.Percentile.P95;
+            case "p99" -> Slo.Percentile.P99;
+            default -> throw n.error("expected p50, p95 or p99, found '" + t + "'");
+        }).orElse(absent);
     }
 
     /** 0 < x < 1 as a share, or 1 < x < 100 as a percent (99.5 = 0.995). 1 and 100 leave no error budget. */

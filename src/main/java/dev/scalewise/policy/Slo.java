@@ -1,14 +1,50 @@
 package dev.scalewise.policy;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
- * A latency SLO: in at least `objective` of the minutes, the `percentile` latency stays at or below
- * `thresholdMs`. The error budget is 1 - objective of the minutes.
+ * A latency SLO: in at least `objective` of the minutes, the `percentile` of `metric` stays at or below
+ * `thresholdMs`, and so does every further target in {@code more} (an LLM service may hold its end-to-end
+ * latency, its time to first token and its time per output token at once: all must hold). The error budget is
+ * 1 - objective of the minutes. The first target is the one outputs name first and the latency curve shows.
  */
-public record Slo(Percentile percentile, double thresholdMs, double objective) {
+public record Slo(Percentile percentile, double thresholdMs, double objective, Metric metric, List<Target> more)
+        implements Serializable {
     /** p95 under 1 s in 99 % of minutes: the default when services.yaml does not name the service. */
     public static final Slo DEFAULT = new Slo(Percentile.P95, 1000, 0.99);
 
     public enum Percentile { P50, P95, P99 }
+
+    /** What a target holds: end-to-end request latency, time to first token, or time per output token. */
+    public enum Metric {
+        LATENCY, TTFT, TPOT;
+
+        /** Waiting in the queue adds to it: end-to-end latency and time to first token do, TPOT (after the first token) does not. */
+        public boolean includesQueueing() {
+            return this != TPOT;
+        }
+
+        /** "latency", "ttft", "tpot" as services.yaml and outputs name it. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One further target: the {@code percentile} of {@code metric} at or below {@code thresholdMs}. */
+    public record Target(Metric metric, Percentile percentile, double thresholdMs) implements Serializable {
+    }
+
+    public Slo {
+        more = List.copyOf(more);
+    }
+
+    /** An end-to-end latency SLO. */
+    public Slo(Percentile percentile, double thresholdMs, double objective) {
+        this(percentile, thresholdMs, objective, Metric.LATENCY, List.of());
+    }
 
     /**
      * A latency within this share of the threshold meets it: a percentile sitting exactly on the threshold
@@ -28,5 +64,22 @@ public record Slo(Percentile percentile, double thresholdMs, double objective) {
 
     public double errorBudget() {
         return 1 - objective;
+    }
+
+    /** Every target, the first one first. */
+    public List<Target> targets() {
+        List<Target> all = new ArrayList<>();
+        all.add(new Target(metric, percentile, thresholdMs));
+        all.addAll(more);
+        return all;
+    }
+
+    /**
+     * A further target's latency on the first target's scale ({@code ms} x the first threshold / its own): a
+     * minute breaches when the worst of its targets so scaled exceeds the first threshold, and that is the
+     * latency a minute shows when there are several targets.
+     */
+    public double onFirstScale(Target t, double ms) {
+        return ms * thresholdMs / t.thresholdMs();
     }
 }

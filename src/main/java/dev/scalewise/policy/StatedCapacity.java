@@ -13,19 +13,52 @@ import java.util.List;
  * @param saturationRpsPerReplica requests/s one replica serves at most (the rate a backlog drains at)
  * @param points                  latency at loads per replica, ascending in load
  * @param maxLoadTestRps          the highest throughput per replica a load test reached (NaN without one)
+ * @param tokens                  the loads above are weighted tokens/s ({@code tokensPerSecondPerReplica}, ...),
+ *                                not requests/s (docs/tokens.md)
+ * @param promptTokenWeight       what a prompt token costs a replica in generated tokens; NaN = not stated
  */
 public record StatedCapacity(double rpsPerReplica, double saturationRpsPerReplica, List<Point> points,
-                             double maxLoadTestRps) implements Serializable {
+                             double maxLoadTestRps, boolean tokens, double promptTokenWeight) implements Serializable {
+    /**
+     * Unless stated, a prompt token counts as much as a generated one: a forward pass costs about 2 x the
+     * model's parameters in FLOPs per token in prefill and decode alike, and a compute-bound batch serves about
+     * the same total tokens per second whatever the split (vLLM's benchmark reports it as
+     * {@code total_token_throughput}). Decode is memory-bound at small batches, so state the weight when it
+     * matters (docs/tokens.md says how to read it off two load tests).
+     */
+    public static final double DEFAULT_PROMPT_TOKEN_WEIGHT = 1;
+
     public static final StatedCapacity NONE = new StatedCapacity(Double.NaN, Double.NaN, List.of(), Double.NaN);
 
     public StatedCapacity {
         points = List.copyOf(points);
     }
 
+    /** A capacity in requests/s. */
+    public StatedCapacity(double rpsPerReplica, double saturationRpsPerReplica, List<Point> points,
+                          double maxLoadTestRps) {
+        this(rpsPerReplica, saturationRpsPerReplica, points, maxLoadTestRps, false, Double.NaN);
+    }
+
+    /** The services.yaml key of the capacity at the SLO. */
+    public String loadKey() {
+        return tokens ? "tokensPerSecondPerReplica" : "rpsPerReplica";
+    }
+
+    /** The services.yaml key of the saturation throughput. */
+    public String saturationKey() {
+        return tokens ? "saturationTokensPerSecondPerReplica" : "saturationRpsPerReplica";
+    }
+
+    /** What the loads are in, as outputs print it. */
+    public String unit() {
+        return tokens ? "tokens/s" : "rps";
+    }
+
     /**
      * One stated point of the latency curve.
      *
-     * @param rpsPerReplica load per replica
+     * @param rpsPerReplica load per replica (weighted tokens/s when the capacity is in tokens)
      * @param latencyMs     the SLO percentile's latency there
      * @param source        where it was stated (services.yaml:line, or the load-test file)
      */

@@ -2,7 +2,7 @@ package dev.scalewise.sim;
 
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ServiceModel;
-import dev.scalewise.model.ServiceModelFitter;
+import dev.scalewise.model.TokenWork;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Slo;
 
@@ -42,9 +42,12 @@ public final class AsRun {
     public static ReplayResult outcomes(ServiceHistory h, ServiceModel model, ServiceSpec spec, MinuteLog log) {
         int step = h.stepSeconds();
         Slo slo = spec.slo();
-        double[] latency = ServiceModelFitter.latencySeries(h, slo.percentile());
+        double[] latency = SloLatency.observed(h, slo);
         double price = model.pricePerReplicaHour().value();
         double capacity = model.capacityPerReplica().value();
+        double[] perRequest = model.work().perRequest(h); // capacity is in the model's unit of work
+        double[][] tokens = TokenWork.tokensPerRequest(h);
+        double promptWeight = model.work().tokens() ? model.work().promptWeight().value() : 1;
         DayTallies days = new DayTallies(h.start(), (long) h.steps() * step);
         MinuteJudge judge = new MinuteJudge(slo.thresholdMs(), null, log);
         int minutesPerStep = Math.max(1, step / 60);
@@ -69,8 +72,11 @@ public final class AsRun {
             double cost = Double.isFinite(h.cost()[i]) ? h.cost()[i]
                     : replicasKnown ? replicas * price * step / 3600 : 0;
             tally.addStep(replicasKnown ? step : 0, requests, replicasKnown ? replicas : 0, cost,
-                    idleCost(cost, replicasKnown ? replicas : 0, requests / step, capacity));
+                    idleCost(cost, replicasKnown ? replicas : 0, requests * perRequest[i] / step, capacity));
             tally.addGpuUtil(h.gpuUtil()[i]);
+            if (tokens != null) {
+                tally.addTokens(requests * tokens[0][i], requests * tokens[1][i], promptWeight);
+            }
             if (requests > 0 && Double.isFinite(latency[i])) {
                 judge.add(latency[i]);
             }

@@ -33,13 +33,36 @@ import java.time.Instant;
  * @param unidentifiedBreachMinutes breach minutes whose breach rests on a capacity history cannot show
  *                          (a lower bound or an extrapolation): the breach count is then only known to lie
  *                          in [breachMinutes - unidentifiedBreachMinutes, breachMinutes]. 0 for the observed run
+ * @param promptTokens      prompt (input) tokens in the period; NaN when the service has no tokens (steps whose
+ *                          requests are known but tokens not count the service's typical tokens per request)
+ * @param generationTokens  generated (output) tokens in the period; NaN likewise
+ * @param costPer1MInputTokens  cost per million prompt tokens, the cost split over tokens by the work each is
+ *                          ({@code promptTokenWeight} of a generated token: docs/tokens.md); NaN without tokens
+ * @param costPer1MOutputTokens cost per million generated tokens, split likewise
+ * @param costPer1MTokens   cost per million tokens, prompt and generated alike (blended)
  */
 public record Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
                       double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
                       double p95Replicas, double maxReplicas, long sloMinutes, long breachMinutes,
                       double breachRatio, double budgetBurn, long scaleUpEvents, long scaleDownEvents,
                       long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil,
-                      long unknownMinutes, long aboveObservedMinutes, long unidentifiedBreachMinutes) {
+                      long unknownMinutes, long aboveObservedMinutes, long unidentifiedBreachMinutes,
+                      double promptTokens, double generationTokens, double costPer1MInputTokens,
+                      double costPer1MOutputTokens, double costPer1MTokens) {
+
+    /** An outcome of a service without tokens. */
+    public Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
+                   double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
+                   double p95Replicas, double maxReplicas, long sloMinutes, long breachMinutes,
+                   double breachRatio, double budgetBurn, long scaleUpEvents, long scaleDownEvents,
+                   long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil,
+                   long unknownMinutes, long aboveObservedMinutes, long unidentifiedBreachMinutes) {
+        this(service, policy, periodStart, periodEnd, requests, cost, currency, costPer1k, replicaHours, meanReplicas,
+                p95Replicas, maxReplicas, sloMinutes, breachMinutes, breachRatio, budgetBurn, scaleUpEvents,
+                scaleDownEvents, coldStartMinutes, idleCost, idleShare, meanGpuUtil, unknownMinutes,
+                aboveObservedMinutes, unidentifiedBreachMinutes, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
 
     /** The fewest breach minutes the replay's evidence allows: those it identifies without a bound. */
     public long identifiedBreachMinutes() {

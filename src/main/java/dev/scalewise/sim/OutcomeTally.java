@@ -14,6 +14,11 @@ import java.util.Arrays;
  */
 public final class OutcomeTally {
     private double requests;
+    /** Token totals; NaN (and every sum of them NaN) for a service without tokens. */
+    private double promptTokens = Double.NaN;
+    private double generationTokens = Double.NaN;
+    /** What a prompt token costs in generated tokens: splits cost per million tokens into input and output. */
+    private double promptWeight = Double.NaN;
     private double cost;
     private double replicaSeconds;
     private double seconds;
@@ -118,6 +123,16 @@ public final class OutcomeTally {
         }
     }
 
+    /**
+     * Adds tokens served; {@code promptWeight} is what a prompt token costs in generated ones (the model's
+     * {@code TokenWork} weight, or 1 for a model in requests: tokens alike).
+     */
+    public void addTokens(double prompt, double generated, double promptWeight) {
+        promptTokens = Double.isNaN(promptTokens) ? prompt : promptTokens + prompt;
+        generationTokens = Double.isNaN(generationTokens) ? generated : generationTokens + generated;
+        this.promptWeight = promptWeight;
+    }
+
     public void addGpuUtil(double util) {
         if (!Double.isNaN(util)) {
             gpuUtilSum += util;
@@ -128,6 +143,9 @@ public final class OutcomeTally {
     /** Adds another tally of the same service and policy (e.g. the next day). */
     public void merge(OutcomeTally o) {
         requests += o.requests;
+        if (!Double.isNaN(o.promptTokens)) {
+            addTokens(o.promptTokens, o.generationTokens, o.promptWeight);
+        }
         cost += o.cost;
         replicaSeconds += o.replicaSeconds;
         seconds += o.seconds;
@@ -159,7 +177,15 @@ public final class OutcomeTally {
                 maxReplicas, sloMinutes, breachMinutes, breachRatio, breachRatio / slo.errorBudget(), scaleUps,
                 scaleDowns, coldStartMinutes, idleCost, cost == 0 ? 0 : idleCost / cost, // unknown (NaN) cost stays NaN
                 gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples, unknownMinutes, aboveObservedMinutes,
-                unidentifiedBreachMinutes);
+                unidentifiedBreachMinutes, promptTokens, generationTokens, perMillion(promptWeight),
+                perMillion(1), promptTokens + generationTokens > 0
+                        ? cost / (promptTokens + generationTokens) * 1e6 : Double.NaN);
+    }
+
+    /** Cost per million tokens of this weight: the cost split over tokens by the work each is. */
+    private double perMillion(double weight) {
+        double work = promptWeight * promptTokens + generationTokens;
+        return work > 0 ? cost * weight / work * 1e6 : Double.NaN;
     }
 
     /** The smallest replica count r such that at least share q of the time had at most r replicas. */

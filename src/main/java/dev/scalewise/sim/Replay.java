@@ -2,10 +2,9 @@ package dev.scalewise.sim;
 
 import dev.scalewise.UserError;
 import dev.scalewise.data.ServiceHistory;
-import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.TokenWork;
 import dev.scalewise.model.OccupancyCurve;
-import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.model.SignalCurve;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.Signal;
@@ -30,9 +29,18 @@ public final class Replay {
 
     /** Arrival rate per data step (unknown steps hold the last known rate) and whether the step is known. */
     private final double[] rates;
+    /**
+     * Units of work per request in each data step (all 1 for a model in requests; weighted tokens for an LLM
+     * server, {@link dev.scalewise.model.TokenWork}): what replicas serve, queue, and are loaded with.
+     */
+    private final double[] workPerRequest;
+    /** Prompt ([0]) and generated ([1]) tokens per request in each data step; null for a service without tokens. */
+    private final double[][] tokensPerRequest;
+    /** What a prompt token costs in generated ones, for cost per million tokens (1 for a model in requests). */
+    private final double promptWeight;
     private final boolean[] knownDemand;
     private final int stepSeconds;
-    private final LatencyCurve curve;
+    private final SloLatency latency;
     private final double invCapacityPerReplica;
     /** The rate a ready replica drains its share of the backlog at (>= the capacity at the SLO). */
     private final double saturationPerReplica;
@@ -62,8 +70,16 @@ public final class Replay {
     private final double invDt;
     /** 1 / the decision period: a period's seconds-weighted sums multiply by it into means. */
     private final double invPeriod;
+    /** Work waiting, in the model's unit. */
     private double backlog;
+    /** Requests per second arriving in the current step. */
     private double rate;
+    /** Work per second arriving in the current step (rate x work per request). */
+    private double workRate;
+    /** Work per request in the current step. */
+    private double unitsPerRequest;
+    /** The current data step's index (its tokens per request). */
+    private int step;
     /** The current data step's demand is unknown: nothing is booked. */
     private boolean excluded;
     // Replica time and cost depend only on the paid replicas, arrivals and idle cost only on them and the
@@ -74,7 +90,7 @@ public final class Replay {
     private int cachedReady = -1;
     private double invReady;
     private double invSaturationRps;
-    // The last queue-free sub-step with ready replicas, keyed by (ready, rate): while neither changes and
+    // The last queue-free sub-step with ready replicas, keyed by (ready, work rate): while neither changes and
     // no queue builds (most sub-steps), the next one is the same arithmetic on the same inputs.
     private int memoReady = -1;
     private double memoRate = Double.NaN;
@@ -105,8 +121,11 @@ public final class Replay {
                    ReplayOptions opts) {
         this.knownDemand = new boolean[demand.steps()];
         this.rates = heldRates(demand, knownDemand);
+        this.workPerRequest = model.work().perRequest(demand);
+        this.tokensPerRequest = TokenWork.tokensPerRequest(demand);
+        this.promptWeight = model.work().tokens() ? model.work().promptWeight().value() : 1;
         this.stepSeconds = demand.stepSeconds();
-        this.curve = model.latency();
+        this.latency = new SloLatency(model, spec.slo());
         double capacityPerReplica = model.capacityPerReplica().value();
         this.invCapacityPerReplica = 1 / capacityPerReplica;
         this.saturationPerReplica = Math.max(capacityPerReplica,
@@ -130,7 +149,7 @@ public final class Replay {
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
         this.judge = new MinuteJudge(spec.slo().thresholdMs(),
-                MinuteMask.of(demand, ServiceModelFitter.latencySeries(demand, spec.slo().percentile())), opts.minuteLog());
+                MinuteMask.of(demand, SloLatency.observed(demand, spec.slo())), opts.minuteLog());
         this.days = new DayTallies(demand.start(), (long) demand.steps() * stepSeconds);
         this.view = new ReplayMetrics(model);
         this.pods = new Pods(opts.initialReplicas().orElseGet(() -> observedInitialReplicas(demand)));
@@ -147,6 +166,10 @@ public final class Replay {
     public static ReplayResult run(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
                                    ReplayOptions opts) {
         requireReplayable(model);
+        if (model.work().tokens() && !demand.llm().hasTokens()) {
+            throw new UserError("service " + model.service() + ": its model is in tokens/s but the demand to replay has "
+                    + "no prompt_tokens and generation_tokens");
+        }
         if (autoscaler.periodSeconds() <= 0) {
             throw new IllegalArgumentException("autoscaler period must be positive: " + autoscaler.periodSeconds());
         }
@@ -222,7 +245,7 @@ public final class Replay {
         int inStep = 0;
         int inMinute = 0;
         int inPeriod = 0;
-        rate = rateOf(0);
+        setRate(0);
         excluded = steps > 0 && !knownDemand[0];
         for (long s = 0; s < subSteps; s++) {
             long t = s * dtSeconds;
@@ -250,7 +273,7 @@ public final class Replay {
             if (++inStep == subPerStep) {
                 inStep = 0;
                 bookDemand(tally, t + dtSeconds);
-                rate = rateOf(++step);
+                setRate(++step);
                 boolean nextExcluded = step < steps && !knownDemand[step];
                 if (nextExcluded != excluded) {
                     bookReplicas(tally, t + dtSeconds); // the run so far is booked (or dropped) as it was
@@ -270,8 +293,11 @@ public final class Replay {
         }
     }
 
-    private double rateOf(int step) {
-        return step < rates.length ? rates[step] : 0;
+    private void setRate(int step) {
+        this.step = step;
+        rate = step < rates.length ? rates[step] : 0;
+        unitsPerRequest = step < rates.length ? workPerRequest[step] : 1;
+        workRate = rate * unitsPerRequest;
     }
 
     private void decide(long t, OutcomeTally tally) {
@@ -309,11 +335,11 @@ public final class Replay {
     private void showSteadyState() {
         int ready = pods.ready();
         if (ready == 0) {
-            view.set(rate, rate, rate, 0, 0);
+            view.set(rate, rate, workRate, 0, 0);
             return;
         }
-        double load = Math.min(rate / ready, saturationPerReplica);
-        view.set(rate, rate / ready, rate / ready, inSystem.at(load), waitingKnown ? waiting.at(load) * ready : 0);
+        double load = Math.min(workRate / ready, saturationPerReplica);
+        view.set(rate, rate / ready, workRate / ready, inSystem.at(load), waitingKnown ? waiting.at(load) * ready : 0);
     }
 
     private void serve(long t, OutcomeTally tally) {
@@ -323,7 +349,7 @@ public final class Replay {
             invReady = ready > 0 ? 1.0 / ready : 1;
             invSaturationRps = ready > 0 ? 1 / (ready * saturationPerReplica) : 0;
         }
-        if (ready > 0 && backlog == 0 && ready == memoReady && rate == memoRate) {
+        if (ready > 0 && backlog == 0 && ready == memoReady && workRate == memoRate) {
             // Most sub-steps: the last queue-free one again, so its results as they were. This path is kept
             // small so the loop inlines it; the full arithmetic is a call.
             if (gpuKnown && !excluded) {
@@ -340,8 +366,10 @@ public final class Replay {
     private void serveFresh(long t, OutcomeTally tally, int ready) {
         double dt = dtSeconds;
         double arrivals = rate * dt;
+        double work = workRate * dt;
         double b0 = backlog;
         boolean traffic = arrivals > 0 || b0 > 0;
+        double invUnits = unitsPerRequest > 0 ? 1 / unitsPerRequest : 1; // work waiting -> requests waiting
         double latencyMs;
         double busyLoad; // the load utilization follows (see below)
         double concurrency;
@@ -349,7 +377,7 @@ public final class Replay {
         boolean above = false;
         boolean beyond = false;
         if (ready > 0) {
-            double available = b0 + arrivals;
+            double available = b0 + work;
             double served = Math.min(available, ready * saturationPerReplica * dt);
             // Demand exactly at saturation must not leave a rounding residue that looks like a queue.
             backlog = available - served > BACKLOG_EPSILON ? available - served : 0;
@@ -357,23 +385,23 @@ public final class Replay {
             backlog = Math.min(backlog, ready * saturationPerReplica * timeoutSeconds);
             double load = served * invDt * invReady;
             double queueMean = 0.5 * (b0 + backlog);
-            latencyMs = curve.latencyMs(load) + queueMean * invSaturationRps * 1000;
+            latencyMs = latency.at(load, queueMean * invSaturationRps * 1000);
             // in the system: the relation to load fitted from history (or Little's law), plus the fluid backlog
-            concurrency = inSystem.at(load) + queueMean * invReady;
-            queue = (waitingKnown ? waiting.at(load) * ready : 0) + queueMean;
-            above = rate * invReady > busiestLoad;
+            concurrency = inSystem.at(load) + queueMean * invUnits * invReady;
+            queue = (waitingKnown ? waiting.at(load) * ready : 0) + queueMean * invUnits;
+            above = workRate * invReady > busiestLoad;
             beyond = boundedCapacity && (above || b0 > 0 || backlog > 0);
             // Utilization follows the demand per ready replica while requests queue: the replicas are then
             // saturated, which their served load (held at the SLO capacity) would hide from a
             // utilization-driven autoscaler (a GPU HPA could never see more than its util at capacity).
-            busyLoad = b0 > 0 || backlog > 0 ? Math.max(load, rate * invReady) : load;
+            busyLoad = b0 > 0 || backlog > 0 ? Math.max(load, workRate * invReady) : load;
             double gpuUtil = gpuKnown ? Math.min(1, gpu.at(busyLoad)) : Double.NaN;
             if (gpuKnown && !excluded) {
                 tally.addGpuUtil(gpuUtil);
             }
             if (b0 == 0 && backlog == 0) {
                 memoReady = ready;
-                memoRate = rate;
+                memoRate = workRate;
                 memoLoad = load;
                 memoLatencyMs = latencyMs;
                 memoConcurrency = concurrency;
@@ -384,15 +412,15 @@ public final class Replay {
         } else {
             // Nothing drains: with a timeout each waiting request leaves at its age T, i.e. (ages spread
             // evenly over T) dt/T of the queue per step, which holds a steady arrival rate at rate x T.
-            backlog = b0 * Math.max(0, 1 - dt / timeoutSeconds) + arrivals;
-            busyLoad = rate;
-            double queueMean = 0.5 * (b0 + backlog);
+            backlog = b0 * Math.max(0, 1 - dt / timeoutSeconds) + work;
+            busyLoad = workRate;
+            double queueMean = 0.5 * (b0 + backlog) * invUnits;
             concurrency = queueMean;
             queue = queueMean;
             latencyMs = 0;
             if (traffic) {
                 // Waiting requests get the cold start: until the first starting pod serves (forever if none).
-                latencyMs = (pods.nextReadyAt() - t) * 1000 + curve.latencyMs(0);
+                latencyMs = latency.at(0, (pods.nextReadyAt() - t) * 1000);
                 if (!excluded) {
                     judge.markColdStart();
                 }
@@ -468,8 +496,12 @@ public final class Replay {
         } else if (t > demandSince) {
             double seconds = t - demandSince;
             int paid = pods.paid();
-            double needed = rate * invCapacityPerReplica;
+            double needed = workRate * invCapacityPerReplica;
             tally.addDemand(rate * seconds, paid > needed ? (paid - needed) * seconds * pricePerReplicaSecond : 0);
+            if (tokensPerRequest != null && step < rates.length) {
+                tally.addTokens(rate * seconds * tokensPerRequest[0][step], rate * seconds * tokensPerRequest[1][step],
+                        promptWeight);
+            }
             demandSince = t;
         }
     }

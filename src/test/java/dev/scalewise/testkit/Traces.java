@@ -25,6 +25,18 @@ public final class Traces {
 
     private static final DateTimeFormatter AZURE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS");
     private static final Pattern MOONCAKE_TIME = Pattern.compile("\"timestamp\":\\s*(\\d+)");
+    private static final Pattern MOONCAKE_INPUT = Pattern.compile("\"input_length\":\\s*(\\d+)");
+    private static final Pattern MOONCAKE_OUTPUT = Pattern.compile("\"output_length\":\\s*(\\d+)");
+
+    /**
+     * One request of a trace.
+     *
+     * @param atMs             arrival, milliseconds since the trace's first minute began
+     * @param promptTokens     Azure ContextTokens, Mooncake input_length
+     * @param generatedTokens  Azure GeneratedTokens, Mooncake output_length
+     */
+    public record Request(long atMs, long promptTokens, long generatedTokens) {
+    }
 
     private Traces() {
     }
@@ -35,21 +47,62 @@ public final class Traces {
 
     /** Arrival times in milliseconds since the trace's first minute began, in file order. */
     public static long[] arrivalsMs(String trace) {
+        return requests(trace).stream().mapToLong(Request::atMs).toArray();
+    }
+
+    /** The trace's requests with their tokens, in file order. */
+    public static List<Request> requests(String trace) {
         try (Stream<String> lines = Files.lines(DIR.resolve(trace))) {
             List<String> rows = lines.filter(l -> !l.isBlank()).toList();
-            long[] ms = trace.endsWith(".jsonl") ? mooncake(rows) : azure(rows.subList(1, rows.size()));
+            boolean mooncake = trace.endsWith(".jsonl");
+            List<String> data = mooncake ? rows : rows.subList(1, rows.size());
+            long[] ms = mooncake ? mooncake(data) : azure(data);
             long first = Long.MAX_VALUE;
             for (long t : ms) {
                 first = Math.min(first, t);
             }
             long origin = Math.floorDiv(first, 60_000) * 60_000;
+            List<Request> out = new java.util.ArrayList<>(ms.length);
             for (int i = 0; i < ms.length; i++) {
-                ms[i] -= origin;
+                String row = data.get(i);
+                long prompt;
+                long generated;
+                if (mooncake) {
+                    prompt = field(MOONCAKE_INPUT, row, i);
+                    generated = field(MOONCAKE_OUTPUT, row, i);
+                } else {
+                    String[] cells = row.split(",");
+                    prompt = Long.parseLong(cells[1].trim());
+                    generated = Long.parseLong(cells[2].trim());
+                }
+                out.add(new Request(ms[i] - origin, prompt, generated));
             }
-            return ms;
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Prompt ([0]) and generated ([1]) tokens per interval of {@code stepSeconds}, as {@link #perInterval}. */
+    public static double[][] tokensPerInterval(String trace, int stepSeconds) {
+        List<Request> requests = requests(trace);
+        long last = requests.stream().mapToLong(Request::atMs).max().orElse(0);
+        int n = (int) (last / (stepSeconds * 1000L)) + 1;
+        double[][] out = new double[2][n];
+        for (Request r : requests) {
+            int i = (int) (r.atMs() / (stepSeconds * 1000L));
+            out[0][i] += r.promptTokens();
+            out[1][i] += r.generatedTokens();
+        }
+        return out;
+    }
+
+    private static long field(Pattern p, String row, int index) {
+        Matcher m = p.matcher(row);
+        if (!m.find()) {
+            throw new IllegalArgumentException(MOONCAKE + " line " + (index + 1) + ": no " + p.pattern());
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Requests per interval of {@code stepSeconds}, up to the interval of the last request. */

@@ -1,0 +1,167 @@
+package dev.scalewise.sim;
+
+import dev.scalewise.data.LlmSeries;
+import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Fitted;
+import dev.scalewise.model.LatencyCurve;
+import dev.scalewise.model.ServiceModel;
+import dev.scalewise.model.TargetCurve;
+import dev.scalewise.model.TokenWork;
+import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Slo;
+import dev.scalewise.testkit.Histories;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A model in weighted tokens (docs/tokens.md), worked by hand: one replica, 1 request/s in both minutes, the
+ * second minute's requests four times as long. Prompt weight 0.5: minute 0 is 0.5 x 6,000 + 1,200 = 4,200
+ * weighted tokens (70/s), minute 1 0.5 x 24,000 + 4,800 = 16,800 (280/s). The curve 1,000 ms / (1 - x / 400)
+ * reaches the 2,000 ms threshold at 200 tokens/s: minute 0 meets it (1,000 / 0.825 = 1,212 ms), minute 1 does
+ * not (the replica serves 200/s, the rest queues). In requests both minutes are the same load.
+ */
+class TokenReplayTest {
+    static final Slo SLO = new Slo(Slo.Percentile.P95, 2000, 0.99);
+    static final ServiceSpec SPEC = new ServiceSpec("llm", SLO, OptionalDouble.empty(), OptionalDouble.empty(), true);
+    static final TokenWork HALF = TokenWork.tokens(Fitted.stated(0.5, "the test"));
+
+    static ServiceHistory history() {
+        ServiceHistory h = Histories.requests(60, 60).replicas(1).build();
+        return h.withLlm(llm(new double[] {6000, 24_000}, new double[] {1200, 4800}));
+    }
+
+    static LlmSeries llm(double[] prompt, double[] generated) {
+        double[][] s = new double[LlmSeries.NAMES.size()][];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = new double[prompt.length];
+            Arrays.fill(s[k], Double.NaN);
+        }
+        s[0] = prompt;
+        s[1] = generated;
+        return LlmSeries.of(s);
+    }
+
+    static ServiceModel model() {
+        // price 3.6 per replica-hour: 0.001 a replica-second
+        return ServiceModel.stated("llm", LatencyCurve.queueing(1000, 400), SLO, 0, 3.6).withWork(HALF);
+    }
+
+    @Test
+    void workPerRequestIsTheStepsWeightedTokens() {
+        assertArrayEquals(new double[] {70, 280}, HALF.perRequest(history()), 1e-12);
+        assertArrayEquals(new double[] {4200, 16_800}, HALF.view(history()).requests(), 1e-12);
+    }
+
+    @Test
+    void aStepWithoutTokensTakesTheTypicalWorkPerRequest() {
+        ServiceHistory h = Histories.requests(60, 60, 30).replicas(1).build()
+                .withLlm(llm(new double[] {6000, 24_000, Double.NaN}, new double[] {1200, 4800, Double.NaN}));
+        // (4,200 + 16,800) / 120 requests = 175 per request
+        assertAll(
+                () -> assertEquals(175, HALF.typicalPerRequest(h).value(), 1e-12),
+                () -> assertArrayEquals(new double[] {70, 280, 175}, HALF.perRequest(h), 1e-12),
+                () -> assertArrayEquals(new double[] {1, 1, 1}, TokenWork.REQUESTS.perRequest(h)));
+    }
+
+    @Test
+    void theLongMinuteBreachesAtTheSameRequestRate() {
+        Outcome o = Replay.run(history(), model(), SPEC, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one"))
+                .total();
+        Outcome inRequests = Replay.run(history(), model().withWork(TokenWork.REQUESTS), SPEC,
+                TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one")).total();
+        assertAll(
+                () -> assertEquals(2, o.sloMinutes()),
+                () -> assertEquals(1, o.breachMinutes(), "minute 1 only"),
+                () -> assertEquals(120, o.requests(), 1e-9, "arrivals stay requests"),
+                () -> assertEquals(0, inRequests.breachMinutes(), "1 rps is far below 200 rps: no breach in requests"));
+    }
+
+    /**
+     * Cost 120 replica-seconds x 0.001 = 0.12 for 30,000 prompt and 6,000 generated tokens: blended 0.12 / 36,000
+     * x 1e6 = 3.33; the work is 0.5 x 30,000 + 6,000 = 21,000, so a generated token costs 0.12 / 21,000 x 1e6 =
+     * 5.71 per million and a prompt token half that, 2.86.
+     */
+    @Test
+    void costPerMillionTokensSplitsTheCostByWork() {
+        Outcome o = Replay.run(history(), model(), SPEC, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one"))
+                .total();
+        assertAll(
+                () -> assertEquals(0.12, o.cost(), 1e-12),
+                () -> assertEquals(30_000, o.promptTokens(), 1e-9),
+                () -> assertEquals(6_000, o.generationTokens(), 1e-9),
+                () -> assertEquals(0.12 / 36_000 * 1e6, o.costPer1MTokens(), 1e-9),
+                () -> assertEquals(0.12 / 21_000 * 1e6, o.costPer1MOutputTokens(), 1e-9),
+                () -> assertEquals(0.06 / 21_000 * 1e6, o.costPer1MInputTokens(), 1e-9),
+                () -> assertEquals(0.12 / 36_000 * 1e6,
+                        AsRun.outcomes(history().withLlm(history().llm()), model(), withPrice()).total().costPer1MTokens(),
+                        1e-9, "the observed run: 1 replica x 120 s at the same price"));
+    }
+
+    @Test
+    void withoutTokensThereIsNoCostPerMillionTokens() {
+        Outcome o = Replay.run(Histories.requests(60, 60).replicas(1).build(), model().withWork(TokenWork.REQUESTS), SPEC,
+                TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one")).total();
+        assertAll(
+                () -> assertTrue(Double.isNaN(o.promptTokens())),
+                () -> assertTrue(Double.isNaN(o.costPer1MTokens())));
+    }
+
+    /**
+     * Several targets, all must hold: TTFT 2,000 ms (the queueing curve above, waiting adds to it) and TPOT 50 ms
+     * (20 + 0.2 ms per token/s; waiting does not add to it: the first token has not come yet). A TPOT value is
+     * judged on TTFT's scale, x 2,000 / 50 = 40. At 180 tokens/s TTFT is 1,818 ms but TPOT 56 ms: a breach
+     * without any queue.
+     */
+    @Test
+    void everyTargetMustHoldAndWaitingDelaysOnlyTheFirstToken() {
+        Slo.Target tpot = new Slo.Target(Slo.Metric.TPOT, Slo.Percentile.P95, 50);
+        Slo slo = new Slo(Slo.Percentile.P95, 2000, 0.99, Slo.Metric.TTFT, List.of(tpot));
+        LatencyCurve tpotCurve = LatencyCurve.through(new double[] {0, 1000}, new double[] {20, 220},
+                Double.POSITIVE_INFINITY);
+        ServiceModel m = model();
+        m = new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), m.saturationPerReplica(),
+                m.busiestLoadPerReplica(), m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(),
+                m.startupSeconds(), m.pricePerReplicaHour(), m.currency(), m.work(),
+                List.of(new TargetCurve(tpot, tpotCurve, Fitted.stated(150, "the test"))));
+        SloLatency latency = new SloLatency(m, slo);
+        double ttft180 = 1000 / (1 - 180.0 / 400);
+        assertAll(
+                () -> assertEquals(34 * 40, latency.at(70, 0), 1e-9, "TPOT 34 ms is the worse at 70 tokens/s"),
+                () -> assertEquals(40 * 40, latency.at(100, 0), 1e-9),
+                () -> assertEquals(56 * 40, latency.at(180, 0), 1e-9),
+                () -> assertTrue(slo.breachedBy(latency.at(180, 0)), "TPOT breaches alone"),
+                () -> assertTrue(!slo.breachedBy(ttft180)),
+                () -> assertEquals(ttft180 + 900, latency.at(180, 900), 1e-9, "900 ms waiting adds to TTFT, not TPOT"));
+    }
+
+    @Test
+    void theObservedRunBreachesWhenAnyTargetDoes() {
+        Slo.Target tpot = new Slo.Target(Slo.Metric.TPOT, Slo.Percentile.P95, 50);
+        Slo slo = new Slo(Slo.Percentile.P95, 2000, 0.99, Slo.Metric.TTFT, List.of(tpot));
+        double[][] s = new double[LlmSeries.NAMES.size()][3];
+        for (double[] a : s) {
+            Arrays.fill(a, Double.NaN);
+        }
+        s[3] = new double[] {1500, 2500, 1500};   // ttft_p95_ms: minute 1 breaches
+        s[6] = new double[] {40, 40, 70};         // tpot_p95_ms: minute 2 breaches
+        ServiceHistory h = Histories.requests(60, 60, 60).replicas(1).build().withLlm(LlmSeries.of(s));
+        assertArrayEquals(new double[] {1600, 2500, 2800}, SloLatency.observed(h, slo), 1e-9);
+        ServiceSpec spec = new ServiceSpec("llm", slo, OptionalDouble.empty(), OptionalDouble.of(3.6), true);
+        Outcome o = AsRun.outcomes(h, model().withWork(TokenWork.REQUESTS), spec).total();
+        assertAll(
+                () -> assertEquals(3, o.sloMinutes()),
+                () -> assertEquals(2, o.breachMinutes()));
+    }
+
+    private static ServiceSpec withPrice() {
+        return new ServiceSpec("llm", SLO, OptionalDouble.empty(), OptionalDouble.of(3.6), true);
+    }
+}
