@@ -39,10 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /api/v1/series}, {@code /api/v1/labels}), as POST forms, which Prometheus, VictoriaMetrics,
  * Thanos and Mimir all accept (and which keep long PromQL out of URL length limits).
  *
- * <p>A 5xx, a 429, a timeout or a refused connection is retried with doubling waits; a 400/422 is the
- * query's fault and comes back at once as {@link QueryRejected}, for the caller to name the preset and
- * metric; 401/403 and 404 are the user's to fix and stop the import. No message carries the
- * Authorization header.
+ * <p>A server that is unavailable ({@link ServerFailure#UNAVAILABLE}: refused or dropped connection,
+ * timeout, 5xx, 429, or an answer saying its storage is closing) is retried with doubling waits, then
+ * stops the import with one message whatever the last cause was; a 400/422 about the query comes back
+ * at once as {@link QueryRejected}, for the caller to name the preset and metric; 401/403 and 404 are
+ * the user's to fix and stop the import. No message carries the Authorization header.
  */
 public final class PromClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -179,22 +180,16 @@ public final class PromClient {
                 }
                 String detail = answer.path("errorType").asText("") + (answer.has("error")
                         ? ": " + answer.path("error").asText() : "");
-                if (status == 400 || status == 422) {
-                    throw new QueryRejected(status, "HTTP " + status + " " + detail.strip());
+                switch (ServerFailure.of(status, answer)) {
+                    case BAD_QUERY -> throw new QueryRejected(status, "HTTP " + status + " " + detail.strip());
+                    case CREDENTIALS -> throw new UserError(uri + ": the server refused the credentials (HTTP "
+                            + status + "); check --bearer-token-file or --basic-user and its password");
+                    case NOT_FOUND -> throw new UserError(uri + ": not found (HTTP 404); --url must be the server's"
+                            + " base URL, with its path prefix if it has one (e.g. http://host:9090/prometheus)");
+                    case UNAVAILABLE -> lastProblem = "HTTP " + status + (detail.isBlank() ? "" : " " + detail.strip());
+                    case UNEXPECTED -> throw new UserError(uri + ": unexpected answer HTTP " + status + " "
+                            + detail.strip());
                 }
-                if (status == 401 || status == 403) {
-                    throw new UserError(uri + ": the server refused the credentials (HTTP " + status + ")"
-                            + "; check --bearer-token-file or --basic-user and its password");
-                }
-                if (status == 404) {
-                    throw new UserError(uri + ": not found (HTTP 404); --url must be the server's base URL,"
-                            + " with its path prefix if it has one (e.g. http://host:9090/prometheus)");
-                }
-                if (status >= 500 || status == 429) {
-                    lastProblem = "HTTP " + status + (detail.isBlank() ? "" : " " + detail.strip());
-                    continue;
-                }
-                throw new UserError(uri + ": unexpected answer HTTP " + status + " " + detail.strip());
             } catch (HttpTimeoutException e) {
                 lastProblem = "no answer within " + options.timeout().toSeconds() + " s";
             } catch (ConnectException e) {
@@ -206,11 +201,11 @@ public final class PromClient {
                 throw new UserError(uri + ": interrupted");
             }
         }
-        throw new UserError(String.format(Locale.ROOT, "%s: %s (%d attempts); the days written so far are"
-                + " kept, rerun the same command to resume", uri, lastProblem, options.retries() + 1));
+        throw new UserError(String.format(Locale.ROOT, "%s: the server is unavailable (%s; %d attempts); the days"
+                + " written so far are kept, rerun the same command to resume", uri, lastProblem, options.retries() + 1));
     }
 
-    private static JsonNode parse(byte[] bytes) {
+    static JsonNode parse(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException notJson) {
