@@ -6,9 +6,7 @@
 # Environment: SPARK_HOME (else spark-submit from PATH), SPARK_MASTER (default local[*]),
 # SPARK_SUBMIT_OPTS_EXTRA (more spark-submit options, e.g. "--deploy-mode cluster --conf spark.executor.memory=4g"),
 # SCALEWISE_JAR (default target/scalewise-0.1.0.jar of this checkout: our code and our own dependencies;
-# Spark comes from the cluster). Spark 3.3+ adds the Java 17 --add-opens flags itself. The driver and the
-# executors get the replay kernel's JIT flags (src/launcher/kernel-jit-flags.txt, docs/decisions.md D15);
-# an extraJavaOptions of your own in SPARK_SUBMIT_OPTS_EXTRA replaces them (add them to yours).
+# Spark comes from the cluster). Spark 3.3+ adds the Java 17 --add-opens flags itself.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,14 +23,10 @@ if [ ! -f "$jar" ]; then
   exit 2
 fi
 
-kernel_jit="$(cat "$home/src/launcher/kernel-jit-flags.txt")"
-
 # shellcheck disable=SC2086 # SPARK_SUBMIT_OPTS_EXTRA holds several options on purpose
 exec "$submit" \
   --class dev.scalewise.cli.Main \
   --master "${SPARK_MASTER:-local[*]}" \
   --conf spark.sql.session.timeZone=UTC \
-  --conf "spark.driver.extraJavaOptions=$kernel_jit" \
-  --conf "spark.executor.extraJavaOptions=$kernel_jit" \
   ${SPARK_SUBMIT_OPTS_EXTRA:-} \
   "$jar" "$@"

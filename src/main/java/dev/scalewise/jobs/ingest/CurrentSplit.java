@@ -9,8 +9,7 @@ import java.net.URI;
 
 /**
  * The file split the current task is reading, which the packer asks once per row instead of Spark
- * copying the ~100-byte path into every canonical row (that copy and its comparison were 16 % of a
- * 1,000-service backtest's CPU samples; docs/decisions.md D11).
+ * copying the ~100-byte path into every canonical row (docs/decisions.md D11 says what that copy cost).
  */
 interface CurrentSplit extends Serializable {
     /** The split's file path as {@code _metadata.file_path} gives it; "" when unknown. */

@@ -41,11 +41,7 @@ public final class ReplicaCalculator {
         int starting = Math.max(0, currentReplicas - readyReplicas);
         boolean countStarting = starting > 0 && (usageRatio > 1.0 || startingAtTargetOnScaleDown && usageRatio < 1.0);
         if (!countStarting) {
-            // Both answers, then a select without a branch (as within(), exactly): noisy demand makes the
-            // tolerance test a coin toss that a branch predictor loses often.
-            int scaled = ceil(usageRatio * readyReplicas);
-            int outside = tolerances.outsideBit(usageRatio);
-            return currentReplicas + ((scaled - currentReplicas) & -outside);
+            return tolerances.within(usageRatio) ? currentReplicas : ceil(usageRatio * readyReplicas);
         }
         // scale-up: starting pods use nothing; scale-down (Pods metrics): they sit exactly at the target
         int pods = readyReplicas + starting;

@@ -10,13 +10,6 @@ public record Tolerances(double scaleDown, double scaleUp) {
         return new Tolerances(tolerance, tolerance);
     }
 
-    /** 1 when a (not NaN) ratio is outside the band, else 0, without a branch: the sign bits of the two gaps. */
-    int outsideBit(double usageRatio) {
-        long below = Double.doubleToRawLongBits(usageRatio - (1.0 - scaleDown)) >>> 63;
-        long above = Double.doubleToRawLongBits((1.0 + scaleUp) - usageRatio) >>> 63;
-        return (int) (below | above);
-    }
-
     public boolean within(double usageRatio) {
         return 1.0 - scaleDown <= usageRatio && usageRatio <= 1.0 + scaleUp;
     }
