@@ -2,6 +2,7 @@ package dev.scalewise.cli;
 
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputDir;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Format;
@@ -62,16 +63,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            if (out != null) {
-                session.checkOutput(out, dataOptions.data);
-            }
+            OutputDir target = out == null ? null : OutputDir.open(session, out, dataOptions.data);
             progress.say("reading and aligning " + dataOptions.data);
             AnalyzeJob.Result result = AnalyzeJob.run(session, new AnalyzeJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), specs));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-            if (out != null) {
+            if (target != null) {
                 progress.say("writing " + out);
-                List<String> written = result.writeTo(out);
+                List<String> written = result.stage(target);
+                target.commit();
                 err.println("scalewise: wrote " + written.size() + " day partition(s) to " + out);
             }
             if (out == null || format != null) {

@@ -6,6 +6,7 @@ import dev.scalewise.jobs.BacktestJob;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputDir;
 import dev.scalewise.report.Format;
 import dev.scalewise.report.Table;
 import picocli.CommandLine.Command;
@@ -79,18 +80,17 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err);
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            if (out != null) {
-                session.checkOutput(out, dataOptions.data);
-            }
+            OutputDir target = out == null ? null : OutputDir.open(session, out, dataOptions.data);
             progress.say("backtesting " + bundle.policySet().policies().size() + " policies on " + dataOptions.data);
             BacktestJob.Result result = BacktestJob.run(session, new BacktestJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
             result.problemList().forEach(p -> err.println("scalewise: problem: " + p.service()
                     + (p.policy().isEmpty() ? "" : " / " + p.policy()) + ": " + p.problem()));
-            if (out != null) {
+            if (target != null) {
                 progress.say("writing " + out);
-                List<String> days = result.writeTo(out);
+                List<String> days = result.stage(target);
+                target.commit(); // results and problems together
                 err.println("scalewise: wrote " + days.size() + " day partition(s) to " + out + "/results");
             }
             Table comparison = Comparison.of(result.totals());

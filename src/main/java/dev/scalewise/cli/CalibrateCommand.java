@@ -3,6 +3,7 @@ package dev.scalewise.cli;
 import dev.scalewise.jobs.AnalyzeJob;
 import dev.scalewise.jobs.CalibrateJob;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputDir;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.report.Column;
@@ -67,15 +68,14 @@ final class CalibrateCommand implements Callable<Integer> {
         Map<String, ServiceSpec> specs = services == null ? Map.of() : ServicesFile.load(services.toString());
         PrintWriter err = spec.commandLine().getErr();
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            if (out != null) {
-                session.checkOutput(out, dataOptions.data);
-            }
+            OutputDir target = out == null ? null : OutputDir.open(session, out, dataOptions.data);
             new Progress(err).say("calibrating on " + dataOptions.data);
             CalibrateJob.Result result = CalibrateJob.run(session, new AnalyzeJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), specs));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-            if (out != null) {
-                List<String> written = result.writeTo(out);
+            if (target != null) {
+                List<String> written = result.stage(target);
+                target.commit();
                 err.println("scalewise: wrote " + written.size() + " day partition(s) to " + out);
             }
             if (out == null || format != null) {

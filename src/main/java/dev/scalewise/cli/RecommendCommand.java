@@ -6,6 +6,7 @@ import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
 import dev.scalewise.jobs.ReportJob;
 import dev.scalewise.jobs.SparkSessions;
+import dev.scalewise.jobs.output.OutputDir;
 import dev.scalewise.recommend.KnobChange;
 import dev.scalewise.recommend.ManifestEditor;
 import dev.scalewise.recommend.ManifestOutputs;
@@ -19,12 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,48 +107,49 @@ final class RecommendCommand implements Callable<Integer> {
         }
         RecommendJob.Options options = searchOptions.options();
         PolicyBundle bundle = policyOptions.bundle();
-        Path manifests = out == null ? null : manifestDir(out);
         PrintWriter err = spec.commandLine().getErr();
         List<RecommendationRow> rows;
         Map<String, Object> quality;
+        Map<String, String> edited;
         try (SparkSessions.Handle session = SparkSessions.open(sparkOptions.settings())) {
-            if (out != null) {
-                session.checkOutput(out, dataOptions.data);
-            }
+            OutputDir target = out == null ? null : OutputDir.open(session, out, dataOptions.data);
             new Progress(err).say("searching and validating on " + dataOptions.data);
             RecommendJob.Request request = new RecommendJob.Request(dataOptions.data, dataOptions.from(),
                     dataOptions.to(), dataOptions.stepSeconds(), dataOptions.costTag(), bundle, Optional.ofNullable(service),
                     options);
+            ReportJob.Result report = null;
+            RecommendJob.Result result = null;
             if (html != null) {
                 // one pass yields the recommendations and the report's panes
-                ReportJob.Result report = ReportJob.run(session, request);
+                report = ReportJob.run(session, request);
                 report.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
                 rows = report.recommendations();
                 quality = report.quality().toMap();
-                if (out != null) {
-                    report.writeTo(out + "/recommendations");
-                }
-                if (!rows.isEmpty()) {
-                    ReportFile.write(report, dataOptions.data, html, err);
-                }
             } else {
-                RecommendJob.Result result = RecommendJob.run(session, request);
+                result = RecommendJob.run(session, request);
                 result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
                 rows = result.collect();
                 quality = result.quality().toMap();
-                if (out != null) {
-                    result.writeTo(out + "/recommendations");
-                }
             }
-        }
-        if (rows.isEmpty()) {
-            throw new UserError("no service under " + dataOptions.data + " has a policy in " + String.join(" ", policyOptions.policies)
-                    + (service == null ? "" : " (service '" + service + "')"));
-        }
-        Map<String, String> edited = Rows.editedManifests(bundle, rows);
-        if (out != null) {
-            writeManifests(manifests, edited);
-            err.println("scalewise: wrote " + edited.size() + " manifest file(s) to " + manifests);
+            if (rows.isEmpty()) {
+                throw new UserError("no service under " + dataOptions.data + " has a policy in "
+                        + String.join(" ", policyOptions.policies) + (service == null ? "" : " (service '" + service + "')"));
+            }
+            edited = Rows.editedManifests(bundle, rows);
+            if (target != null) {
+                // the recommendations and the manifests they edit become visible together
+                if (report != null) {
+                    report.stage(target);
+                } else {
+                    result.stage(target);
+                }
+                stageManifests(target, edited);
+                target.commit();
+                err.println("scalewise: wrote " + edited.size() + " manifest file(s) to " + out + "/manifests");
+            }
+            if (report != null) {
+                ReportFile.write(report, dataOptions.data, html, err);
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (emit != null) {
@@ -171,32 +170,14 @@ final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** OUT/manifests as a local directory: OUT is a path or a file: URI (the Parquet results take any Hadoop path). */
-    private static Path manifestDir(String out) {
-        if (out.startsWith("file:")) {
-            return Path.of(java.net.URI.create(out)).resolve("manifests");
-        }
-        if (out.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
-            throw new UserError("--out " + out + ": recommend writes the edited manifests to a local directory "
-                    + "(a path or a file: URI) for review; use one for --out");
-        }
-        return Path.of(out, "manifests");
-    }
-
-    /** Each file under DIR at its path relative to the edited files' common directory (two never share one). */
-    static void writeManifests(Path dir, Map<String, String> edited) {
-        try {
-            Map<String, Path> relative = ManifestOutputs.relativePaths(edited.keySet());
-            for (Map.Entry<String, String> e : edited.entrySet()) {
-                Path target = dir.resolve(relative.get(e.getKey()));
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), ".scalewise-", ".yaml");
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UserError("cannot write manifests to " + dir + ": " + e.getMessage());
-        }
+    /**
+     * Stages each edited file under OUT/manifests at its path relative to the edited files' common
+     * directory (two never share one).
+     */
+    static void stageManifests(OutputDir target, Map<String, String> edited) {
+        Map<String, Path> relative = ManifestOutputs.relativePaths(edited.keySet());
+        edited.forEach((file, text) -> target.stageFile("manifests/" + relative.get(file).toString().replace('\\', '/'),
+                text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static final class Rows {

@@ -2,6 +2,8 @@ package dev.scalewise.jobs;
 
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.output.OutputDir;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.jobs.rows.AnalyzeRows;
 import dev.scalewise.jobs.rows.RowTables;
 import dev.scalewise.policy.ServiceSpec;
@@ -44,9 +46,9 @@ public final class AnalyzeJob {
             return RowTables.of(AnalyzeRows.SCHEMA, rows.orderBy("service", "date").collectAsList());
         }
 
-        /** Writes the rows under {@code out}, one Parquet partition per day; returns the partitions written. */
-        public List<String> writeTo(String out) {
-            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        /** Stages the rows for OUT's next commit, one Parquet partition per day; returns the partitions. */
+        public List<String> stage(OutputDir out) {
+            return PartitionedParquet.stage(out, "", rows, "date");
         }
     }
 
@@ -63,6 +65,6 @@ public final class AnalyzeJob {
         HashMap<String, ServiceTerms> services = ServiceTerms.of(request.services());
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, AnalyzeRows.SCHEMA,
                 h -> AnalyzeRows.rows(h, ServiceTerms.specOf(services, h.service())));
-        return new Result(r.rows(), r.quality());
+        return new Result(r.rows(), ServicePipeline.defaultSloNote(r.quality(), r.rows(), request.services().keySet()));
     }
 }

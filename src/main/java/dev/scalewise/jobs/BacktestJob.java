@@ -6,6 +6,8 @@ import dev.scalewise.backtest.Problem;
 import dev.scalewise.backtest.ServiceBacktest;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.output.OutputDir;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.jobs.rows.BacktestRows;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
@@ -66,12 +68,12 @@ public final class BacktestJob {
         }
 
         /**
-         * Writes the results under {@code out}/results and the problems under {@code out}/problems, one
-         * Parquet partition per day; returns the result days written.
+         * Stages the results as OUT/results and the problems as OUT/problems, one Parquet partition per day,
+         * for one commit (both become visible together); returns the result days.
          */
-        public List<String> writeTo(String out) {
-            List<String> days = PartitionedWriter.write(rows.sparkSession(), rows, out + "/results", "date");
-            PartitionedWriter.write(rows.sparkSession(), problems, out + "/problems", "date");
+        public List<String> stage(OutputDir out) {
+            List<String> days = PartitionedParquet.stage(out, "results", rows, "date");
+            PartitionedParquet.stage(out, "problems", problems, "date");
             return days;
         }
     }
@@ -117,7 +119,7 @@ public final class BacktestJob {
         Dataset<Row> problems = both.filter(col("problem").isNotNull())
                 .select(col("date"), col("service"), col("policy"), col("problem"));
         problems = problems.unionByName(servicesWithoutData(spark, both, bundle, request));
-        DataQualityReport quality = r.quality();
+        DataQualityReport quality = ServicePipeline.defaultSloNote(r.quality(), results, bundle.services().keySet());
         for (String note : bundle.policySet().notes()) {
             quality = quality.withNote(note);
         }

@@ -3,6 +3,8 @@ package dev.scalewise.jobs;
 import dev.scalewise.calibrate.Calibrator;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.output.OutputDir;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.jobs.rows.CalibrateRows;
 import dev.scalewise.jobs.rows.RowTables;
 import dev.scalewise.report.Table;
@@ -33,9 +35,9 @@ public final class CalibrateJob {
             return RowTables.of(CalibrateRows.SUMMARY, collect().stream().map(CalibrateRows::summary).toList());
         }
 
-        /** Writes the rows under {@code out}, one Parquet partition per day; returns the partitions written. */
-        public List<String> writeTo(String out) {
-            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        /** Stages the rows for OUT's next commit, one Parquet partition per day; returns the partitions staged. */
+        public List<String> stage(OutputDir out) {
+            return PartitionedParquet.stage(out, "", rows, "date");
         }
 
         private List<Row> collect() {
@@ -54,6 +56,6 @@ public final class CalibrateJob {
         HashMap<String, ServiceTerms> services = ServiceTerms.of(request.services());
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, CalibrateRows.SCHEMA,
                 h -> CalibrateRows.rows(h, ServiceTerms.specOf(services, h.service())));
-        return new Result(r.rows(), r.quality());
+        return new Result(r.rows(), ServicePipeline.defaultSloNote(r.quality(), r.rows(), request.services().keySet()));
     }
 }

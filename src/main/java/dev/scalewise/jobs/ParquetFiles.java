@@ -63,9 +63,16 @@ public final class ParquetFiles {
         sortFooterEncodings(file);
     }
 
-    /** Layout: data, footer (Thrift FileMetaData), 4-byte little-endian footer length, "PAR1". */
     static void sortFooterEncodings(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, sortFooterEncodings(Files.readAllBytes(file)));
+    }
+
+    /**
+     * A Parquet file's bytes with each column chunk's encodings sorted by their Thrift value (see above):
+     * for every writer of the project, Spark's included. Layout: data, footer (Thrift FileMetaData),
+     * 4-byte little-endian footer length, "PAR1".
+     */
+    public static byte[] sortFooterEncodings(byte[] bytes) throws IOException {
         int tail = bytes.length - 8;
         int footerLength = ByteBuffer.wrap(bytes, tail, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int footerStart = tail - footerLength;
@@ -84,7 +91,7 @@ public final class ParquetFiles {
         newFooter.writeTo(out);
         out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(newFooter.size()).array());
         out.write(bytes, tail + 4, 4); // "PAR1"
-        Files.write(file, out.toByteArray());
+        return out.toByteArray();
     }
 
     /** parquet 1.13 has no LocalOutputFile yet: a minimal one over java.nio. */

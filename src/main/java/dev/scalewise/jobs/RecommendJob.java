@@ -5,6 +5,8 @@ import dev.scalewise.backtest.PolicyId;
 import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.jobs.ingest.LoadedDataset;
+import dev.scalewise.jobs.output.OutputDir;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.jobs.rows.RecommendRows;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.recommend.RecommendOptions;
@@ -66,9 +68,9 @@ public final class RecommendJob {
             return rows.orderBy("service", "policy").collectAsList().stream().map(RecommendRows::read).toList();
         }
 
-        /** Writes the rows under {@code out}, partitioned by the last day of data; returns the partitions. */
-        public List<String> writeTo(String out) {
-            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        /** Stages the rows as OUT/recommendations, partitioned by the last day of data; returns the partitions. */
+        public List<String> stage(OutputDir out) {
+            return PartitionedParquet.stage(out, "recommendations", rows, "date");
         }
     }
 
@@ -91,7 +93,7 @@ public final class RecommendJob {
         Options options = request.options();
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA,
                 h -> rows(h, shared.value(), options));
-        return new Result(r.rows(), r.quality());
+        return new Result(r.rows(), ServicePipeline.defaultSloNote(r.quality(), r.rows(), request.policies().services().keySet()));
     }
 
     /** Executor side: a recommendation per policy of the service. */

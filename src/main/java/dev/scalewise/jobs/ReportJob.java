@@ -7,6 +7,8 @@ import dev.scalewise.data.DataQualityReport;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.jobs.ingest.LoadedDataset;
 import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.jobs.output.OutputDir;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.jobs.rows.RecommendRows;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
@@ -50,13 +52,13 @@ public final class ReportJob {
 
     /**
      * @param recommendations by service and policy, as {@link RecommendJob.Result#collect} reads them
-     * @param rows            the same as rows of {@link RecommendRows#SCHEMA}, for {@link #writeTo}
+     * @param rows            the same as rows of {@link RecommendRows#SCHEMA}, for {@link #stage}
      */
     public record Result(List<RecommendationRow> recommendations, Map<String, ObjectNode> panes,
                          DataQualityReport quality, Dataset<Row> rows) {
-        /** Writes the recommendation rows under {@code out}, as {@link RecommendJob.Result#writeTo} does. */
-        public List<String> writeTo(String out) {
-            return PartitionedWriter.write(rows.sparkSession(), rows, out, "date");
+        /** Stages the recommendation rows for OUT's next commit, as {@link RecommendJob.Result#stage} does. */
+        public List<String> stage(OutputDir out) {
+            return PartitionedParquet.stage(out, "recommendations", rows, "date");
         }
     }
 
@@ -89,8 +91,9 @@ public final class ReportJob {
                 panes.put(row.getAs("service"), parse(pane));
             }
         }
-        return new Result(recommendations.stream().map(RecommendRows::read).toList(), panes, r.quality(),
-                spark.createDataFrame(recommendations, RecommendRows.SCHEMA));
+        Dataset<Row> rows = spark.createDataFrame(recommendations, RecommendRows.SCHEMA);
+        return new Result(recommendations.stream().map(RecommendRows::read).toList(), panes,
+                ServicePipeline.defaultSloNote(r.quality(), rows, request.policies().services().keySet()), rows);
     }
 
     /**

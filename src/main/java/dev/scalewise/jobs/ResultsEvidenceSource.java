@@ -2,7 +2,9 @@ package dev.scalewise.jobs;
 
 import dev.scalewise.UserError;
 import dev.scalewise.backtest.PolicyId;
+import dev.scalewise.jobs.ingest.DatasetReader;
 import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.jobs.output.OutputDir;
 import dev.scalewise.jobs.rows.BacktestRows;
 import dev.scalewise.lint.EvidenceSource;
 import dev.scalewise.lint.LintContext;
@@ -54,6 +56,9 @@ public final class ResultsEvidenceSource implements EvidenceSource {
         policies.values().forEach(p -> labels.add(PolicyId.of(p).label()));
         List<Row> rows;
         try (SparkSessions.Handle session = SparkSessions.open(spark)) {
+            // a backtest killed mid-commit left its last results half swapped in: complete (or drop) that commit
+            OutputDir.recover(session.spark().sparkContext().hadoopConfiguration(), resultsDir);
+            new DatasetReader(session.spark(), resultsDir).checkFooters("results");
             String path = new Path(resultsDir, "results").toString();
             Dataset<Row> all = SparkErrors.translate(() -> session.spark().read().parquet(path));
             rows = SparkErrors.translate(() -> all.filter(col("policy").isin(labels.toArray())).collectAsList());

@@ -12,6 +12,7 @@ import dev.scalewise.jobs.ingest.InputChunk;
 import dev.scalewise.jobs.ingest.LoadedDataset;
 import dev.scalewise.jobs.ingest.RowFilter;
 import dev.scalewise.jobs.ingest.SparkErrors;
+import dev.scalewise.policy.Slo;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -118,7 +119,30 @@ public final class ServicePipeline {
         Column[] outColumns = Arrays.stream(outSchema.fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
         Dataset<Row> out = results.filter(col("_dq_issue").isNull()).select(outColumns);
+        if (SparkErrors.translate(out::isEmpty) && !Ingest.anyRequests(loaded, settings.filter())) {
+            // an empty output is then not a finding about the services: say why it is empty
+            quality = quality.withNote("requests: no rows under " + settings.dataDir() + "/requests"
+                    + settings.filter().inWords() + "; the output is empty");
+        }
         return new Result(out, quality);
+    }
+
+    /**
+     * The quality report with a note naming the services of {@code rows} that services.yaml does not list,
+     * which were therefore judged against the default SLO (D4).
+     */
+    public static DataQualityReport defaultSloNote(DataQualityReport quality, Dataset<Row> rows, Set<String> listed) {
+        List<String> unlisted = SparkErrors.translate(() -> rows.select("service").distinct().collectAsList()).stream()
+                .map(r -> r.getString(0)).filter(s -> s != null && !listed.contains(s)).sorted().toList();
+        if (unlisted.isEmpty()) {
+            return quality;
+        }
+        Slo d = Slo.DEFAULT;
+        String names = String.join(", ", unlisted.subList(0, Math.min(5, unlisted.size())))
+                + (unlisted.size() > 5 ? " and " + (unlisted.size() - 5) + " more" : "");
+        return quality.withNote("services.yaml: no entry for " + unlisted.size() + " service(s) (" + names
+                + "); judged against the default SLO " + d.percentile().name().toLowerCase(java.util.Locale.ROOT)
+                + " <= " + (long) d.thresholdMs() + " ms in " + Math.round(d.objective() * 100) + " % of minutes");
     }
 
     /** Executor side: one service's rows in, the job's rows and quality rows out. */

@@ -1,6 +1,6 @@
 package dev.scalewise.jobs;
 
-import dev.scalewise.jobs.output.OutputLocation;
+import dev.scalewise.UserError;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.LogManager;
@@ -10,10 +10,13 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.apache.spark.internal.config.ConfigEntry;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Starts (or joins) the Spark session of a run. Under spark-submit the master and the cluster's
@@ -38,11 +41,6 @@ public final class SparkSessions {
 
     /** The session and whether this call created it (only then should the caller stop it). */
     public record Handle(SparkSession spark, boolean created, Optional<ClusterWatch> watch) implements AutoCloseable {
-        /** Checks an --out location before any work, on the file system the session writes to. */
-        public void checkOutput(String out, String input) {
-            OutputLocation.check(spark.sparkContext().hadoopConfiguration(), out, input);
-        }
-
         @Override
         public void close() {
             watch.ifPresent(ClusterWatch::close);
@@ -64,6 +62,7 @@ public final class SparkSessions {
         if (!existing && !submitted) {
             quietLogging(s.verbose() ? Level.INFO : local ? Level.ERROR : Level.WARN);
         }
+        checkConf(s.conf());
         if (!existing && !local) {
             MasterProbe.check(master);
         }
@@ -103,6 +102,37 @@ public final class SparkSessions {
         Optional<ClusterWatch> watch = local || existing ? Optional.empty()
                 : Optional.of(ClusterWatch.start(spark.sparkContext(), master));
         return new Handle(spark, !existing, watch);
+    }
+
+    /**
+     * Each --conf value of a setting Spark declares, parsed as Spark will parse it, before anything starts:
+     * Spark parses SQL settings when it builds the session state and others when the context starts, so a
+     * bad value came back as Spark's stack trace (exit 3) or as a failure to read the first input file.
+     * Settings Spark does not declare (or declares elsewhere) pass through unchecked, as before.
+     */
+    static void checkConf(Map<String, String> conf) {
+        if (conf.isEmpty()) {
+            return;
+        }
+        for (String declaring : List.of("org.apache.spark.internal.config.package$", "org.apache.spark.sql.internal.SQLConf$")) {
+            try {
+                Class.forName(declaring); // its settings register themselves as it initialises
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(conf).entrySet()) {
+            ConfigEntry<?> entry = ConfigEntry.findEntry(e.getKey());
+            if (entry == null) {
+                continue;
+            }
+            try {
+                entry.valueConverter().apply(e.getValue());
+            } catch (RuntimeException x) {
+                throw new UserError("--conf " + e.getKey() + "=" + e.getValue() + ": "
+                        + String.join(" ", String.valueOf(x.getMessage()).strip().lines().toList()));
+            }
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.scalewise.backtest.ServiceBacktest;
-import dev.scalewise.jobs.PartitionedWriter;
+import dev.scalewise.jobs.output.PartitionedParquet;
 import dev.scalewise.policy.PolicySpec;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class LayeringTest {
 
     @Test
     void theCoreUsingTheJobsFails() {
-        assertViolation(dev.scalewise.policy.LayeringViolation.class, PartitionedWriter.class);
+        assertViolation(dev.scalewise.policy.LayeringViolation.class, PartitionedParquet.class);
     }
 
     @Test

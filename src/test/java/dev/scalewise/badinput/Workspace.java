@@ -202,17 +202,7 @@ final class Workspace {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target);
-                }
-            }
-        }
+        SharedSpark.copyTree(from, to);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package dev.scalewise.cli;
 
+import dev.scalewise.jobs.output.OutputDir;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +20,14 @@ class RecommendOutTest {
         Map<String, String> edited = new LinkedHashMap<>();
         edited.put(dir.resolve("in/prod/hpa.yaml").toString(), "prod\n");
         edited.put(dir.resolve("in/staging/hpa.yaml").toString(), "staging\n");
-        Path out = dir.resolve("out/manifests");
-        RecommendCommand.writeManifests(out, edited);
-        assertEquals("prod\n", Files.readString(out.resolve("prod/hpa.yaml")));
-        assertEquals("staging\n", Files.readString(out.resolve("staging/hpa.yaml")));
+        Path out = dir.resolve("out");
+        OutputDir target = OutputDir.recover(new Configuration(), out.toString());
+        RecommendCommand.stageManifests(target, edited);
+        target.commit();
+        assertEquals("prod\n", Files.readString(out.resolve("manifests/prod/hpa.yaml")));
+        assertEquals("staging\n", Files.readString(out.resolve("manifests/staging/hpa.yaml")));
         try (var files = Files.walk(out)) {
-            assertEquals(2, files.filter(Files::isRegularFile).count(), "no temporary file left");
+            assertEquals(2, files.filter(Files::isRegularFile).count(), "no temporary or protocol file left");
         }
     }
 }

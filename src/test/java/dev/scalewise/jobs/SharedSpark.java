@@ -133,4 +133,20 @@ public final class SharedSpark {
     public static void writeParquet(Dataset<Row> df, Path dir) {
         df.coalesce(1).write().parquet(dir.toString());
     }
+
+    /** A copy of the directory tree {@code from} at {@code to} (test fixtures and earlier outputs). */
+    public static Path copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
 }

@@ -17,13 +17,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -46,8 +52,6 @@ import static org.apache.spark.sql.functions.when;
  * dataset, the file and the column.
  */
 public final class DatasetReader {
-    /** Beyond this many files the per-file schema check stops; Spark's own check still applies. */
-    private static final int MAX_FILES_CHECKED = 100;
     private static final int FOOTER_THREADS = 4;
 
     private final SparkSession spark;
@@ -79,8 +83,12 @@ public final class DatasetReader {
         if (!parquet && !csv) {
             return Optional.empty();
         }
-        Dataset<Row> df = load(name, dir.toString(), csv);
         List<SchemaCheck.ColumnSpec> specs = SchemaCheck.columns(Datasets.schema(name));
+        // every footer before Spark reads anything: a corrupt or misfit file is named in one line here,
+        // not in a Spark job's failure
+        List<String> parquetFiles = files.stream().filter(f -> f.endsWith(".parquet")).sorted().toList();
+        List<StructType> footers = csv ? List.of() : checkEachFile(name, parquetFiles, specs, false);
+        Dataset<Row> df = load(name, dir.toString(), csv);
         List<SchemaCheck.Problem> problems = SchemaCheck.check(specs, df.schema(), csv);
         if (!problems.isEmpty()) {
             // name the first file that shows the problem on its own; else the directory
@@ -90,9 +98,7 @@ public final class DatasetReader {
         if (csv) {
             checkCsvValues(name, df, specs);
         } else {
-            // Spark infers the schema from one file; a later file of another shape would fail mid-job.
-            // Check each footer up front so the message can name the file.
-            checkEachFile(name, files, specs, false);
+            df = widened(name, dir.toString(), df, parquetFiles, footers);
         }
         if (SchemaCheck.find(df.schema(), "date").isPresent()) {
             // partition pruning: Spark lists and reads only the matching date= directories
@@ -106,6 +112,15 @@ public final class DatasetReader {
         }
         Dataset<Row> canonical = df.select(CanonicalRows.columns(kind, df.schema(), costTag).toArray(Column[]::new));
         return Optional.of(new LoadedDataset(kind, dir.toString(), csv ? "csv" : "parquet", df, canonical));
+    }
+
+    /**
+     * Reads the footer of every Parquet file of DIR/{@code name}, a dataset outside the input contract (a
+     * job's results), so that a corrupt file is named in one line before Spark reads any of it.
+     */
+    public void checkFooters(String name) {
+        List<String> parquet = dataFiles(name, new Path(dataDir, name)).stream().filter(f -> f.endsWith(".parquet")).toList();
+        checkEachFile(name, parquet, List.of(), false);
     }
 
     /**
@@ -167,9 +182,14 @@ public final class DatasetReader {
         return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".csv.bz2");
     }
 
-    /** The first file in path order that cannot be read or does not fit the contract stops the run. */
-    private void checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs, boolean csv) {
-        List<String> checked = files.stream().sorted().limit(MAX_FILES_CHECKED).toList();
+    /**
+     * The first file in path order that cannot be read or does not fit the contract stops the run; returns
+     * each file's schema in path order (CSV: none). Every file: one beyond a cap would fail mid-job instead.
+     */
+    private List<StructType> checkEachFile(String name, List<String> files, List<SchemaCheck.ColumnSpec> specs,
+                                           boolean csv) {
+        List<String> checked = files.stream().sorted().toList();
+        List<StructType> schemas = new ArrayList<>();
         List<Future<StructType>> footerSchemas = new ArrayList<>();
         ExecutorService footers = csv ? null : Executors.newFixedThreadPool(FOOTER_THREADS, r -> {
             Thread t = new Thread(r, "scalewise-footers");
@@ -188,7 +208,11 @@ public final class DatasetReader {
                 if (!p.isEmpty()) {
                     throw new UserError(message(name, checked.get(i), s, p.get(0)));
                 }
+                if (!csv) {
+                    schemas.add(s);
+                }
             }
+            return schemas;
         } finally {
             if (footers != null) {
                 footers.shutdownNow();
@@ -209,6 +233,58 @@ public final class DatasetReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading Parquet footers", e);
         }
+    }
+
+    /**
+     * Spark reads every file of a dataset with the schema of one, and cannot read an int column as a long
+     * (Spark 3.5: "Parquet column cannot be converted"). When the footers disagree on a number's width,
+     * each shape of file is read on its own and cast to the widest, as the contract widens (int to long to
+     * double); any other disagreement (a timestamp in one file, a long in another) is refused by name.
+     */
+    private Dataset<Row> widened(String name, String dir, Dataset<Row> df, List<String> files, List<StructType> footers) {
+        Map<StructType, List<String>> shapes = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            shapes.computeIfAbsent(footers.get(i), k -> new ArrayList<>()).add(files.get(i));
+        }
+        Map<String, DataType> widest = new LinkedHashMap<>();
+        Map<String, String> firstFile = new LinkedHashMap<>();
+        boolean differ = false;
+        for (StructType shape : shapes.keySet()) {
+            for (StructField f : shape.fields()) {
+                firstFile.putIfAbsent(f.name(), shapes.get(shape).get(0));
+                DataType seen = widest.putIfAbsent(f.name(), f.dataType());
+                if (seen == null || seen.equals(f.dataType())) {
+                    continue;
+                }
+                differ = true;
+                if (width(seen) < 0 || width(f.dataType()) < 0) {
+                    throw new UserError(name + ": column '" + f.name() + "' is " + seen.simpleString() + " in "
+                            + firstFile.get(f.name()) + " but " + f.dataType().simpleString() + " in "
+                            + shapes.get(shape).get(0) + "; keep one type per column in a dataset");
+                }
+                widest.put(f.name(), NUMBERS.get(Math.max(width(seen), width(f.dataType()))));
+            }
+        }
+        if (!differ) {
+            return df;
+        }
+        Dataset<Row> all = null;
+        for (List<String> group : shapes.values()) {
+            Dataset<Row> part = spark.read().option("basePath", dir).parquet(group.toArray(String[]::new));
+            Column[] cast = Arrays.stream(part.schema().fields()).map(f -> widest.containsKey(f.name())
+                    ? col(f.name()).cast(widest.get(f.name())).as(f.name()) : col(f.name())).toArray(Column[]::new);
+            part = part.select(cast);
+            all = all == null ? part : all.unionByName(part, true);
+        }
+        return all;
+    }
+
+    /** Spark's number types from narrow to wide; a decimal counts as a double, as in the contract check. */
+    private static final List<DataType> NUMBERS = List.of(DataTypes.ByteType, DataTypes.ShortType,
+            DataTypes.IntegerType, DataTypes.LongType, DataTypes.FloatType, DataTypes.DoubleType);
+
+    private static int width(DataType t) {
+        return t instanceof DecimalType ? NUMBERS.indexOf(DataTypes.DoubleType) : NUMBERS.indexOf(t);
     }
 
     static String message(String dataset, String file, StructType schema, SchemaCheck.Problem p) {

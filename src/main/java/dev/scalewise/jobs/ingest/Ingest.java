@@ -92,6 +92,12 @@ public final class Ingest {
         return present;
     }
 
+    /** Whether the requests dataset has a row the filter keeps (one row read at most when it has). */
+    public static boolean anyRequests(List<LoadedDataset> loaded, RowFilter filter) {
+        return loaded.stream().filter(d -> d.kind() == DatasetKind.REQUESTS)
+                .anyMatch(d -> !SparkErrors.translate(() -> filter.apply(d.canonical()).isEmpty()));
+    }
+
     /** Notes for the optional datasets that are absent, saying what the output lacks. */
     public static List<String> absenceNotes(List<LoadedDataset> loaded) {
         EnumSet<DatasetKind> present = presentKinds(loaded);

@@ -25,6 +25,13 @@ public record RowFilter(long fromMs, long toMs, Set<String> services) implements
         return fromMs != Long.MIN_VALUE || toMs != Long.MAX_VALUE;
     }
 
+    /** The filter in words for a message: " from 2026-01-05T00:00:00Z to ... for services a, b", or "". */
+    public String inWords() {
+        return (fromMs == Long.MIN_VALUE ? "" : " from " + java.time.Instant.ofEpochMilli(fromMs))
+                + (toMs == Long.MAX_VALUE ? "" : " to " + java.time.Instant.ofEpochMilli(toMs))
+                + (services.isEmpty() ? "" : " for " + String.join(", ", new java.util.TreeSet<>(services)));
+    }
+
     /** Canonical rows ({@link CanonicalRows#SCHEMA}) that pass. */
     Dataset<Row> apply(Dataset<Row> canonical) {
         Dataset<Row> c = canonical;

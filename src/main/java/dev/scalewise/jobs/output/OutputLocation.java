@@ -20,7 +20,8 @@ import java.util.Optional;
  * removed again, so a run that fails later leaves nothing behind).
  */
 public final class OutputLocation {
-    static final String PROBE = "_scalewise-write-probe";
+    /** Inside OutputDir's state directory, which the next run clears even if this one is killed mid-probe. */
+    static final String PROBE = OutputDir.STATE + "/write-probe";
 
     private OutputLocation() {
     }
@@ -61,7 +62,7 @@ public final class OutputLocation {
                 throw new IOException("cannot create the directory");
             }
             fs.create(new Path(target, PROBE), true).close();
-            fs.delete(new Path(target, PROBE), false);
+            fs.delete(new Path(target, PROBE), false); // the state directory is OutputDir's to clear
         } catch (IOException e) {
             throw new UserError("--out " + out + " is not writable: " + e.getMessage());
         } finally {
