@@ -30,28 +30,45 @@ public final class Comparison {
         totals.stream().sorted(Comparator.comparing(PolicyTotal::service))
                 .forEach(t -> byService.computeIfAbsent(t.service(), k -> new ArrayList<>()).add(t));
         List<List<Object>> rows = new ArrayList<>();
+        // cost per million tokens only where some service has tokens (LLM servers), beside cost per 1k
+        boolean tokens = totals.stream().anyMatch(t -> Double.isFinite(t.costPer1MTokens()));
         byService.forEach((service, list) -> {
             Optional<PolicyTotal> observed = list.stream().filter(t -> t.family().equals("observed")).findFirst();
             Optional<PolicyTotal> best = cheapestMeetingSlo(list);
             list.stream().sorted(Comparator.comparing((PolicyTotal t) -> !t.family().equals("observed"))
                             .thenComparing(PolicyTotal::policy))
-                    .forEach(t -> rows.add(List.of(service, t.policy(), t.family(), t.costPer1k(),
-                            observed.map(o -> change(t.costPer1k(), o.costPer1k())).orElse(Double.NaN), t.cost(),
-                            BreachRange.count(t.breachMinutes(), t.unidentifiedBreachMinutes()),
-                            BreachRange.text(t.breachMinutes(), t.unidentifiedBreachMinutes()),
-                            t.breachesIdentified() ? t.budgetBurn() : Double.NaN, t.peakP95Replicas(), t.scaleEvents(),
-                            t.coldStartMinutes(), t.aboveObservedMinutes(), t.trust(), verdict(t, best))));
+                    .forEach(t -> {
+                        List<Object> row = new ArrayList<>(List.of(service, t.policy(), t.family(), t.costPer1k()));
+                        if (tokens) {
+                            row.add(t.costPer1MTokens());
+                        }
+                        row.addAll(List.of(observed.map(o -> change(t.costPer1k(), o.costPer1k())).orElse(Double.NaN),
+                                t.cost(), BreachRange.count(t.breachMinutes(), t.unidentifiedBreachMinutes()),
+                                BreachRange.text(t.breachMinutes(), t.unidentifiedBreachMinutes()),
+                                t.breachesIdentified() ? t.budgetBurn() : Double.NaN, t.peakP95Replicas(),
+                                t.scaleEvents(), t.coldStartMinutes(), t.aboveObservedMinutes(), t.trust(),
+                                verdict(t, best)));
+                        rows.add(row);
+                    });
         });
-        return new Table(List.of(new Column("service", Column.Type.TEXT), new Column("policy", Column.Type.TEXT),
-                new Column("family", Column.Type.TEXT), Column.money("cost_per_1k"),
-                Column.percent("vs_observed_pct"), Column.money("cost"),
+        List<Column> columns = new ArrayList<>(List.of(new Column("service", Column.Type.TEXT),
+                new Column("policy", Column.Type.TEXT), new Column("family", Column.Type.TEXT),
+                Column.money("cost_per_1k")));
+        if (tokens) {
+            columns.add(Column.money("cost_per_1m_tok"));
+        }
+        List<Object> fleet = new ArrayList<>(observedFleet(totals));
+        if (tokens) {
+            fleet.add(4, Double.NaN);
+        }
+        columns.addAll(List.of(Column.percent("vs_observed_pct"), Column.money("cost"),
                 new Column("breach_min", Column.Type.INTEGER), new Column("breach_range", Column.Type.TEXT),
                 Column.ratio("budget_burn"),
                 new Column("p95_replicas", Column.Type.NUMBER), new Column("scale_events", Column.Type.INTEGER),
                 new Column("cold_start_min", Column.Type.INTEGER),
                 new Column("above_observed_min", Column.Type.INTEGER).asDetail(),
-                new Column("trust", Column.Type.TEXT), new Column("verdict", Column.Type.TEXT)), rows)
-                .withTotals(observedFleet(totals));
+                new Column("trust", Column.Type.TEXT), new Column("verdict", Column.Type.TEXT)));
+        return new Table(columns, rows).withTotals(fleet);
     }
 
     /**

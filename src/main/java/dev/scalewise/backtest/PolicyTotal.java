@@ -11,12 +11,31 @@ package dev.scalewise.backtest;
  *                                  [breachMinutes - unidentifiedBreachMinutes, breachMinutes]
  * @param trust                     the service's calibration verdict (trusted, rough, untrusted)
  * @param capacityKind              what the capacity per replica is (measured, lower bound, ...)
+ * @param promptTokens              prompt tokens over the days; NaN for a service without tokens
+ * @param generationTokens          generated tokens over the days; NaN likewise
  */
 public record PolicyTotal(String service, String policy, String family, double requests, double cost, String currency,
                           double replicaHours, double peakP95Replicas, double maxReplicas, double sloObjective,
                           long sloMinutes, long breachMinutes, long scaleEvents, long coldStartMinutes,
                           double idleCost, long aboveObservedMinutes, long unidentifiedBreachMinutes, String trust,
-                          String capacityKind) {
+                          String capacityKind, double promptTokens, double generationTokens) {
+    /** A service without tokens. */
+    public PolicyTotal(String service, String policy, String family, double requests, double cost, String currency,
+                       double replicaHours, double peakP95Replicas, double maxReplicas, double sloObjective,
+                       long sloMinutes, long breachMinutes, long scaleEvents, long coldStartMinutes,
+                       double idleCost, long aboveObservedMinutes, long unidentifiedBreachMinutes, String trust,
+                       String capacityKind) {
+        this(service, policy, family, requests, cost, currency, replicaHours, peakP95Replicas, maxReplicas,
+                sloObjective, sloMinutes, breachMinutes, scaleEvents, coldStartMinutes, idleCost, aboveObservedMinutes,
+                unidentifiedBreachMinutes, trust, capacityKind, Double.NaN, Double.NaN);
+    }
+
+    /** Cost per million tokens, prompt and generated alike (blended); NaN without tokens. */
+    public double costPer1MTokens() {
+        double tokens = promptTokens + generationTokens;
+        return tokens > 0 ? cost / tokens * 1e6 : Double.NaN;
+    }
+
     public double costPer1k() {
         return requests > 0 ? cost / requests * 1000 : Double.NaN;
     }

@@ -210,6 +210,13 @@ final class ReplayCommand implements Callable<Integer> {
         out.put("cost", o.cost());
         out.put("currency", o.currency());
         out.put("costPer1k", o.costPer1k());
+        if (Double.isFinite(o.promptTokens())) { // an LLM service with tokens (docs/tokens.md)
+            out.put("promptTokens", o.promptTokens());
+            out.put("generationTokens", o.generationTokens());
+            out.put("costPer1MInputTokens", o.costPer1MInputTokens());
+            out.put("costPer1MOutputTokens", o.costPer1MOutputTokens());
+            out.put("costPer1MTokens", o.costPer1MTokens());
+        }
         out.put("replicaHours", o.replicaHours());
         out.put("meanReplicas", o.meanReplicas());
         out.put("p95Replicas", o.p95Replicas());

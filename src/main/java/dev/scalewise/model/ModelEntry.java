@@ -31,7 +31,11 @@ public record ModelEntry(String parameter, String value, String basis, String co
         out.add(fitted("busiest load per replica with known latency (" + rps + ")", m.busiestLoadPerReplica()));
         out.add(fitted("startup seconds", m.startupSeconds()));
         out.add(fitted("price per replica-hour (" + m.currency() + ")", m.pricePerReplicaHour()));
-        for (SignalCurve c : List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil())) {
+        List<SignalCurve> signals = new ArrayList<>(List.of(m.gpuUtil(), m.cpuUtil(), m.memUtil()));
+        LlmSignalCurves llm = m.llmSignals();
+        List.of(llm.kvCacheUtil(), llm.gpuMemUtil(), llm.smActive()).stream().filter(SignalCurve::known)
+                .forEach(signals::add); // shown only where the history has them (LLM servers)
+        for (SignalCurve c : signals) {
             out.add(new ModelEntry(c.signal() + " per replica", c.known()
                     ? Numbers.readable(c.intercept()) + " + " + Numbers.readable(c.slope()) + " x " + rps : "unknown",
                     c.known() ? "measured" : "unknown", lower(c.confidence()), c.sampleSize(), c.note()));

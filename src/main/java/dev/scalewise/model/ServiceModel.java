@@ -25,12 +25,14 @@ import java.util.List;
  *                             ({@link TokenWork}); every "rps" above is then weighted tokens/s
  * @param more                 the curves of the SLO's further targets (TTFT, TPOT), in the order of
  *                             {@link Slo#more()}; {@code capacityPerReplica} is already the smallest of all
+ * @param llmSignals           KV-cache usage, GPU memory and SM activity vs load per replica
  */
 public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile percentile,
                            Fitted capacityPerReplica, Fitted saturationPerReplica, Fitted busiestLoadPerReplica,
                            SignalCurve gpuUtil, SignalCurve cpuUtil, SignalCurve memUtil, OccupancyCurve concurrency,
                            OccupancyCurve queueDepth, Fitted startupSeconds, Fitted pricePerReplicaHour,
-                           String currency, TokenWork work, List<TargetCurve> more) {
+                           String currency, TokenWork work, List<TargetCurve> more,
+                           LlmSignalCurves llmSignals) {
 
     public ServiceModel {
         more = List.copyOf(more);
@@ -43,7 +45,18 @@ public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile 
                         OccupancyCurve queueDepth, Fitted startupSeconds, Fitted pricePerReplicaHour, String currency) {
         this(service, latency, percentile, capacityPerReplica, saturationPerReplica, busiestLoadPerReplica, gpuUtil,
                 cpuUtil, memUtil, concurrency, queueDepth, startupSeconds, pricePerReplicaHour, currency,
-                TokenWork.REQUESTS, List.of());
+                TokenWork.REQUESTS, List.of(), LlmSignalCurves.unknown("no LLM signals"));
+    }
+
+    /** A model without the LLM server's signals. */
+    public ServiceModel(String service, LatencyCurve latency, Slo.Percentile percentile, Fitted capacityPerReplica,
+                        Fitted saturationPerReplica, Fitted busiestLoadPerReplica, SignalCurve gpuUtil,
+                        SignalCurve cpuUtil, SignalCurve memUtil, OccupancyCurve concurrency,
+                        OccupancyCurve queueDepth, Fitted startupSeconds, Fitted pricePerReplicaHour, String currency,
+                        TokenWork work, List<TargetCurve> more) {
+        this(service, latency, percentile, capacityPerReplica, saturationPerReplica, busiestLoadPerReplica, gpuUtil,
+                cpuUtil, memUtil, concurrency, queueDepth, startupSeconds, pricePerReplicaHour, currency, work, more,
+                LlmSignalCurves.unknown("no LLM signals"));
     }
 
     /**
@@ -95,43 +108,43 @@ public record ServiceModel(String service, LatencyCurve latency, Slo.Percentile 
     public ServiceModel withGpuUtil(SignalCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, curve, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency, work, more);
+                pricePerReplicaHour, currency, work, more, llmSignals);
     }
 
     public ServiceModel withConcurrency(OccupancyCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, curve, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency, work, more);
+                pricePerReplicaHour, currency, work, more, llmSignals);
     }
 
     public ServiceModel withQueueDepth(OccupancyCurve curve) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, curve, startupSeconds,
-                pricePerReplicaHour, currency, work, more);
+                pricePerReplicaHour, currency, work, more, llmSignals);
     }
 
     public ServiceModel withStartup(Fitted startup) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startup,
-                pricePerReplicaHour, currency, work, more);
+                pricePerReplicaHour, currency, work, more, llmSignals);
     }
 
     public ServiceModel withPrice(Fitted price) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds, price,
-                currency, work, more);
+                currency, work, more, llmSignals);
     }
 
     public ServiceModel withWork(TokenWork unit) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturationPerReplica,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency, unit, more);
+                pricePerReplicaHour, currency, unit, more, llmSignals);
     }
 
     /** Backlogs drain at {@code saturation} (tests, what-if runs). */
     public ServiceModel withSaturation(Fitted saturation) {
         return new ServiceModel(service, latency, percentile, capacityPerReplica, saturation,
                 busiestLoadPerReplica, gpuUtil, cpuUtil, memUtil, concurrency, queueDepth, startupSeconds,
-                pricePerReplicaHour, currency, work, more);
+                pricePerReplicaHour, currency, work, more, llmSignals);
     }
 }

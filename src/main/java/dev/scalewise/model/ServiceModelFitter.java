@@ -37,7 +37,7 @@ public final class ServiceModelFitter {
                     + ") but the history of " + history.service() + " has no prompt_tokens and generation_tokens");
             return new ServiceModel(m.service(), m.latency(), m.percentile(), none, none, m.busiestLoadPerReplica(),
                     m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(), m.startupSeconds(),
-                    m.pricePerReplicaHour(), m.currency(), m.work(), m.more());
+                    m.pricePerReplicaHour(), m.currency(), m.work(), m.more(), m.llmSignals());
         }
         boolean inTokens = historyTokens && (stated.tokens() || !stated.any());
         return fit(history, spec, inTokens ? TokenWork.tokens(stated) : TokenWork.REQUESTS);
@@ -80,7 +80,10 @@ public final class ServiceModelFitter {
                 signalCurve(h, "mem_util", h.memUtil()),
                 concurrency(h, slo.percentile(), latency.curve()),
                 occupancy(h, "queue_depth", h.queueDepth()),
-                startup, price, h.currency(), work, more);
+                startup, price, h.currency(), work, more,
+                new LlmSignalCurves(signalCurve(h, "kv_cache_util", h.llm().kvCacheUtil()),
+                        signalCurve(h, "gpu_mem_util", h.llm().gpuMemUtil()),
+                        signalCurve(h, "sm_active", h.llm().smActive())));
     }
 
     /** The fitters word loads as "rps/replica": in a token model they are weighted tokens/s. */

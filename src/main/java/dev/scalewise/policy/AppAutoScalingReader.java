@@ -341,8 +341,7 @@ final class AppAutoScalingReader {
 
     /** A utilization target above 1 is a percent (as for the HPA's AverageValue on a util signal). */
     private static double utilScale(Signal s, double target) {
-        boolean util = s == Signal.GPU_UTIL || s == Signal.CPU_UTIL || s == Signal.MEM_UTIL;
-        return util && target > 1 ? 100 : 1;
+        return s.fraction() && target > 1 ? 100 : 1;
     }
 
     private static Statistic statistic(YNode n, Props p) {

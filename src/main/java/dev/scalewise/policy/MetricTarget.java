@@ -19,8 +19,7 @@ public record MetricTarget(MetricSource source, String metricName, Signal signal
      * 1 means percent" is the rule, the one both the replayed HPA and the recommender's target search use.
      */
     public double signalScale() {
-        boolean fraction = signal == Signal.GPU_UTIL || signal == Signal.CPU_UTIL || signal == Signal.MEM_UTIL;
-        if (!fraction) {
+        if (!signal.fraction()) {
             return 1;
         }
         return targetType == TargetType.UTILIZATION || target > 1 ? 100 : 1;

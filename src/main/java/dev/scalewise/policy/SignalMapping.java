@@ -23,9 +23,13 @@ public final class SignalMapping {
 
     /** Substring rules, first match wins; names are compared lower-case. */
     private static final List<Rule> RULES = List.of(
-            // DCGM exporter field names (NVIDIA dcgm-exporter default-counters.csv)
+            // LLM servers' KV-cache usage: vLLM (vllm/v1/metrics/loggers.py; gpu_cache_usage_perc before 0.10), SGLang
+            new Rule(Signal.KV_CACHE_UTIL, "kv_cache_usage", "gpu_cache_usage", "sglang:token_usage", "kv_cache_util"),
+            // DCGM exporter field names (NVIDIA dcgm-exporter default-counters.csv, dcp-metrics-included.csv)
+            new Rule(Signal.SM_ACTIVE, "dcgm_fi_prof_sm_active", "sm_active"),
+            new Rule(Signal.GPU_MEM_UTIL, "gpu_mem_util", "gpu_memory_util", "fb_used_ratio", "fb_util"),
             new Rule(Signal.GPU_UTIL, "dcgm_fi_dev_gpu_util", "dcgm_fi_prof_gr_engine_active",
-                    "dcgm_fi_prof_sm_active", "gpu_util", "gpu_utilization", "gpu_duty_cycle"),
+                    "gpu_util", "gpu_utilization", "gpu_duty_cycle"),
             // vLLM metrics (vllm/engine/metrics.py) and Triton's pending-request gauge
             new Rule(Signal.QUEUE_DEPTH, "vllm:num_requests_waiting", "num_requests_waiting",
                     "nv_inference_pending_request_count", "queue_depth", "queue_size", "queue_length",

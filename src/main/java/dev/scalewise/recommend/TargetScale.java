@@ -46,6 +46,9 @@ final class TargetScale {
             case GPU_UTIL -> utilization(model.gpuUtil(), target, capacity);
             case CPU_UTIL -> utilization(model.cpuUtil(), target, capacity);
             case MEM_UTIL -> utilization(model.memUtil(), target, capacity);
+            case KV_CACHE_UTIL -> utilization(model.llmSignals().kvCacheUtil(), target, capacity);
+            case GPU_MEM_UTIL -> utilization(model.llmSignals().gpuMemUtil(), target, capacity);
+            case SM_ACTIVE -> utilization(model.llmSignals().smActive(), target, capacity);
             case QUEUE_DEPTH -> Optional.empty();
         };
     }

@@ -46,6 +46,8 @@ final class TrueSignals implements MetricsView {
             case GPU_UTIL -> gpuUtil(busy);
             case CPU_UTIL -> cpuUtil(busy);
             case MEM_UTIL -> memUtil(busy);
+            // the synthetic fleet's observed HPAs do not scale on these (its exports have none)
+            case KV_CACHE_UTIL, GPU_MEM_UTIL, SM_ACTIVE -> Double.NaN;
         };
     }
 

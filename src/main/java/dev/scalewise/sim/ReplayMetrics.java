@@ -18,6 +18,9 @@ final class ReplayMetrics implements MetricsView {
     private final SignalCurve gpu;
     private final SignalCurve cpu;
     private final SignalCurve mem;
+    private final SignalCurve kvCache;
+    private final SignalCurve gpuMem;
+    private final SignalCurve sm;
     private double rps;
     private double rpsPerReplica;
     private double loadPerReplica;
@@ -28,6 +31,9 @@ final class ReplayMetrics implements MetricsView {
         this.gpu = model.gpuUtil();
         this.cpu = model.cpuUtil();
         this.mem = model.memUtil();
+        this.kvCache = model.llmSignals().kvCacheUtil();
+        this.gpuMem = model.llmSignals().gpuMemUtil();
+        this.sm = model.llmSignals().smActive();
     }
 
     void set(double rps, double rpsPerReplica, double loadPerReplica, double concurrency, double queueDepth) {
@@ -48,6 +54,9 @@ final class ReplayMetrics implements MetricsView {
             case GPU_UTIL -> Math.min(1, gpu.at(loadPerReplica));
             case CPU_UTIL -> Math.min(1, cpu.at(loadPerReplica));
             case MEM_UTIL -> Math.min(1, mem.at(loadPerReplica));
+            case KV_CACHE_UTIL -> Math.min(1, kvCache.at(loadPerReplica));
+            case GPU_MEM_UTIL -> Math.min(1, gpuMem.at(loadPerReplica));
+            case SM_ACTIVE -> Math.min(1, sm.at(loadPerReplica));
         };
     }
 }

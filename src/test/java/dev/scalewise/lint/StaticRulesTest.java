@@ -41,6 +41,7 @@ class StaticRulesTest {
                 Arguments.of("SW114", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW115", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW116", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW117", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW201", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW202", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW203", Severity.WARNING, KubeVersion.DEFAULT),

@@ -2,12 +2,16 @@ package dev.scalewise.sim;
 
 import dev.scalewise.data.LlmSeries;
 import dev.scalewise.data.ServiceHistory;
+import dev.scalewise.model.Confidence;
 import dev.scalewise.model.Fitted;
+import dev.scalewise.model.LlmSignalCurves;
+import dev.scalewise.model.SignalCurve;
 import dev.scalewise.model.LatencyCurve;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.TargetCurve;
 import dev.scalewise.model.TokenWork;
 import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.Slo;
 import dev.scalewise.testkit.Histories;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,41 @@ class TokenReplayTest {
                 () -> assertTrue(slo.breachedBy(latency.at(180, 0)), "TPOT breaches alone"),
                 () -> assertTrue(!slo.breachedBy(ttft180)),
                 () -> assertEquals(ttft180 + 900, latency.at(180, 900), 1e-9, "900 ms waiting adds to TTFT, not TPOT"));
+    }
+
+    /**
+     * A KV-cache HPA sees the fitted KV-cache curve at the load in tokens: 0.002 per token/s per replica, so
+     * minute 0 (70 tokens/s) reads 0.14 and minute 1 (280 tokens/s of demand on a replica saturated at 200: it
+     * reads the demand, as GPU utilization does) 0.56, at the same 1 request/s.
+     */
+    @Test
+    void theKvCacheSignalFollowsTheLoadInTokens() {
+        ServiceModel m = model();
+        m = new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), m.saturationPerReplica(),
+                m.busiestLoadPerReplica(), m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(),
+                m.startupSeconds(), m.pricePerReplicaHour(), m.currency(), m.work(), m.more(),
+                new LlmSignalCurves(new SignalCurve("kv_cache_util", 0, 0.002, 0, 1, 30, Confidence.HIGH, "test"),
+                        SignalCurve.unknown("gpu_mem_util", 0, "test"), SignalCurve.unknown("sm_active", 0, "test")));
+        java.util.Map<Long, double[]> seen = new java.util.TreeMap<>();
+        Autoscaler spy = new Autoscaler() {
+            @Override
+            public int periodSeconds() {
+                return 60;
+            }
+
+            @Override
+            public int decide(long now, int current, int ready, MetricsView metrics) {
+                seen.put(now, new double[] {metrics.value(Signal.KV_CACHE_UTIL), metrics.value(Signal.RPS)});
+                return 1;
+            }
+        };
+        ServiceHistory h = Histories.requests(60, 60, 60).replicas(1).build()
+                .withLlm(llm(new double[] {6000, 24_000, 24_000}, new double[] {1200, 4800, 4800}));
+        Replay.run(h, m, SPEC, spy, ReplayOptions.of("kv"));
+        assertAll(
+                () -> assertArrayEquals(new double[] {0.14, 1}, seen.get(0L), 1e-12, "before a period: the first step"),
+                () -> assertArrayEquals(new double[] {0.14, 1}, seen.get(60L), 1e-12),
+                () -> assertArrayEquals(new double[] {0.56, 1}, seen.get(120L), 1e-12));
     }
 
     @Test

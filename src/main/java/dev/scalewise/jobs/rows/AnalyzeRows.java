@@ -43,7 +43,13 @@ public final class AnalyzeRows {
             .add("capacity_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("trust", DataTypes.StringType)
-            .add("trust_reason", DataTypes.StringType);
+            .add("trust_reason", DataTypes.StringType)
+            .add("load_unit", DataTypes.StringType)
+            .add("prompt_tokens", DataTypes.DoubleType)
+            .add("generation_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_tokens", DataTypes.DoubleType);
 
     private AnalyzeRows() {
     }
@@ -60,14 +66,22 @@ public final class AnalyzeRows {
                     o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(), d.idleShare(), c.value(),
                     c.confidence().name().toLowerCase(Locale.ROOT), c.note(), o.unknownMinutes(), c.basis().label(),
                     d.calibration().model().busiestLoadPerReplica().value(), d.calibration().trust().label(),
-                    d.calibration().reason()));
+                    d.calibration().reason(), d.calibration().model().work().rateUnit(), o.promptTokens(),
+                    o.generationTokens(), o.costPer1MInputTokens(), o.costPer1MOutputTokens(), o.costPer1MTokens()));
         }
         return out;
     }
 
-    /** "p95<=1000ms@99%": how the output names the SLO a row was judged against. */
+    /**
+     * "p95<=1000ms@99%": how the output names the SLO a row was judged against; an LLM service's further
+     * targets follow ("p95<=30000ms & ttft p95<=2000ms & tpot p95<=100ms@99%").
+     */
     public static String sloLabel(Slo slo) {
-        return slo.percentile().name().toLowerCase(Locale.ROOT) + "<=" + Numbers.plain(slo.thresholdMs()) + "ms@"
-                + Numbers.plain(slo.objective() * 100) + "%";
+        List<String> targets = new ArrayList<>();
+        for (Slo.Target t : slo.targets()) {
+            targets.add((t.metric() == Slo.Metric.LATENCY ? "" : t.metric().key() + " ")
+                    + t.percentile().name().toLowerCase(Locale.ROOT) + "<=" + Numbers.plain(t.thresholdMs()) + "ms");
+        }
+        return String.join(" & ", targets) + "@" + Numbers.plain(slo.objective() * 100) + "%";
     }
 }

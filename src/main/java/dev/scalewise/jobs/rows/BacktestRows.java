@@ -68,7 +68,13 @@ public final class BacktestRows {
             .add("capacity_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("trust", DataTypes.StringType)
-            .add("trust_reason", DataTypes.StringType);
+            .add("trust_reason", DataTypes.StringType)
+            .add("load_unit", DataTypes.StringType)
+            .add("prompt_tokens", DataTypes.DoubleType)
+            .add("generation_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
+            .add("cost_per_1m_tokens", DataTypes.DoubleType);
 
     /** schemas/backtest_problem.avsc, partitioned by the run's last day. */
     public static final StructType PROBLEMS = new StructType()
@@ -100,7 +106,10 @@ public final class BacktestRows {
                     c.map(x -> x.model().capacityPerReplica().basis().label()).orElse("unknown"),
                     c.map(x -> nullable(x.model().busiestLoadPerReplica().value())).orElse(null),
                     c.map(x -> x.trust().label()).orElse(Trust.UNTRUSTED.label()),
-                    c.map(Calibration::reason).orElse("no model could be fitted"), null));
+                    c.map(Calibration::reason).orElse("no model could be fitted"),
+                    c.map(x -> x.model().work().rateUnit()).orElse(null), nullable(o.promptTokens()),
+                    nullable(o.generationTokens()), nullable(o.costPer1MInputTokens()),
+                    nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()), null));
         }
         String lastDay = date(h.timeOf(Math.max(0, h.steps() - 1)));
         for (Problem p : result.problems()) {
@@ -121,12 +130,14 @@ public final class BacktestRows {
                         max("p95_replicas"), max("max_replicas"), first("slo_objective"), sum("slo_minutes"),
                         sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
                         sum("cold_start_minutes"), sum("idle_cost"), sum("above_observed_minutes"),
-                        sum("unidentified_breach_minutes"), first("trust"), first("capacity_kind"))
+                        sum("unidentified_breach_minutes"), first("trust"), first("capacity_kind"), sum("prompt_tokens"),
+                        sum("generation_tokens"))
                 .collectAsList().stream()
                 .map(r -> new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
                         r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
                         r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14), r.getLong(15), r.getLong(16),
-                        r.getString(17), r.getString(18)))
+                        r.getString(17), r.getString(18), r.isNullAt(19) ? Double.NaN : r.getDouble(19),
+                        r.isNullAt(20) ? Double.NaN : r.getDouble(20)))
                 .toList();
     }
 
@@ -144,7 +155,8 @@ public final class BacktestRows {
                 num(r, "breach_ratio"), num(r, "budget_burn"), r.<Long>getAs("scale_up_events"),
                 r.<Long>getAs("scale_down_events"), r.<Long>getAs("cold_start_minutes"), r.getAs("idle_cost"),
                 r.getAs("idle_share"), num(r, "mean_gpu_util"), 0, count(r, "above_observed_minutes"),
-                count(r, "unidentified_breach_minutes"));
+                count(r, "unidentified_breach_minutes"), num(r, "prompt_tokens"), num(r, "generation_tokens"),
+                num(r, "cost_per_1m_input_tokens"), num(r, "cost_per_1m_output_tokens"), num(r, "cost_per_1m_tokens"));
     }
 
     /** A count column; 0 in results written before it existed. */
@@ -154,6 +166,9 @@ public final class BacktestRows {
     }
 
     private static double num(Row r, String column) {
+        if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(column)) {
+            return Double.NaN; // results written before the column existed
+        }
         Object v = r.getAs(column);
         return v == null ? Double.NaN : ((Number) v).doubleValue();
     }

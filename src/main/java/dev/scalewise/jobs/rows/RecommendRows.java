@@ -63,14 +63,16 @@ public final class RecommendRows {
             .add("capacity_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("trust", DataTypes.StringType)
-            .add("trust_reason", DataTypes.StringType);
+            .add("trust_reason", DataTypes.StringType)
+            .add("load_unit", DataTypes.StringType);
 
     private RecommendRows() {
     }
 
     /**
      * Per period x series: cost per 1k, breach minutes, budget burn, minutes above the busiest observed load
-     * per replica and breach minutes history cannot confirm.
+     * per replica, breach minutes history cannot confirm, and cost per million tokens (LLM services with
+     * token counts; null for the others).
      */
     private static StructType outcomes(StructType s) {
         for (String period : PERIODS) {
@@ -79,7 +81,8 @@ public final class RecommendRows {
                 s = s.add(p + "cost_per_1k", DataTypes.DoubleType).add(p + "breach_minutes", DataTypes.LongType)
                         .add(p + "budget_burn", DataTypes.DoubleType)
                         .add(p + "above_observed_minutes", DataTypes.LongType)
-                        .add(p + "unidentified_breach_minutes", DataTypes.LongType);
+                        .add(p + "unidentified_breach_minutes", DataTypes.LongType)
+                        .add(p + "cost_per_1m_tokens", DataTypes.DoubleType);
             }
         }
         return s;
@@ -100,6 +103,7 @@ public final class RecommendRows {
                 v.add(o.map(x -> nullable(x.budgetBurn())).orElse(null));
                 v.add(o.map(Outcome::aboveObservedMinutes).orElse(null));
                 v.add(o.map(Outcome::unidentifiedBreachMinutes).orElse(null));
+                v.add(o.map(x -> nullable(x.costPer1MTokens())).orElse(null));
             }
         }
         v.add(e.map(x -> nullable(x.monthly().current())).orElse(null));
@@ -122,6 +126,7 @@ public final class RecommendRows {
         v.add(c.map(x -> nullable(x.model().busiestLoadPerReplica().value())).orElse(null));
         v.add(c.map(x -> x.trust().label()).orElse(Trust.UNTRUSTED.label()));
         v.add(c.map(Calibration::reason).orElse("no model to calibrate: " + r.reason()));
+        v.add(c.map(x -> x.model().work().rateUnit()).orElse(null));
         return RowFactory.create(v.toArray());
     }
 

@@ -40,7 +40,8 @@ public final class StandardRules {
                 new VpaAndHpaOnSameResource(),
                 new MultipleAutoscalers(),
                 new MissingPodDisruptionBudget(),
-                new PdbBlocksEvictionAtMin());
+                new PdbBlocksEvictionAtMin(),
+                new GpuUtilizationOnContinuousBatching());
     }
 
     /** The rules about one format's own fields (no default: a new format is given its list here). */
