@@ -5,21 +5,29 @@ import dev.scalewise.model.Basis;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.LoadTestFiles;
+import dev.scalewise.policy.PolicyLoader;
+import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.policy.ServicesFile;
 import dev.scalewise.policy.StatedCapacity;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
 import dev.scalewise.testkit.Histories;
 import dev.scalewise.testkit.Traces;
 import dev.scalewise.yaml.SafeYaml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +113,50 @@ class TokenTraceReplayTest {
                         + "minutes without: " + truth.size()),
                 () -> assertEquals(truth, byTokens, "token capacity: exactly the ground truth's minutes"),
                 () -> assertTrue(!missed.isEmpty() || !invented.isEmpty(), "request capacity misjudges the real mix"));
+    }
+
+    static Stream<Arguments> tracesAndPolicies() {
+        List<Arguments> out = new ArrayList<>();
+        for (String trace : List.of(Traces.AZURE_CONV, Traces.AZURE_CODE, Traces.MOONCAKE)) {
+            for (PolicySpec p : PolicyLoader.load(List.of("policies")).policies()) {
+                out.add(Arguments.of(trace, p, p.meta().name()));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * Every example policy on every token trace at 1 s resolution, with the capacity stated in tokens: the
+     * controllers ask only for replicas in [min, max], every request and every token of the trace is counted
+     * once, cost per million tokens is the cost over them, and the replay is deterministic.
+     */
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("tracesAndPolicies")
+    void everyExamplePolicyReplaysTheRealTokens(String trace, PolicySpec policy, String name) {
+        ServiceSpec spec = spec();
+        List<Traces.Request> rows = Traces.requests(trace);
+        double[][] tokens = Traces.tokensPerInterval(trace, 1);
+        ServiceHistory h = Histories.requests(Traces.perInterval(trace, 1)).stepSeconds(1)
+                .replicas(policy.minReplicas()).build().withLlm(TokenReplayTest.llm(tokens[0], tokens[1]));
+        ServiceModel model = ServiceModelFitter.fit(h, spec);
+        TimelineRow.Collector timeline = new TimelineRow.Collector();
+        Outcome o = PolicyReplay.run(policy, h, model, spec, ReplayOptions.of(name).withTimeline(timeline, Signal.RPS))
+                .total();
+        double prompt = rows.stream().mapToDouble(Traces.Request::promptTokens).sum();
+        double generated = rows.stream().mapToDouble(Traces.Request::generatedTokens).sum();
+        assertAll(
+                () -> assertTrue(model.work().tokens()),
+                () -> assertEquals(rows.size(), o.requests(), 1e-6, "every request once"),
+                () -> assertEquals(prompt, o.promptTokens(), 1e-6 * prompt, "every prompt token once"),
+                () -> assertEquals(generated, o.generationTokens(), 1e-6 * generated, "every generated token once"),
+                () -> assertEquals(o.cost() / (prompt + generated) * 1e6, o.costPer1MTokens(), 1e-9),
+                () -> assertEquals(o, PolicyReplay.run(policy, h, model, spec, ReplayOptions.of(name)).total(),
+                        "same input, same outcome"));
+        for (TimelineRow row : timeline.rows()) {
+            assertTrue(row.desiredReplicas() >= policy.minReplicas() && row.desiredReplicas() <= policy.maxReplicas(),
+                    "t " + row.secondsSinceStart() + ": " + row.desiredReplicas() + " outside [" + policy.minReplicas()
+                            + ", " + policy.maxReplicas() + "]");
+        }
     }
 
     /** Weighted tokens arriving in each minute, straight from the rows. */
