@@ -1,6 +1,7 @@
 package dev.scalewise.policy;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * An AWS Application Auto Scaling scalable target with its scaling policies (a SageMaker endpoint
@@ -19,6 +20,12 @@ public record AppAutoScalingPolicy(PolicyMeta meta, int minReplicas, int maxRepl
                                    List<StepScaling> stepScaling) implements PolicySpec {
     /** How lint and results name the object kind of every AWS configuration format. */
     public static final String KIND = "AWS::ApplicationAutoScaling";
+    /** The kind each format names a scalable target by (CloudFormation, Terraform, the AWS CLI): a policy's sourceKind. */
+    public static final String CLOUDFORMATION_KIND = "AWS::ApplicationAutoScaling::ScalableTarget";
+    public static final String TERRAFORM_KIND = "aws_appautoscaling_target";
+    public static final String CLI_KIND = "ScalableTarget";
+    /** A SageMaker endpoint variant's dimension: MinCapacity at least 1 (only inference components scale to 0). */
+    public static final String VARIANT_DIMENSION = "sagemaker:variant:DesiredInstanceCount";
 
     public AppAutoScalingPolicy {
         targetTracking = List.copyOf(targetTracking);
@@ -28,6 +35,21 @@ public record AppAutoScalingPolicy(PolicyMeta meta, int minReplicas, int maxRepl
     @Override
     public PolicyKind kind() {
         return PolicyKind.APP_AUTO_SCALING;
+    }
+
+    /** Whether a manifest kind is one of a scalable target's (its configuration has no kind of its own). */
+    public static boolean isSourceKind(String kind) {
+        return Set.of(CLOUDFORMATION_KIND, TERRAFORM_KIND, CLI_KIND).contains(kind);
+    }
+
+    /**
+     * Whether a step scaling policy sees traffic while no instance is in service (its alarm's metric is not
+     * per instance), so the target can leave zero instances: target tracking asks for capacity x metric /
+     * target, which from 0 is 0 whatever the metric.
+     */
+    public boolean scalesOutFromZero() {
+        return stepScaling.stream().anyMatch(s -> s.alarm().metric().form() != Form.PER_INSTANCE
+                && !s.alarm().metric().signal().perReplica());
     }
 
     /**

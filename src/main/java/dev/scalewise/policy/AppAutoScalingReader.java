@@ -103,6 +103,8 @@ final class AppAutoScalingReader {
         int min = Fields.atLeast(minNode, minNode.requireInt(), 0);
         int max = Fields.atLeast(maxNode, maxNode.requireInt(), 1);
         Fields.checkBounds(maxNode, min, max);
+        editable(fields, "minReplicas", minNode);
+        editable(fields, "maxReplicas", maxNode);
         String service = t.serviceOverride().map(YNode::requireText).orElseGet(() -> serviceOf(namespace, resourceId)
                 .orElseThrow(() -> p.get("ResourceId").error("cannot tell the service from ResourceId "
                         + resourceId.map(r -> "'" + r + "'").orElse("(not known before deployment)") + "; "
@@ -130,11 +132,12 @@ final class AppAutoScalingReader {
         }
         String name = targetName(t);
         String sourceKind = switch (format) {
-            case CLOUDFORMATION -> "AWS::ApplicationAutoScaling::ScalableTarget";
-            case TERRAFORM -> "aws_appautoscaling_target";
-            case AWS_CLI -> "ScalableTarget";
+            case CLOUDFORMATION -> AppAutoScalingPolicy.CLOUDFORMATION_KIND;
+            case TERRAFORM -> AppAutoScalingPolicy.TERRAFORM_KIND;
+            case AWS_CLI -> AppAutoScalingPolicy.CLI_KIND;
         };
-        PolicyMeta meta = new PolicyMeta(name, sourceKind, "", service, t.at().location(), fields.defaulted());
+        PolicyMeta meta = new PolicyMeta(name, sourceKind, "", service, t.at().location(), fields.defaulted(),
+                fields.editable());
         return new AppAutoScalingPolicy(meta, min, max, namespace, resourceId.orElse(""), dimension, tracking, steps);
     }
 
@@ -168,6 +171,9 @@ final class AppAutoScalingReader {
             throw targetNode.error("TargetValue must be above 0, found " + target);
         }
         boolean disableScaleIn = fields.value(cfg.get("DisableScaleIn"), path + ".disableScaleIn", false, YNode::optBool);
+        editable(fields, path + ".targetValue", targetNode);
+        editable(fields, path + ".scaleOutCooldownSeconds", cfg.get("ScaleOutCooldown"));
+        editable(fields, path + ".scaleInCooldownSeconds", cfg.get("ScaleInCooldown"));
         int out = cooldown(cfg, "ScaleOutCooldown", fields, path + ".scaleOutCooldownSeconds");
         int in = cooldown(cfg, "ScaleInCooldown", fields, path + ".scaleInCooldownSeconds");
         CloudMetric metric;
@@ -191,6 +197,17 @@ final class AppAutoScalingReader {
         }
         return new TargetTracking(x.name(), metric, target, disableScaleIn, out, in, OUT_DATAPOINTS, IN_DATAPOINTS,
                 IN_THRESHOLD_RATIO);
+    }
+
+    /**
+     * Records where a tunable field lives, from the document's root (a configuration is one document), when
+     * its value is written as a literal or not at all: a value taken from a CloudFormation parameter or
+     * function is the user's to change where it is defined.
+     */
+    private static void editable(Fields fields, String field, YNode n) {
+        if (n.isMissing() || n.isNull() || n.isScalar() && n.localTag().isEmpty()) {
+            fields.editable(field, ManifestField.at(n.yamlPath()));
+        }
     }
 
     private static int cooldown(Props cfg, String key, Fields fields, String path) {

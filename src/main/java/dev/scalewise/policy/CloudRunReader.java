@@ -41,6 +41,9 @@ final class CloudRunReader {
         if (cc < 1 || cc > 1000) {
             throw ccNode.error("containerConcurrency must be between 1 and 1000 on Cloud Run, found " + cc);
         }
+        m.editableText("minReplicas", minNode);
+        m.editableText("maxReplicas", maxNode);
+        m.editable("containerConcurrency", ccNode);
         f.mark("concurrencyTarget");
         f.mark("cpuTarget");
         f.mark("idleRetentionSeconds");

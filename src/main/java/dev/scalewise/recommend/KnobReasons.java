@@ -6,19 +6,19 @@ import dev.scalewise.sim.Outcome;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * One sentence per changed knob saying what in the history sets it. Each changed knob is put back to its
  * current value, the rest of the recommendation kept, and that setting replayed on train: the sentence
  * gives what the change is worth there (cost, breach minutes). Where a value comes from the history or a
  * rule rather than from that trade, it says so: maxReplicas covers the training peak, a target loads
- * replicas to a share of the fitted capacity, a scale-down hold is the startup (lint SW111 / SW303).
+ * replicas to a share of the fitted capacity, a scale-down hold is the startup (lint SW111, SW303, SW501).
  */
 final class KnobReasons {
     /** The knobs that hold capacity after demand drops, bounded below by the startup (LintBounds). */
-    private static final Set<String> HOLDS = Set.of("scaleDownStabilizationSeconds", "stableWindowSeconds",
-            "scaleDownDelaySeconds");
+    private static final Map<String, String> HOLDS = Map.of("scaleDownStabilizationSeconds", "SW111",
+            "stableWindowSeconds", "SW303", "scaleDownDelaySeconds", "SW303", "scaleInCooldownSeconds", "SW501");
 
     private KnobReasons() {
     }
@@ -73,9 +73,9 @@ final class KnobReasons {
         if (i == tuner.minIndex && (int) Math.round(v) == tuner.limits.floor) {
             return "the availability floor";
         }
-        if (HOLDS.contains(k.name()) && v == tuner.limits.lint.holdSeconds() && v > 0) {
+        if (HOLDS.containsKey(k.name()) && v == tuner.limits.lint.holdSeconds() && v > 0) {
             return "the " + plain(tuner.limits.lint.startupSeconds()) + " s startup rounded up to a minute: a shorter hold "
-                    + "removes replicas a returning peak then waits a whole startup for (lint SW111 / SW303)";
+                    + "removes replicas a returning peak then waits a whole startup for (lint " + HOLDS.get(k.name()) + ")";
         }
         return "";
     }

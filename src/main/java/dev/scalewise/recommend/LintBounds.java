@@ -17,8 +17,9 @@ import java.util.stream.DoubleStream;
  * @param startupSeconds   the service's startup as lint sees it (services.yaml), or as fitted, whichever is
  *                         longer
  * @param coldStartOverSlo a cold start takes longer than the SLO's latency threshold (SW302)
+ * @param latencyCritical  services.yaml marks the service latency-critical (SW502: no MinCapacity 0)
  */
-record LintBounds(double startupSeconds, boolean coldStartOverSlo) {
+record LintBounds(double startupSeconds, boolean coldStartOverSlo, boolean latencyCritical) {
     /** Lint's default thresholds (SW103's floor, SW112's utilization range): what `scalewise lint` applies. */
     private static final LintConfig LINT = LintConfig.DEFAULT;
 
@@ -26,7 +27,7 @@ record LintBounds(double startupSeconds, boolean coldStartOverSlo) {
         double fitted = model.startupSeconds().value();
         double stated = spec.startupSeconds().orElse(Double.NaN);
         double startup = Math.max(Double.isFinite(fitted) ? fitted : 0, Double.isFinite(stated) ? stated : 0);
-        return new LintBounds(startup, startup * 1000 > spec.slo().thresholdMs());
+        return new LintBounds(startup, startup * 1000 > spec.slo().thresholdMs(), spec.latencyCritical());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
+import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.yaml.YamlPath.Embedded;
 import dev.scalewise.yaml.YamlPath.Segment;
 import dev.scalewise.yaml.YamlPath;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Finds the document of a multi-document manifest text that a recommendation addresses: by kind and
- * {@code metadata.name}; a Serve config (no kind) or RayService by the deployment its paths select; a
+ * {@code metadata.name}; a Serve config (no kind) or RayService by the deployment its paths select; an AWS
+ * configuration (no kind either: a CloudFormation template, a Terraform JSON plan or state, a describe
+ * output) by its knob paths, which name the resource from the document's root; a
  * scheduled or predictive policy's inline base under {@code spec.basePolicy.inline}.
  */
 final class ManifestDocuments {
@@ -70,6 +73,9 @@ final class ManifestDocuments {
                 continue;
             }
             String kind = scalar(m, "kind").orElse("");
+            if (kind.isEmpty() && AppAutoScalingPolicy.isSourceKind(r.kind()) && holdsParent(m, first.path())) {
+                return i; // an AWS configuration (no kind): its knob paths name the resource from the document's root
+            }
             boolean kindMatches = r.kind().equals("ServeConfig") ? kind.isEmpty() && scalar(m, "applications").isEmpty()
                     && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
                     && k.getValue().equals("applications")) : kind.equals(r.kind());
@@ -90,6 +96,16 @@ final class ManifestDocuments {
             }
         }
         return byKind;
+    }
+
+    /** Whether every mapping above the path's last segment exists in the document. */
+    private static boolean holdsParent(MappingNode m, String path) {
+        List<Segment> all = YamlPath.parse(path).segments();
+        try {
+            return YamlNodes.walk(m, all.subList(0, all.size() - 1)).missingAt() < 0;
+        } catch (UserError notHere) {
+            return false;
+        }
     }
 
     private static List<Segment> firstSegments(String path) {

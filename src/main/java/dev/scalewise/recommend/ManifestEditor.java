@@ -7,6 +7,7 @@ import dev.scalewise.yaml.YamlPath;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -125,9 +126,7 @@ public final class ManifestEditor {
     /** Inserts {@code keys: ... scalar} under {@code parent} (a mapping, or the empty value of a key). */
     private static String insert(String text, Node parent, int parentKeyColumn, List<String> keys, String scalar) {
         if (parent instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            int close = text.lastIndexOf('}', YamlNodes.at(text, m.getEndMark().getIndex()) - 1);
-            String sep = m.getValue().isEmpty() ? "" : ", ";
-            return text.substring(0, close) + sep + flow(keys, scalar) + text.substring(close);
+            return insertFlow(text, m, keys, scalar);
         }
         if (parent instanceof MappingNode m) {
             int indent = m.getValue().get(0).getKeyNode().getStartMark().getColumn();
@@ -181,10 +180,37 @@ public final class ManifestEditor {
         return b.toString();
     }
 
-    private static String flow(List<String> keys, String scalar) {
+    /**
+     * Inserts into a flow mapping after its last entry, separated as its entries are (a pretty-printed JSON
+     * object gets the new key on a line of its own); keys are quoted as its keys are (JSON's always).
+     */
+    private static String insertFlow(String text, MappingNode m, List<String> keys, String scalar) {
+        List<NodeTuple> entries = m.getValue();
+        if (entries.isEmpty()) {
+            int close = text.lastIndexOf('}', YamlNodes.at(text, m.getEndMark().getIndex()) - 1);
+            return text.substring(0, close) + flow(keys, scalar, false) + text.substring(close);
+        }
+        // keys written in double quotes (JSON's always are): read from the text itself
+        boolean quoted = text.charAt(YamlNodes.at(text, entries.get(0).getKeyNode().getStartMark().getIndex())) == '"';
+        int lastKey = YamlNodes.at(text, entries.get(entries.size() - 1).getKeyNode().getStartMark().getIndex());
+        int before = entries.size() > 1
+                ? YamlNodes.at(text, entries.get(entries.size() - 2).getValueNode().getEndMark().getIndex())
+                : YamlNodes.at(text, m.getStartMark().getIndex()) + 1;
+        String gap = text.substring(before, lastKey);
+        String sep = entries.size() > 1 ? gap : "," + gap;
+        if (sep.strip().equals(",") && sep.length() == 1) {
+            sep = ", ";
+        }
+        int end = YamlNodes.at(text, entries.get(entries.size() - 1).getValueNode().getEndMark().getIndex());
+        return text.substring(0, end) + sep + flow(keys, scalar, quoted) + text.substring(end);
+    }
+
+    private static String flow(List<String> keys, String scalar, boolean quoted) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
-            b.append(key(keys.get(i))).append(": ").append(i == keys.size() - 1 ? scalar : "{");
+            String k = keys.get(i);
+            b.append(quoted ? "\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : key(k)).append(": ")
+                    .append(i == keys.size() - 1 ? scalar : "{");
         }
         b.append("}".repeat(keys.size() - 1));
         return b.toString();

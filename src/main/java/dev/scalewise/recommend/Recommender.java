@@ -5,7 +5,6 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
-import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.recommend.Recommendation.Evidence;
@@ -41,10 +40,6 @@ public final class Recommender {
         Split split = Split.of(history, opts.holdoutFraction());
         ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
         Optional<String> unreplayable = unreplayable(model, history);
-        if (current instanceof AppAutoScalingPolicy || current instanceof dev.scalewise.policy.CloudRunPolicy) {
-            unreplayable = Optional.of("recommend does not search " + (current instanceof AppAutoScalingPolicy
-                    ? "AWS Application Auto Scaling" : "Cloud Run") + " policies yet; backtest replays them");
-        }
         if (unreplayable.isPresent()) {
             return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
                     current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());

@@ -1,6 +1,7 @@
 package dev.scalewise.recommend;
 
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.model.SignalCurve;
 import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.MetricTarget.TargetType;
@@ -66,11 +67,40 @@ final class TargetScale {
         return capacity > 0 && Double.isFinite(capacity) ? Optional.of(new TargetScale(x -> x, capacity)) : Optional.empty();
     }
 
+    /**
+     * The scale of a CloudWatch metric that target tracking aims at: per-instance invocations (a count per
+     * period of the per-second rate), a per-instance utilization or concurrency; empty for a fleet total or a
+     * backlog, which a per-instance target cannot steer.
+     */
+    static Optional<TargetScale> of(AppAutoScalingPolicy.CloudMetric metric, ServiceModel model) {
+        double capacity = model.capacityPerReplica().value();
+        if (!(capacity > 0) || Double.isInfinite(capacity)) {
+            return Optional.empty();
+        }
+        double k = metric.scale();
+        boolean perInstance = metric.form() == AppAutoScalingPolicy.Form.PER_INSTANCE;
+        boolean signal = metric.form() == AppAutoScalingPolicy.Form.SIGNAL;
+        return switch (metric.signal()) {
+            case RPS -> perInstance ? Optional.of(new TargetScale(x -> x * k, capacity)) : Optional.empty();
+            case RPS_PER_REPLICA -> signal ? Optional.of(new TargetScale(x -> x * k, capacity)) : Optional.empty();
+            case CONCURRENCY -> signal ? Optional.of(new TargetScale(x -> model.concurrencyPerReplica(x) * k, capacity))
+                    : Optional.empty();
+            case GPU_UTIL -> signal ? utilization(model.gpuUtil(), k, capacity) : Optional.empty();
+            case CPU_UTIL -> signal ? utilization(model.cpuUtil(), k, capacity) : Optional.empty();
+            case MEM_UTIL -> signal ? utilization(model.memUtil(), k, capacity) : Optional.empty();
+            case QUEUE_DEPTH -> Optional.empty();
+        };
+    }
+
     private static Optional<TargetScale> utilization(SignalCurve curve, MetricTarget target, double capacity) {
-        if (!curve.known() || !(curve.slope() > 0) || target.targetType() == TargetType.VALUE) {
+        return target.targetType() == TargetType.VALUE ? Optional.empty()
+                : utilization(curve, target.signalScale(), capacity);
+    }
+
+    private static Optional<TargetScale> utilization(SignalCurve curve, double scale, double capacity) {
+        if (!curve.known() || !(curve.slope() > 0)) {
             return Optional.empty(); // a flat curve says nothing about load: the target cannot steer it
         }
-        double scale = target.signalScale();
         return Optional.of(new TargetScale(x -> curve.at(x) * scale, capacity));
     }
 

@@ -2,6 +2,8 @@ package dev.scalewise.recommend;
 
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.policy.AppAutoScalingPolicy;
+import dev.scalewise.policy.CloudRunPolicy;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.KpaPolicy;
@@ -23,8 +25,13 @@ final class Tuners {
             case KEDA -> new KedaTuner((KedaPolicy) policy, model, Limits.of(opts, spec, model, train, 0));
             case KPA -> new KpaTuner((KpaPolicy) policy, model, Limits.of(opts, spec, model, train, 0));
             case RAY_SERVE -> new RayServeTuner((RayServePolicy) policy, model, Limits.of(opts, spec, model, train, 0));
-            // Recommender answers "cannot recommend" before it asks for a tuner
-            case APP_AUTO_SCALING, CLOUD_RUN -> throw new IllegalStateException("no tuner for " + policy.kind().id());
+            case APP_AUTO_SCALING -> {
+                AppAutoScalingPolicy p = (AppAutoScalingPolicy) policy;
+                // SageMaker endpoint variants keep at least one instance; inference components and ECS scale to 0
+                int lowest = p.scalableDimension().equals(AppAutoScalingPolicy.VARIANT_DIMENSION) ? 1 : 0;
+                yield new AppAutoScalingTuner(p, model, Limits.of(opts, spec, model, train, lowest));
+            }
+            case CLOUD_RUN -> new CloudRunTuner((CloudRunPolicy) policy, model, Limits.of(opts, spec, model, train, 0));
             case SCHEDULED -> {
                 ScheduledPolicy p = (ScheduledPolicy) policy;
                 int highestWindow = p.windows().stream().mapToInt(w -> w.replicas()).max().orElse(0);

@@ -83,6 +83,60 @@ class ManifestFieldsTest {
     }
 
     @Test
+    void anAwsTargetsKnobsAreFoundFromTheTemplatesRootInEveryFormat() {
+        assertEquals("Resources.ScalableTarget.Properties.MinCapacity", path("endpoint/llm-chat/variant/AllTraffic", "minReplicas"));
+        assertEquals("Resources.InvocationsPolicy.Properties.TargetTrackingScalingPolicyConfiguration.ScaleInCooldown",
+                path("endpoint/llm-chat/variant/AllTraffic", "targetTracking[0].scaleInCooldownSeconds"));
+        PolicyMeta plan = PolicyLoader.load(List.of("src/test/resources/fixtures/aws/terraform-plan.json")).policies().get(0).meta();
+        assertEquals("planned_values.root_module.child_modules[0].resources[1].values"
+                        + ".target_tracking_scaling_policy_configuration[0].target_value",
+                plan.field("targetTracking[0].targetValue").orElseThrow().path().toString());
+        assertEquals("planned_values.root_module.child_modules[0].resources[0].values.max_capacity",
+                plan.field("maxReplicas").orElseThrow().path().toString());
+        PolicyMeta cli = PolicyLoader.load(List.of("src/test/resources/fixtures/aws/describe.json")).policies().get(0).meta();
+        assertEquals("ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration.ScaleOutCooldown",
+                cli.field("targetTracking[0].scaleOutCooldownSeconds").orElseThrow().path().toString());
+    }
+
+    @Test
+    void anAwsValueFromAParameterIsNotEditedWhereItIsUsed() {
+        String template = """
+                Parameters:
+                  Floor: {Type: Number, Default: 2}
+                Resources:
+                  T:
+                    Type: AWS::ApplicationAutoScaling::ScalableTarget
+                    Properties: {ServiceNamespace: ecs, ResourceId: service/prod/api,
+                      ScalableDimension: ecs:service:DesiredCount, MinCapacity: 2, MaxCapacity: 9}
+                  P:
+                    Type: AWS::ApplicationAutoScaling::ScalingPolicy
+                    Properties:
+                      PolicyName: cpu
+                      PolicyType: TargetTrackingScaling
+                      ScalingTargetId: !Ref T
+                      TargetTrackingScalingPolicyConfiguration:
+                        TargetValue: !Ref Floor
+                        PredefinedMetricSpecification: {PredefinedMetricType: ECSServiceAverageCPUUtilization}
+                """;
+        PolicyMeta m = PolicyReader.readAll(dev.scalewise.yaml.SafeYaml.parse("t.yaml",
+                template.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0), PolicyReader.Context.standalone())
+                .get(0).meta();
+        assertTrue(m.field("targetTracking[0].targetValue").isEmpty());
+        assertEquals("Resources.P.Properties.TargetTrackingScalingPolicyConfiguration.ScaleInCooldown",
+                m.field("targetTracking[0].scaleInCooldownSeconds").orElseThrow().path().toString());
+        assertEquals("Resources.T.Properties.MinCapacity", m.field("minReplicas").orElseThrow().path().toString());
+    }
+
+    @Test
+    void aCloudRunServiceTunesItsInstancesAsAnnotationsAndItsConcurrencyAsANumber() {
+        String ann = "spec.template.metadata.annotations[\"autoscaling.knative.dev/";
+        assertEquals(ann + "minScale\"]", path("llm-chat-run", "minReplicas"));
+        assertTrue(meta("llm-chat-run").field("maxReplicas").orElseThrow().text());
+        assertEquals("spec.template.spec.containerConcurrency", path("llm-chat-run", "containerConcurrency"));
+        assertFalse(meta("llm-chat-run").field("containerConcurrency").orElseThrow().text());
+    }
+
+    @Test
     void pathsParseBack() {
         for (String p : List.of("spec.minReplicas", "spec.metrics[0].pods.target.averageValue",
                 "spec.template.metadata.annotations[\"autoscaling.knative.dev/min-scale\"]",

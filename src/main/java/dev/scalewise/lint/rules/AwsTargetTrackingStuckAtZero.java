@@ -5,7 +5,6 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
 import dev.scalewise.policy.AppAutoScalingPolicy;
-import dev.scalewise.policy.AppAutoScalingPolicy.Form;
 import dev.scalewise.policy.AwsNodes;
 
 import java.util.ArrayList;
@@ -33,9 +32,7 @@ final class AwsTargetTrackingStuckAtZero extends AbstractRule {
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
         AwsPolicies.each(ctx, (m, p) -> {
-            // target tracking asks for capacity x metric / target: from 0 that is 0, whatever the metric
-            boolean leavesZero = p.stepScaling().stream().anyMatch(s -> s.alarm().metric().form() != Form.PER_INSTANCE
-                    && !s.alarm().metric().signal().perReplica());
+            boolean leavesZero = p.scalesOutFromZero();
             boolean scales = !p.targetTracking().isEmpty() || !p.stepScaling().isEmpty();
             if (p.minReplicas() == 0 && scales && !leavesZero) {
                 out.add(AwsPolicies.finding(meta(), m, p, AwsNodes.targetField(m.doc(), p.meta().name(), "MinCapacity"), "MinCapacity 0 and no"
