@@ -76,7 +76,7 @@ final class KedaReader {
      * The first trigger's target, a string in the trigger's metadata: {@code value} for the cpu and memory
      * scalers, else {@code threshold} or whichever of the other scalers' keys it has.
      */
-    private static void editableThreshold(ManifestReading m, YNode t) {
+    static void editableThreshold(ManifestReading m, YNode t) {
         YNode md = t.get("metadata");
         String type = t.get("type").asText("");
         if (type.equals("cpu") || type.equals("memory")) {

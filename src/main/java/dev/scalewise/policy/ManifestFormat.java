@@ -29,7 +29,12 @@ public enum ManifestFormat {
      * An AWS configuration holding Application Auto Scaling resources: a CloudFormation template, a Terraform
      * JSON plan or state, the AWS CLI's describe output (no kind, no version; {@link AppAutoScalingPolicy#KIND}).
      */
-    AWS_APPLICATION_AUTO_SCALING("", AppAutoScalingPolicy.KIND);
+    AWS_APPLICATION_AUTO_SCALING("", AppAutoScalingPolicy.KIND),
+    /**
+     * An Azure Container App as {@code az containerapp show --output yaml} writes it: no kind, no version, its
+     * ARM type {@code Microsoft.App/containerApps}; read as the {@link KedaPolicy} Container Apps runs.
+     */
+    CONTAINER_APP("", "Microsoft.App/containerApps");
 
     private final String group;
     private final String kind;
@@ -62,6 +67,9 @@ public enum ManifestFormat {
 
     /** The format of a document; empty for one no reader models. */
     public static Optional<ManifestFormat> of(YamlDoc doc) {
+        if (ContainerAppReader.reads(doc)) {
+            return Optional.of(CONTAINER_APP);
+        }
         if (doc.kind().isEmpty()) {
             return doc.root().has("applications") ? Optional.of(SERVE_CONFIG)
                     : AppAutoScalingReader.reads(doc) ? Optional.of(AWS_APPLICATION_AUTO_SCALING) : Optional.empty();

@@ -68,6 +68,7 @@ public final class PolicyReader {
             case SCHEDULED_SCALING -> List.of(NativeReader.scheduled(m, ctx));
             case PREDICTIVE_SCALING -> List.of(NativeReader.predictive(m, ctx));
             case AWS_APPLICATION_AUTO_SCALING -> AppAutoScalingReader.read(doc, ctx.notes());
+            case CONTAINER_APP -> List.of(ContainerAppReader.read(m));
         };
     }
 
@@ -93,10 +94,13 @@ public final class PolicyReader {
     }
 
     /**
-     * A document's object kind: its {@code kind}, or {@link AppAutoScalingPolicy#KIND} for an AWS configuration
-     * (CloudFormation, Terraform, AWS CLI output), which has none; "" for neither.
+     * A document's object kind: its {@code kind}, {@link AppAutoScalingPolicy#KIND} for an AWS configuration
+     * (CloudFormation, Terraform, AWS CLI output), which has none, an Azure Container App's ARM type; "" for none.
      */
     public static String kindOf(YamlDoc doc) {
+        if (ContainerAppReader.reads(doc)) {
+            return ManifestFormat.CONTAINER_APP.kind();
+        }
         return !doc.kind().isEmpty() ? doc.kind() : AppAutoScalingReader.reads(doc) ? AppAutoScalingPolicy.KIND : "";
     }
 

@@ -74,6 +74,31 @@ public final class UpstreamDefaults {
     }
 
     /**
+     * Azure Container Apps: the API reference of {@code properties.template.scale} (Microsoft.App
+     * containerApps, Scale: minReplicas, maxReplicas "defaults to 10", pollingInterval "defaults to 30
+     * seconds", cooldownPeriod "defaults to 300 seconds") and "Set scaling rules in Azure Container Apps"
+     * (learn.microsoft.com/azure/container-apps/scale-app: minimum replicas 0 by default, at most 1,000; an
+     * HTTP rule's concurrentRequests 10 by default, its concurrency computed every 15 s as the requests of the
+     * last 15 s divided by 15; scale behavior: scale-up stabilization 0 s, scale-down stabilization 300 s,
+     * desiredReplicas = ceil(currentMetricValue / targetMetricValue)).
+     */
+    public static final class ContainerApps {
+        public static final int MIN_REPLICAS = 0;
+        public static final int MAX_REPLICAS = 10;
+        public static final int REPLICA_LIMIT = 1000;
+        public static final int POLLING_INTERVAL_SECONDS = 30;
+        public static final int COOLDOWN_PERIOD_SECONDS = 300;
+        public static final double CONCURRENT_REQUESTS = 10;
+        /** How often an HTTP rule's concurrency is computed (the polling interval applies to custom rules). */
+        public static final int HTTP_INTERVAL_SECONDS = 15;
+        public static final int SCALE_UP_WINDOW_SECONDS = 0;
+        public static final int SCALE_DOWN_WINDOW_SECONDS = 300;
+
+        private ContainerApps() {
+        }
+    }
+
+    /**
      * Knative Serving's {@code config-autoscaler} ConfigMap ({@code config/core/configmaps/autoscaler.yaml},
      * {@code pkg/autoscaler/config/config.go}) and annotation defaults ({@code pkg/apis/autoscaling/register.go}).
      */

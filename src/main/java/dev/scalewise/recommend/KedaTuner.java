@@ -18,7 +18,8 @@ import java.util.Optional;
  * KEDA ScaledObject knobs: the first trigger's threshold (a string in the trigger's metadata),
  * minReplicaCount (0 allowed unless the floor forbids it), cooldownPeriod (the wait before 1 -> 0) and
  * the owned HPA's scale-down stabilization window. KServe InferenceServices of class keda expose only
- * min/max in the predictor.
+ * min/max in the predictor. An Azure Container App is the KEDA policy Container Apps runs: its HTTP rule's
+ * concurrentRequests, minReplicas and cooldownPeriod are searched (its behavior is Microsoft's, fixed).
  */
 final class KedaTuner extends Tuner {
     static final double[] COOLDOWNS = {60, 120, 300, 600};
@@ -30,9 +31,11 @@ final class KedaTuner extends Tuner {
     KedaTuner(KedaPolicy keda, ServiceModel model, Limits limits) {
         super(keda, model, limits);
         this.keda = keda;
+        // an Azure Container Apps HTTP rule counts whole requests (concurrentRequests: '10')
+        boolean http = keda.triggers().get(0).type().equals("http");
         addTarget(TargetScale.of(keda.triggers().get(0).metric(), model), "threshold",
                 keda.meta().field("triggers[0].metric.target"), keda.triggers().get(0).metric().target(), 1,
-                ValueFormat.NUMBER_STRING);
+                http ? ValueFormat.INT_STRING : ValueFormat.NUMBER_STRING);
         // SW103: 0 (scale to zero) or at least the serving floor
         addMin(keda.minReplicas(), m -> !LintBounds.belowServingFloor(m));
         setMax(keda.maxReplicas());

@@ -2,6 +2,7 @@ package dev.scalewise.recommend;
 
 import dev.scalewise.UserError;
 import dev.scalewise.policy.AppAutoScalingPolicy;
+import dev.scalewise.policy.ManifestFormat;
 import dev.scalewise.yaml.YamlPath.Embedded;
 import dev.scalewise.yaml.YamlPath.Segment;
 import dev.scalewise.yaml.YamlPath;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Finds the document of a multi-document manifest text that a recommendation addresses: by kind and
  * {@code metadata.name}; a Serve config (no kind) or RayService by the deployment its paths select; an AWS
  * configuration (no kind either: a CloudFormation template, a Terraform JSON plan or state, a describe
- * output) by its knob paths, which name the resource from the document's root; a
+ * output) by its knob paths, which name the resource from the document's root; an Azure Container App by
+ * its type and name; a
  * scheduled or predictive policy's inline base under {@code spec.basePolicy.inline}.
  */
 final class ManifestDocuments {
@@ -73,6 +75,12 @@ final class ManifestDocuments {
                 continue;
             }
             String kind = scalar(m, "kind").orElse("");
+            if (r.kind().equals(ManifestFormat.CONTAINER_APP.kind())) {
+                if (scalar(m, "type").orElse("").equalsIgnoreCase(r.kind()) && scalar(m, "name").orElse("").equals(r.manifest())) {
+                    return i; // an Azure Container App: its ARM type and name at the root
+                }
+                continue;
+            }
             if (kind.isEmpty() && AppAutoScalingPolicy.isSourceKind(r.kind()) && holdsParent(m, first.path())) {
                 return i; // an AWS configuration (no kind): its knob paths name the resource from the document's root
             }

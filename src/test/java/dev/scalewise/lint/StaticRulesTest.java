@@ -55,7 +55,8 @@ class StaticRulesTest {
                 Arguments.of("SW501", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW502", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW503", Severity.WARNING, KubeVersion.DEFAULT),
-                Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT));
+                Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW601", Severity.WARNING, KubeVersion.DEFAULT));
     }
 
     @ParameterizedTest(name = "{0} ({1}, Kubernetes {2}) fails on fail.yaml at the marked lines")

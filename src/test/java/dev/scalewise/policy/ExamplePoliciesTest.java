@@ -35,8 +35,8 @@ class ExamplePoliciesTest {
 
     @Test
     void everyFileGivesItsPolicies() {
-        // 11 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
-        assertEquals(List.of("llm-chat-run", "llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
+        // 12 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat-aca", "llm-chat-run", "llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
                         "endpoint/llm-chat/variant/AllTraffic", "embed-search-predictive", "llm-chat-business-hours"),
                 set.policies().stream().map(p -> p.meta().name()).toList());
         assertEquals(1, set.notes().size());
@@ -55,6 +55,23 @@ class ExamplePoliciesTest {
                         AppAutoScalingPolicy.Form.PER_INSTANCE, 60, AppAutoScalingPolicy.Statistic.SUM),
                 100, false, 60, 600, 3, 15, 0.9)), a.targetTracking());
         assertEquals(new SourceLocation("policies/sagemaker-llm-chat.yaml", 17, 5), a.meta().location());
+    }
+
+    /** llm-chat on Azure Container Apps: the KEDA policy Container Apps runs, with its fixed behavior. */
+    @Test
+    void azureContainerApp() {
+        KedaPolicy k = (KedaPolicy) named("llm-chat-aca");
+        assertEquals("Microsoft.App/containerApps", k.meta().sourceKind());
+        assertEquals("llm-chat", k.meta().service());
+        assertEquals(2, k.minReplicas());
+        assertEquals(120, k.maxReplicas());
+        assertEquals(15, k.pollingIntervalSeconds(), "an HTTP rule is evaluated every 15 s");
+        assertEquals(300, k.cooldownPeriodSeconds());
+        assertEquals(new MetricTarget(MetricTarget.MetricSource.EXTERNAL, "s0-http", Signal.RPS,
+                MetricTarget.TargetType.AVERAGE_VALUE, 2), k.triggers().get(0).metric());
+        assertEquals(300, k.behavior().orElseThrow().scaleDown().stabilizationWindowSeconds());
+        assertEquals("properties.template.scale.rules[0].http.metadata.concurrentRequests",
+                k.meta().field("triggers[0].metric.target").orElseThrow().path().toString());
     }
 
     @Test

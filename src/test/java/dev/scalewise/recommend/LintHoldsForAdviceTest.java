@@ -48,7 +48,7 @@ class LintHoldsForAdviceTest {
     /** The lint rules that judge each knob the recommender writes (docs/rules). */
     static final Map<String, Set<String>> RULES_OF_KNOB = Map.ofEntries(
             Map.entry("minReplicas", Set.of("SW101", "SW102", "SW103", "SW110", "SW116", "SW201", "SW202", "SW204",
-                    "SW302", "SW402", "SW502", "SW504")),
+                    "SW302", "SW402", "SW502", "SW504", "SW601")),
             Map.entry("maxReplicas", Set.of("SW101", "SW102", "SW104", "SW201")),
             Map.entry("target", Set.of("SW112", "SW301")),
             Map.entry("scaleDownStabilizationSeconds", Set.of("SW111", "SW203")),

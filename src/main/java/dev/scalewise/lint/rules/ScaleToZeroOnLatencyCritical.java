@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SW204 (KEDA) and SW402 (KServe): a floor of zero on a service services.yaml marks latency-critical.
- * One class, two rules: the finding, rationale and fix differ only in where the floor is written.
+ * SW204 (KEDA), SW402 (KServe) and SW601 (Azure Container Apps): a floor of zero on a service services.yaml
+ * marks latency-critical. One class, three rules: the finding, rationale and fix differ only in where the
+ * floor is written.
  */
 final class ScaleToZeroOnLatencyCritical extends AbstractRule {
     private final String kind;
@@ -57,6 +58,23 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
                 List.of("https://kserve.github.io/website/latest/modelserving/autoscaling/autoscaling/")), Kinds.INFERENCE_SERVICE);
     }
 
+    static ScaleToZeroOnLatencyCritical containerApp() {
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW601", "container-apps-scale-to-zero-latency-critical",
+                Severity.WARNING, "a valid config; a judgment from services.yaml's latency-critical flag",
+                "Azure Container App scales a latency-critical service to zero",
+                "A container app's minReplicas defaults to 0: after the cooldown period (300 s by default) without"
+                        + " requests the last replica is removed, and the next request waits for a whole cold start"
+                        + " (replica scheduling, image pull, model load), far beyond a user-facing latency SLO. The"
+                        + " service is latency-critical per services.yaml (latencyCritical, default true). Needs"
+                        + " --services.",
+                "Set properties.template.scale.minReplicas to at least 1, or mark the service latencyCritical: false"
+                        + " in services.yaml if cold starts are acceptable.",
+                Set.of(CONTAINER_APP),
+                List.of("https://learn.microsoft.com/azure/container-apps/scale-app")), CONTAINER_APP);
+    }
+
+    private static final String CONTAINER_APP = dev.scalewise.policy.ManifestFormat.CONTAINER_APP.kind();
+
     @Override
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
@@ -71,14 +89,19 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
             if (policy.get().minReplicas() > 0 && !idleToZero) {
                 continue;
             }
-            YNode parent = kind.equals(Kinds.INFERENCE_SERVICE) ? m.spec().get("predictor") : m.spec();
+            YNode parent = kind.equals(Kinds.INFERENCE_SERVICE) ? m.spec().get("predictor")
+                    : kind.equals(CONTAINER_APP) ? m.doc().root().get("properties").get("template").get("scale") : m.spec();
             YNode node = idleToZero ? parent.get("idleReplicaCount")
                     : parent.get(kind.equals(Kinds.SCALED_OBJECT) ? "minReplicaCount" : "minReplicas");
             String what = idleToZero ? "idleReplicaCount 0 empties the workload while idle"
                     : (node.isMissing() ? "the floor defaults to 0" : node.path().substring(node.path().lastIndexOf('.') + 1) + " 0");
-            out.add(findingOrSpec(m, node, what + ", but service '" + service.get().name()
+            String message = what + ", but service '" + service.get().name()
                     + "' is latency-critical: the first request after idle waits a cold start"
-                    + service.get().startupSeconds().stream().mapToObj(s -> " of " + Numbers.plain(s) + " s").findFirst().orElse("")));
+                    + service.get().startupSeconds().stream().mapToObj(s -> " of " + Numbers.plain(s) + " s").findFirst().orElse("");
+            // a Container App without minReplicas: at its scale block (or its template, without one)
+            out.add(node.isMissing() && kind.equals(CONTAINER_APP)
+                    ? findingAtKey(m, m.doc().root().get("properties").get("template"), "scale", message)
+                    : findingOrSpec(m, node, message));
         }
         return out;
     }

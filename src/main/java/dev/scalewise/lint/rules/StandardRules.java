@@ -72,6 +72,7 @@ public final class StandardRules {
                     new AwsMinZeroLatencyCritical(),
                     new AwsTargetTrackingFleetMetric(),
                     new AwsTargetTrackingStuckAtZero());
+            case CONTAINER_APP -> List.of(ScaleToZeroOnLatencyCritical.containerApp());
             case RAY_SERVICE, SERVE_CONFIG, SCHEDULED_SCALING, PREDICTIVE_SCALING -> List.of();
         };
     }
