@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end for every example policy (every kind): recommend on a diurnal service that none of them is
  * tuned for, then, when the recommendation stands, emit it and load it back with exactly its values.
- * A service that is not latency-critical has floor 0: scale-to-zero kinds may recommend min 0.
+ * A service that is not latency-critical has floor 0: scale-to-zero kinds may recommend min 0. Every changed
+ * knob says why (KnobReasons).
  */
 class EveryKindTest {
     static final ServiceHistory HISTORY = RecommenderPropertiesTest.diurnal(11, 30, 4);
@@ -47,6 +49,9 @@ class EveryKindTest {
             return;
         }
         assertTrue(r.evidence().orElseThrow().holdout().recommended().meetsSlo());
+        for (KnobChange k : r.changes()) {
+            assertFalse(k.why().isEmpty(), name + ": " + k.name() + " changes without a reason");
+        }
         EmitRoundTripTest.applyToTheFileHoldingIt(dir, r);
         PolicySpec reread = EmitRoundTripTest.named(PolicyLoader.load(List.of(dir.toString())), name);
         Tuner again = Tuners.of(reread, EmitRoundTripTest.MODEL, Fixtures.spec(false), Split.of(HISTORY, 0.25).train(), opts);
