@@ -88,6 +88,9 @@ final class TargetScale {
             case GPU_UTIL -> signal ? utilization(model.gpuUtil(), k, capacity) : Optional.empty();
             case CPU_UTIL -> signal ? utilization(model.cpuUtil(), k, capacity) : Optional.empty();
             case MEM_UTIL -> signal ? utilization(model.memUtil(), k, capacity) : Optional.empty();
+            case KV_CACHE_UTIL -> signal ? utilization(model.llmSignals().kvCacheUtil(), k, capacity) : Optional.empty();
+            case GPU_MEM_UTIL -> signal ? utilization(model.llmSignals().gpuMemUtil(), k, capacity) : Optional.empty();
+            case SM_ACTIVE -> signal ? utilization(model.llmSignals().smActive(), k, capacity) : Optional.empty();
             case QUEUE_DEPTH -> Optional.empty();
         };
     }
