@@ -13,13 +13,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** `analyze`'s rows: one per service and UTC day, the columns of analyze/date=.../ Parquet. */
 public final class AnalyzeRows {
     /** Output columns, in order; "date" (yyyy-MM-dd, UTC) is the partition column under --out. */
-    public static final StructType SCHEMA = new StructType()
+    public static final StructType SCHEMA = RowTables.withTokenColumns(new StructType()
             .add("date", DataTypes.StringType)
             .add("service", DataTypes.StringType)
             .add("requests", DataTypes.DoubleType)
@@ -43,13 +44,7 @@ public final class AnalyzeRows {
             .add("capacity_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("trust", DataTypes.StringType)
-            .add("trust_reason", DataTypes.StringType)
-            .add("load_unit", DataTypes.StringType)
-            .add("prompt_tokens", DataTypes.DoubleType)
-            .add("generation_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_tokens", DataTypes.DoubleType);
+            .add("trust_reason", DataTypes.StringType));
 
     private AnalyzeRows() {
     }
@@ -61,13 +56,14 @@ public final class AnalyzeRows {
         for (AnalyzeDay d : AnalyzeDay.of(h, spec)) {
             Outcome o = d.outcome();
             Fitted c = d.capacity();
-            out.add(RowFactory.create(d.date().toString(), o.service(), o.requests(), o.cost(), o.currency(),
+            List<Object> v = new ArrayList<>(Arrays.asList(d.date().toString(), o.service(), o.requests(), o.cost(), o.currency(),
                     o.costPer1k(), o.replicaHours(), o.meanReplicas(), o.maxReplicas(), o.meanGpuUtil(), slo,
                     o.sloMinutes(), o.breachMinutes(), o.breachRatio(), o.budgetBurn(), d.idleShare(), c.value(),
                     c.confidence().name().toLowerCase(Locale.ROOT), c.note(), o.unknownMinutes(), c.basis().label(),
                     d.calibration().model().busiestLoadPerReplica().value(), d.calibration().trust().label(),
-                    d.calibration().reason(), d.calibration().model().work().rateUnit(), o.promptTokens(),
-                    o.generationTokens(), o.costPer1MInputTokens(), o.costPer1MOutputTokens(), o.costPer1MTokens()));
+                    d.calibration().reason()));
+            v.addAll(RowTables.tokenValues(d.calibration().model().work().rateUnit(), o));
+            out.add(RowFactory.create(v.toArray()));
         }
         return out;
     }

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.scalewise.jobs.rows.RowTables.nullable;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
@@ -34,7 +36,7 @@ import static org.apache.spark.sql.functions.sum;
  */
 public final class BacktestRows {
     /** schemas/backtest_result.avsc, with "date" (yyyy-MM-dd, UTC) first: the partition column. */
-    public static final StructType SCHEMA = new StructType()
+    public static final StructType SCHEMA = RowTables.withTokenColumns(new StructType()
             .add("date", DataTypes.StringType)
             .add("service", DataTypes.StringType)
             .add("policy", DataTypes.StringType)
@@ -68,13 +70,7 @@ public final class BacktestRows {
             .add("capacity_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("trust", DataTypes.StringType)
-            .add("trust_reason", DataTypes.StringType)
-            .add("load_unit", DataTypes.StringType)
-            .add("prompt_tokens", DataTypes.DoubleType)
-            .add("generation_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
-            .add("cost_per_1m_tokens", DataTypes.DoubleType);
+            .add("trust_reason", DataTypes.StringType));
 
     /** schemas/backtest_problem.avsc, partitioned by the run's last day. */
     public static final StructType PROBLEMS = new StructType()
@@ -95,7 +91,7 @@ public final class BacktestRows {
         Optional<Calibration> c = result.calibration();
         for (PolicyOutcome po : result.outcomes()) {
             Outcome o = po.outcome();
-            out.add(RowFactory.create(date(o.periodStart()), o.service(), po.policy().label(), po.policy().controller(),
+            List<Object> v = new ArrayList<>(Arrays.asList(date(o.periodStart()), o.service(), po.policy().label(), po.policy().controller(),
                     po.policy().family().id(), po.policy().source(), Timestamp.from(o.periodStart()),
                     Timestamp.from(o.periodEnd()), o.requests(), o.cost(), o.currency(), nullable(o.costPer1k()),
                     o.replicaHours(), o.meanReplicas(), o.p95Replicas(), o.maxReplicas(), spec.slo().objective(),
@@ -106,10 +102,10 @@ public final class BacktestRows {
                     c.map(x -> x.model().capacityPerReplica().basis().label()).orElse("unknown"),
                     c.map(x -> nullable(x.model().busiestLoadPerReplica().value())).orElse(null),
                     c.map(x -> x.trust().label()).orElse(Trust.UNTRUSTED.label()),
-                    c.map(Calibration::reason).orElse("no model could be fitted"),
-                    c.map(x -> x.model().work().rateUnit()).orElse(null), nullable(o.promptTokens()),
-                    nullable(o.generationTokens()), nullable(o.costPer1MInputTokens()),
-                    nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()), null));
+                    c.map(Calibration::reason).orElse("no model could be fitted")));
+            v.addAll(RowTables.tokenValues(c.map(x -> x.model().work().rateUnit()).orElse(null), o));
+            v.add(null); // "problem": a result row
+            out.add(RowFactory.create(v.toArray()));
         }
         String lastDay = date(h.timeOf(Math.max(0, h.steps() - 1)));
         for (Problem p : result.problems()) {
@@ -177,7 +173,4 @@ public final class BacktestRows {
         return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
     }
 
-    private static Double nullable(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }

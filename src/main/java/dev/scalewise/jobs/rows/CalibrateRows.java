@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.scalewise.jobs.rows.RowTables.nullable;
+
 /** `calibrate`'s rows: one per service, the columns of calibration/date=.../ Parquet. */
 public final class CalibrateRows {
     private static final StructType ENTRY = new StructType()
@@ -88,7 +90,4 @@ public final class CalibrateRows {
         return RowFactory.create(v);
     }
 
-    private static Double nullable(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }

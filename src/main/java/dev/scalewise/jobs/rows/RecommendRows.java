@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.scalewise.jobs.rows.RowTables.nullable;
+
 /**
  * A {@link Recommendation} flattened into one Spark row (it holds Optionals and cannot be encoded as it
  * is): the columns of recommendations/date=.../ Parquet, and what the driver needs to render the answer
@@ -153,7 +155,4 @@ public final class RecommendRows {
                 k.format().name(), k.why());
     }
 
-    private static Double nullable(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }

@@ -2,6 +2,7 @@ package dev.scalewise.jobs.rows;
 
 import dev.scalewise.report.Column;
 import dev.scalewise.report.Table;
+import dev.scalewise.sim.Outcome;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,27 @@ import java.util.Map;
  */
 public final class RowTables {
     private RowTables() {
+    }
+
+    /** A number the core leaves NaN (unknown, or not applicable) as a null column value. */
+    static Double nullable(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** {@code s} followed by the LLM columns analyze and backtest rows end with (null without token counts). */
+    static StructType withTokenColumns(StructType s) {
+        return s.add("load_unit", DataTypes.StringType)
+                .add("prompt_tokens", DataTypes.DoubleType)
+                .add("generation_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_tokens", DataTypes.DoubleType);
+    }
+
+    /** The values of {@link #withTokenColumns}'s columns for one outcome; {@code loadUnit} null when unknown. */
+    static List<Object> tokenValues(String loadUnit, Outcome o) {
+        return Arrays.asList(loadUnit, nullable(o.promptTokens()), nullable(o.generationTokens()),
+                nullable(o.costPer1MInputTokens()), nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()));
     }
 
     public static Table of(StructType schema, List<Row> rows) {
