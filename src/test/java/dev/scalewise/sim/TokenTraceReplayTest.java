@@ -5,7 +5,6 @@ import dev.scalewise.model.Basis;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.LoadTestFiles;
-import dev.scalewise.policy.PolicyLoader;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.policy.ServiceSpec;
@@ -18,16 +17,13 @@ import dev.scalewise.yaml.SafeYaml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,23 +111,13 @@ class TokenTraceReplayTest {
                 () -> assertTrue(!missed.isEmpty() || !invented.isEmpty(), "request capacity misjudges the real mix"));
     }
 
-    static Stream<Arguments> tracesAndPolicies() {
-        List<Arguments> out = new ArrayList<>();
-        for (String trace : List.of(Traces.AZURE_CONV, Traces.AZURE_CODE, Traces.MOONCAKE)) {
-            for (PolicySpec p : PolicyLoader.load(List.of("policies")).policies()) {
-                out.add(Arguments.of(trace, p, p.meta().name()));
-            }
-        }
-        return out.stream();
-    }
-
     /**
      * Every example policy on every token trace at 1 s resolution, with the capacity stated in tokens: the
      * controllers ask only for replicas in [min, max], every request and every token of the trace is counted
      * once, cost per million tokens is the cost over them, and the replay is deterministic.
      */
     @ParameterizedTest(name = "{0}: {2}")
-    @MethodSource("tracesAndPolicies")
+    @MethodSource("dev.scalewise.testkit.Traces#withEveryExamplePolicy")
     void everyExamplePolicyReplaysTheRealTokens(String trace, PolicySpec policy, String name) {
         ServiceSpec spec = spec();
         List<Traces.Request> rows = Traces.requests(trace);

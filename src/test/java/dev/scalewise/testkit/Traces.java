@@ -1,5 +1,8 @@
 package dev.scalewise.testkit;
 
+import dev.scalewise.policy.PolicyLoader;
+import org.junit.jupiter.params.provider.Arguments;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +42,13 @@ public final class Traces {
     }
 
     private Traces() {
+    }
+
+    /** Each LLM trace with each example policy under policies/ (trace, policy, policy name): JUnit arguments. */
+    public static Stream<Arguments> withEveryExamplePolicy() {
+        return Stream.of(AZURE_CONV, AZURE_CODE, MOONCAKE).flatMap(trace -> PolicyLoader
+                .load(List.of("policies")).policies().stream()
+                .map(p -> Arguments.of(trace, p, p.meta().name())));
     }
 
     public static boolean available() {

@@ -16,14 +16,11 @@ import dev.scalewise.testkit.Traces;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,22 +81,12 @@ class RealTraceReplayTest {
                 () -> assertEquals(0, o.unknownMinutes()));
     }
 
-    static Stream<Arguments> tracesAndPolicies() {
-        List<Arguments> out = new ArrayList<>();
-        for (String trace : List.of(Traces.AZURE_CONV, Traces.AZURE_CODE, Traces.MOONCAKE)) {
-            for (PolicySpec p : PolicyLoader.load(List.of("policies")).policies()) {
-                out.add(Arguments.of(trace, p, p.meta().name()));
-            }
-        }
-        return out.stream();
-    }
-
     /**
      * Every example policy on every trace at 1 s resolution: the controllers only ever ask for replicas in
      * [min, max], every request of the trace is counted once, and the replay is deterministic.
      */
     @ParameterizedTest(name = "{0}: {2}")
-    @MethodSource("tracesAndPolicies")
+    @MethodSource("dev.scalewise.testkit.Traces#withEveryExamplePolicy")
     void everyControllerStaysInBoundsOnRealBursts(String trace, PolicySpec policy, String name) {
         assumeTrue(Traces.available());
         double[] perSecond = Traces.perInterval(trace, 1);
