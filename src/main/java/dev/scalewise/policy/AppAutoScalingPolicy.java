@@ -11,8 +11,8 @@ import java.util.Set;
  *
  * @param minReplicas       MinCapacity
  * @param maxReplicas       MaxCapacity
- * @param serviceNamespace  sagemaker, ecs, custom-resource
- * @param resourceId        e.g. endpoint/my-endpoint/variant/AllTraffic
+ * @param serviceNamespace  sagemaker, ecs, custom-resource, lambda
+ * @param resourceId        e.g. endpoint/my-endpoint/variant/AllTraffic, function:my-function:live
  * @param scalableDimension e.g. sagemaker:variant:DesiredInstanceCount
  */
 public record AppAutoScalingPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, String serviceNamespace,
@@ -35,6 +35,14 @@ public record AppAutoScalingPolicy(PolicyMeta meta, int minReplicas, int maxRepl
     @Override
     public PolicyKind kind() {
         return PolicyKind.APP_AUTO_SCALING;
+    }
+
+    /**
+     * A Lambda function's provisioned concurrency: a replica is one provisioned execution environment, and what
+     * they cannot take runs on demand, with a cold start on each new environment (docs/autoscalers.md).
+     */
+    public boolean provisionedConcurrency() {
+        return serviceNamespace.equals(UpstreamDefaults.Lambda.NAMESPACE);
     }
 
     /** Whether a manifest kind is one of a scalable target's (its configuration has no kind of its own). */
@@ -73,7 +81,12 @@ public record AppAutoScalingPolicy(PolicyMeta meta, int minReplicas, int maxRepl
         /** 1 while requests arrive or wait and no instance is in service, else 0 (HasBacklogWithoutCapacity). */
         NO_CAPACITY_FLAG,
         /** Requests that arrive while no instance is in service (NoCapacityInvocationFailures). */
-        NO_CAPACITY_COUNT
+        NO_CAPACITY_COUNT,
+        /**
+         * A Lambda function's ProvisionedConcurrencyUtilization: the share of its provisioned environments busy,
+         * 0..1 (requests beyond them run on demand); none while no provisioned concurrency is allocated.
+         */
+        PROVISIONED_UTILIZATION
     }
 
     public enum Statistic { AVERAGE, SUM, MAXIMUM, MINIMUM }

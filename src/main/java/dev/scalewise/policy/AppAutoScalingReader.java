@@ -40,7 +40,8 @@ final class AppAutoScalingReader {
     /** ... scale in after 15 below 90 % of it. */
     static final int IN_DATAPOINTS = 15;
     static final double IN_THRESHOLD_RATIO = 0.9;
-    private static final Set<String> REPLICA_NAMESPACES = Set.of("sagemaker", "ecs", "custom-resource");
+    private static final Set<String> REPLICA_NAMESPACES = Set.of("sagemaker", "ecs", "custom-resource",
+            UpstreamDefaults.Lambda.NAMESPACE);
 
     private AppAutoScalingReader() {
     }
@@ -62,9 +63,9 @@ final class AppAutoScalingReader {
             List<AwsConfig.Policy> policies = config.policies.stream().filter(x -> targets(x, t, namespace, resourceId,
                     dimension)).toList();
             used.addAll(policies);
-            if (namespace.equals("lambda")) {
-                throw p.get("ServiceNamespace").beyondModel("Lambda provisioned concurrency is not replayed yet"
-                        + " (on-demand concurrency above the provisioned level is not modeled)");
+            if (namespace.equals(UpstreamDefaults.Lambda.NAMESPACE) && !dimension.equals(UpstreamDefaults.Lambda.DIMENSION)) {
+                throw p.get("ScalableDimension").error("a Lambda scalable target's dimension is "
+                        + UpstreamDefaults.Lambda.DIMENSION + ", found " + dimension);
             }
             if (!REPLICA_NAMESPACES.contains(namespace)) {
                 notes.accept(t.at().location() + ": skipped scalable target " + t.id() + " (" + namespace
@@ -112,6 +113,7 @@ final class AppAutoScalingReader {
                         + SignalMapping.SERVICE_ANNOTATION + ": NAME} to the scalable target")));
         List<TargetTracking> tracking = new ArrayList<>();
         List<StepScaling> steps = new ArrayList<>();
+        boolean lambda = namespace.equals(UpstreamDefaults.Lambda.NAMESPACE);
         for (AwsConfig.Policy x : policies) {
             Props xp = x.props();
             String type = xp.text(xp.get("PolicyType")).orElseGet(() -> {
@@ -122,8 +124,15 @@ final class AppAutoScalingReader {
                 throw xp.get("PolicyType").error("required field is missing; expected TargetTrackingScaling or StepScaling");
             });
             switch (type) {
-                case "TargetTrackingScaling" -> tracking.add(targetTracking(x, fields, "targetTracking[" + tracking.size() + "]"));
-                case "StepScaling" -> steps.addAll(stepScaling(x, config, fields, "stepScaling[" + steps.size() + "]"));
+                case "TargetTrackingScaling" -> tracking.add(targetTracking(x, fields, "targetTracking[" + tracking.size() + "]",
+                        lambda));
+                case "StepScaling" -> {
+                    if (lambda) {
+                        throw xp.get("PolicyType").error("Application Auto Scaling scales Lambda provisioned concurrency"
+                                + " with target tracking and scheduled actions only, not step scaling");
+                    }
+                    steps.addAll(stepScaling(x, config, fields, "stepScaling[" + steps.size() + "]"));
+                }
                 case "PredictiveScaling" -> throw xp.get("PolicyType").beyondModel("predictive scaling policies are not"
                         + " replayed (AWS does not publish its forecast)");
                 default -> throw xp.get("PolicyType").error("unknown policy type '" + type
@@ -156,11 +165,16 @@ final class AppAutoScalingReader {
             case "sagemaker" -> parts.length >= 2 && (parts[0].equals("endpoint") || parts[0].equals("inference-component"))
                     ? Optional.of(parts[1]) : Optional.empty();
             case "ecs" -> parts.length == 3 && parts[0].equals("service") ? Optional.of(parts[2]) : Optional.empty();
+            // function:NAME:ALIAS or function:NAME:VERSION
+            case "lambda" -> {
+                String[] f = resourceId.get().split(":");
+                yield f.length == 3 && f[0].equals("function") ? Optional.of(f[1]) : Optional.empty();
+            }
             default -> Optional.empty();
         };
     }
 
-    private static TargetTracking targetTracking(AwsConfig.Policy x, Fields fields, String path) {
+    private static TargetTracking targetTracking(AwsConfig.Policy x, Fields fields, String path, boolean lambda) {
         Props cfg = x.props().block("TargetTrackingScalingPolicyConfiguration");
         if (!cfg.isPresent()) {
             throw x.at().error("a TargetTrackingScaling policy needs TargetTrackingScalingPolicyConfiguration");
@@ -174,8 +188,9 @@ final class AppAutoScalingReader {
         editable(fields, path + ".targetValue", targetNode);
         editable(fields, path + ".scaleOutCooldownSeconds", cfg.get("ScaleOutCooldown"));
         editable(fields, path + ".scaleInCooldownSeconds", cfg.get("ScaleInCooldown"));
-        int out = cooldown(cfg, "ScaleOutCooldown", fields, path + ".scaleOutCooldownSeconds");
-        int in = cooldown(cfg, "ScaleInCooldown", fields, path + ".scaleInCooldownSeconds");
+        int defaultCooldown = lambda ? UpstreamDefaults.Lambda.COOLDOWN_SECONDS : DEFAULT_COOLDOWN_SECONDS;
+        int out = cooldown(cfg, "ScaleOutCooldown", fields, path + ".scaleOutCooldownSeconds", defaultCooldown);
+        int in = cooldown(cfg, "ScaleInCooldown", fields, path + ".scaleInCooldownSeconds", defaultCooldown);
         CloudMetric metric;
         Props predefined = cfg.block("PredefinedMetricSpecification");
         Props custom = cfg.block("CustomizedMetricSpecification");
@@ -191,6 +206,12 @@ final class AppAutoScalingReader {
                     statistic(custom.get("Statistic"), custom), x.signalOverride(), target);
         } else {
             throw cfg.node().error("needs PredefinedMetricSpecification or CustomizedMetricSpecification");
+        }
+        YNode metricAt = predefined.isPresent() ? predefined.get("PredefinedMetricType") : custom.get("MetricName");
+        if (lambda != (metric.form() == Form.PROVISIONED_UTILIZATION)) {
+            throw metricAt.beyondModel(lambda ? "Lambda provisioned concurrency is replayed tracking"
+                    + " LambdaProvisionedConcurrencyUtilization (AWS/Lambda ProvisionedConcurrencyUtilization), not "
+                    + metric.name() : metric.name() + " is a Lambda function's metric; this target is not one");
         }
         for (String f : List.of("outDatapoints", "inDatapoints", "inThresholdRatio")) {
             fields.mark(path + "." + f); // set by the alarms AWS creates, not by the policy
@@ -210,9 +231,9 @@ final class AppAutoScalingReader {
         }
     }
 
-    private static int cooldown(Props cfg, String key, Fields fields, String path) {
+    private static int cooldown(Props cfg, String key, Fields fields, String path, int defaultSeconds) {
         YNode n = cfg.get(key);
-        int v = fields.integer(n, path, DEFAULT_COOLDOWN_SECONDS);
+        int v = fields.integer(n, path, defaultSeconds);
         return Fields.atLeast(n, v, 0);
     }
 
@@ -228,7 +249,7 @@ final class AppAutoScalingReader {
             case "ExactCapacity" -> AdjustmentType.EXACT_CAPACITY;
             default -> throw typeNode.error("expected ChangeInCapacity, PercentChangeInCapacity or ExactCapacity");
         };
-        int cooldown = cooldown(cfg, "Cooldown", fields, path + ".cooldownSeconds");
+        int cooldown = cooldown(cfg, "Cooldown", fields, path + ".cooldownSeconds", DEFAULT_COOLDOWN_SECONDS);
         int minMagnitude = Fields.atLeast(cfg.get("MinAdjustmentMagnitude"),
                 fields.integer(cfg.get("MinAdjustmentMagnitude"), path + ".minAdjustmentMagnitude", 0), 0);
         YNode aggregationNode = cfg.get("MetricAggregationType");
@@ -313,10 +334,13 @@ final class AppAutoScalingReader {
                  "ALBRequestCountPerTarget" -> new CloudMetric(type, Signal.RPS, Form.PER_INSTANCE, 60, Statistic.SUM);
             case "ECSServiceAverageCPUUtilization" -> new CloudMetric(type, Signal.CPU_UTIL, Form.SIGNAL, 100, Statistic.AVERAGE);
             case "ECSServiceAverageMemoryUtilization" -> new CloudMetric(type, Signal.MEM_UTIL, Form.SIGNAL, 100, Statistic.AVERAGE);
+            // the alarms target tracking creates use the Average statistic (Lambda guide)
+            case "LambdaProvisionedConcurrencyUtilization" -> provisionedUtilization(type, Statistic.AVERAGE);
             default -> throw at.beyondModel("predefined metric " + type + " is not replayed"
                     + (type.contains("HighResolution") ? " (AWS does not publish the alarms of high-resolution target tracking)" : "")
                     + "; modeled: SageMakerVariantInvocationsPerInstance, SageMakerInferenceComponentInvocationsPerCopy,"
-                    + " ALBRequestCountPerTarget, ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization");
+                    + " ALBRequestCountPerTarget, ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization,"
+                    + " LambdaProvisionedConcurrencyUtilization");
         };
     }
 
@@ -341,6 +365,7 @@ final class AppAutoScalingReader {
             case "ApproximateBacklogSize" -> new CloudMetric(full, Signal.QUEUE_DEPTH, Form.SIGNAL, 1, statistic);
             case "HasBacklogWithoutCapacity" -> new CloudMetric(full, Signal.QUEUE_DEPTH, Form.NO_CAPACITY_FLAG, 1, statistic);
             case "NoCapacityInvocationFailures" -> new CloudMetric(full, Signal.RPS, Form.NO_CAPACITY_COUNT, 60, statistic);
+            case "ProvisionedConcurrencyUtilization" -> provisionedUtilization(full, statistic);
             default -> {
                 Signal s = SignalMapping.byName(name, MetricSource.EXTERNAL, TargetType.AVERAGE_VALUE).orElseThrow(() ->
                         at.beyondModel("metric '" + full + "' maps to no simulated signal; use a SageMaker endpoint metric"
@@ -349,6 +374,11 @@ final class AppAutoScalingReader {
                 yield new CloudMetric(full, s, Form.SIGNAL, utilScale(s, target), statistic);
             }
         };
+    }
+
+    /** ProvisionedConcurrentExecutions / the provisioned concurrency allocated (Lambda guide), 0..1. */
+    private static CloudMetric provisionedUtilization(String name, Statistic statistic) {
+        return new CloudMetric(name, Signal.CONCURRENCY, Form.PROVISIONED_UTILIZATION, 1, statistic);
     }
 
     private static CloudMetric overridden(String name, YNode override, double target, Statistic statistic) {

@@ -144,7 +144,9 @@ public final class PolicyExplainer {
                     + Numbers.plain(al.threshold()) + " for " + al.datapointsToAlarm() + " of " + al.evaluationPeriods()
                     + " periods of " + al.periodSeconds() + " s (cooldown " + cooldown(s.cooldownSeconds()) + ")");
         }
-        String bounds = range(a.minReplicas(), a.maxReplicas()) + " instances";
+        String bounds = range(a.minReplicas(), a.maxReplicas()) + (a.provisionedConcurrency()
+                ? " provisioned environments (requests beyond them run on demand, each new environment starting cold)"
+                : " instances");
         return parts.isEmpty() ? "has no scaling policy: AWS keeps " + bounds
                 : "keeps " + bounds + "; " + String.join("; ", parts)
                 + "; one scaling activity at a time, the largest capacity asked wins";

@@ -99,6 +99,37 @@ public final class UpstreamDefaults {
     }
 
     /**
+     * AWS Lambda provisioned concurrency under Application Auto Scaling. Cooldowns: API reference,
+     * {@code TargetTrackingScalingPolicyConfiguration} (ScaleInCooldown / ScaleOutCooldown "0 seconds" for Lambda
+     * provisioned concurrency). Allocation: Lambda Developer Guide, "Managing Lambda provisioned concurrency",
+     * "Lambda starts allocating provisioned concurrency after a minute or two of preparation". Prices: AWS Lambda
+     * pricing page, US East (N. Virginia): duration $0.0000166667 per GB-second, provisioned concurrency
+     * $0.0000041667 per GB-second configured, duration on provisioned concurrency $0.0000097222 per GB-second,
+     * requests $0.20 per million (x86; Arm's are 20 % lower and in the same ratios). docs/autoscalers.md cites each.
+     */
+    public static final class Lambda {
+        public static final String NAMESPACE = "lambda";
+        public static final String DIMENSION = "lambda:function:ProvisionedConcurrency";
+        public static final int COOLDOWN_SECONDS = 0;
+        /** The upper end of "a minute or two" before allocation starts: never sooner than AWS says. */
+        public static final int ALLOCATION_DELAY_SECONDS = 120;
+        /**
+         * How long an on-demand execution environment stays warm after its last request. AWS does not publish it
+         * (it keeps one "for some time in anticipation of another function invocation"); a stated assumption,
+         * short enough that the replay rather counts a cold start too many than one too few.
+         */
+        public static final int IDLE_RETENTION_SECONDS = 300;
+        /** Duration on demand per GB-second, as a multiple of provisioned concurrency's price per GB-second configured. */
+        public static final double ON_DEMAND_DURATION_RATIO = 0.0000166667 / 0.0000041667;
+        /** Duration on provisioned concurrency per GB-second, as that multiple. */
+        public static final double PROVISIONED_DURATION_RATIO = 0.0000097222 / 0.0000041667;
+        public static final double PRICE_PER_MILLION_REQUESTS_USD = 0.20;
+
+        private Lambda() {
+        }
+    }
+
+    /**
      * Knative Serving's {@code config-autoscaler} ConfigMap ({@code config/core/configmaps/autoscaler.yaml},
      * {@code pkg/autoscaler/config/config.go}) and annotation defaults ({@code pkg/apis/autoscaling/register.go}).
      */

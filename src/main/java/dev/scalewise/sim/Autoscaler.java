@@ -21,4 +21,9 @@ public interface Autoscaler {
      * @return the replicas the controller asks for, within the policy's bounds
      */
     int decide(long nowSeconds, int currentReplicas, int readyReplicas, MetricsView metrics);
+
+    /** What serves demand the ready replicas cannot: nothing (it queues) but for a Lambda function. */
+    default OnDemand onDemand() {
+        return OnDemand.NONE;
+    }
 }

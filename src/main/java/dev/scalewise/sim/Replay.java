@@ -52,6 +52,16 @@ public final class Replay {
     /** Whether what happens beyond {@link #busiestLoad} (and in any backlog) rests on a bound or extrapolation. */
     private final boolean boundedCapacity;
     private final double startupSeconds;
+    /** When a replica the controller adds serves: its startup, after the allocation delay of on-demand serving. */
+    private final double replicaStartupSeconds;
+    /** Demand beyond the ready replicas runs on demand (Lambda) instead of queueing. */
+    private final boolean spills;
+    private final OnDemand onDemand;
+    /** The share of a step's requests that may start cold before the SLO percentile is a cold one. */
+    private final double coldShareAllowed;
+    /** On-demand environments alive at each of the last sub-steps of the idle retention (newest at poolNext - 1). */
+    private final double[] pool;
+    private int poolNext;
     /** Clients give up after this long in the queue; +Infinity (no timeout) leaves every formula as is. */
     private final double timeoutSeconds;
     private final SignalCurve gpu;
@@ -137,11 +147,20 @@ public final class Replay {
                 : Double.POSITIVE_INFINITY;
         this.boundedCapacity = model.capacityBeyondHistory();
         this.startupSeconds = model.startupSeconds().value();
+        this.onDemand = autoscaler.onDemand();
+        this.spills = onDemand.enabled();
+        this.replicaStartupSeconds = startupSeconds + (spills ? onDemand.allocationDelaySeconds() : 0);
+        this.coldShareAllowed = switch (spec.slo().percentile()) {
+            case P50 -> 0.5;
+            case P95 -> 0.05;
+            case P99 -> 0.01;
+        };
         this.timeoutSeconds = spec.requestTimeoutSeconds().orElse(Double.POSITIVE_INFINITY);
         this.gpu = model.gpuUtil();
         this.gpuKnown = gpu.known();
         this.autoscaler = autoscaler;
         this.dtSeconds = gcd(gcd(autoscaler.periodSeconds(), stepSeconds), 60);
+        this.pool = new double[spills ? (int) Math.max(1, Math.ceil(onDemand.idleRetentionSeconds() / dtSeconds)) : 1];
         this.invDt = 1.0 / dtSeconds;
         this.invPeriod = 1.0 / autoscaler.periodSeconds();
         this.pricePerReplicaSecond = model.pricePerReplicaHour().value() / 3600;
@@ -314,7 +333,7 @@ public final class Replay {
         if (desired != paid) {
             bookRuns(tally, t);
             tally.addScaleEvent(paid, desired);
-            pods.scaleTo(desired, t + startupSeconds);
+            pods.scaleTo(desired, t + replicaStartupSeconds);
         }
         if (recording) {
             startRow(t, desired);
@@ -338,6 +357,11 @@ public final class Replay {
             view.set(rate, rate, workRate, 0, 0);
             return;
         }
+        if (spills) {
+            double load = Math.min(workRate / ready, saturationPerReplica);
+            view.set(rate, rate / ready, load, load / saturationPerReplica, 0);
+            return;
+        }
         double load = Math.min(workRate / ready, saturationPerReplica);
         view.set(rate, rate / ready, workRate / ready, inSystem.at(load), waitingKnown ? waiting.at(load) * ready : 0);
     }
@@ -348,6 +372,10 @@ public final class Replay {
             cachedReady = ready;
             invReady = ready > 0 ? 1.0 / ready : 1;
             invSaturationRps = ready > 0 ? 1 / (ready * saturationPerReplica) : 0;
+        }
+        if (spills) {
+            serveOnDemand(tally, ready);
+            return;
         }
         if (ready > 0 && backlog == 0 && ready == memoReady && workRate == memoRate) {
             // Most sub-steps: the last queue-free one again, so its results as they were. This path is kept
@@ -427,6 +455,54 @@ public final class Replay {
             }
         }
         account(arrivals, traffic, latencyMs, busyLoad, concurrency, queue, above, beyond);
+    }
+
+    /**
+     * A sub-step of a function with provisioned concurrency: the ready (provisioned) environments take what
+     * they can, each one request at a time (up to the saturation rate); the rest runs at once in on-demand
+     * environments, so nothing queues. On-demand environments beyond the warm ones start cold: the requests
+     * that find no warm environment wait the init (the startup), and those arriving meanwhile get environments
+     * of their own. The step's SLO-percentile latency is the cold one when more than 1 - percentile of its
+     * requests started cold. Execution is billed per busy environment-second ({@link OnDemand}).
+     */
+    private void serveOnDemand(OutcomeTally tally, int ready) {
+        double dt = dtSeconds;
+        double arrivals = rate * dt;
+        double provisionedWork = Math.min(workRate, ready * saturationPerReplica);
+        double spilled = workRate - provisionedWork; // work per second run on demand
+        double busyOnDemand = spilled / saturationPerReplica; // environments, one request each
+        double warm = 0;
+        for (double p : pool) {
+            warm = Math.max(warm, p);
+        }
+        double fresh = Math.max(0, busyOnDemand - warm);
+        double requestsPerEnvironment = unitsPerRequest > 0 ? saturationPerReplica / unitsPerRequest : saturationPerReplica;
+        double cold = Math.min(spilled / Math.max(unitsPerRequest, BACKLOG_EPSILON) * dt,
+                fresh * (1 + startupSeconds * requestsPerEnvironment));
+        pool[poolNext] = fresh > 0 ? warm + cold : busyOnDemand;
+        poolNext = (poolNext + 1) % pool.length;
+        double load = spilled > 0 ? saturationPerReplica : provisionedWork * invReady;
+        double warmMs = latency.at(load, 0);
+        double latencyMs = arrivals > 0 && cold / arrivals > coldShareAllowed ? warmMs + startupSeconds * 1000 : warmMs;
+        boolean above = load > busiestLoad;
+        if (!excluded) {
+            if (cold > 0) {
+                judge.markColdStart();
+            }
+            double busySeconds = provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
+                    + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio();
+            tally.addCost(busySeconds * pricePerReplicaSecond);
+        }
+        if (recording) {
+            rowCost += (provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
+                    + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio()) * pricePerReplicaSecond;
+        }
+        if (gpuKnown && !excluded) {
+            tally.addGpuUtil(Math.min(1, gpu.at(load)));
+        }
+        double inFlight = ready > 0 ? provisionedWork * invReady / saturationPerReplica : busyOnDemand;
+        account(arrivals, arrivals > 0, latencyMs, ready > 0 ? provisionedWork * invReady : load, inFlight, 0, above,
+                boundedCapacity && above);
     }
 
     /**

@@ -56,6 +56,7 @@ class StaticRulesTest {
                 Arguments.of("SW502", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW503", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW505", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW601", Severity.WARNING, KubeVersion.DEFAULT));
     }
 

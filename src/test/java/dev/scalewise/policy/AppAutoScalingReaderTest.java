@@ -185,20 +185,7 @@ class AppAutoScalingReaderTest {
         assertEquals(List.of(), p.targetTracking());
     }
 
-    @Test
-    void lambdaIsRefusedAsNotModeled() {
-        YamlError e = assertThrows(YamlError.class, () -> Yamls.one("""
-                Resources:
-                  T:
-                    Type: AWS::ApplicationAutoScaling::ScalableTarget
-                    Properties: {ServiceNamespace: lambda, ResourceId: "function:f:live",
-                      ScalableDimension: "lambda:function:ProvisionedConcurrency", MinCapacity: 1, MaxCapacity: 4}
-                """));
-        assertTrue(e.isBeyondModel());
-        assertTrue(e.getMessage().contains("Lambda provisioned concurrency is not replayed yet"), e.getMessage());
-    }
-
-    private static void assertError(Path tmp, String text, String expected) throws Exception {
+    static void assertError(Path tmp, String text, String expected) throws Exception {
         Path f = tmp.resolve("bad.json");
         Files.writeString(f, text);
         UserError e = assertThrows(UserError.class, () -> PolicyLoader.load(List.of(f.toString())));

@@ -28,7 +28,9 @@ class CloudEmitRoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"aws/cloudformation.yaml", "aws/cloudformation.json", "aws/terraform-plan.json",
-            "aws/terraform.tfstate", "aws/describe.json", "gcp/cloud-run-service.yaml"})
+            "aws/terraform.tfstate", "aws/describe.json", "aws/lambda-cloudformation.json",
+            "aws/lambda-terraform-plan.json", "aws/lambda-terraform.tfstate", "aws/lambda-describe.json",
+            "gcp/cloud-run-service.yaml"})
     void everyKnobIsWrittenBackIntoTheSameFormatKeepingEveryOtherByte(String fixture, @TempDir Path dir) throws IOException {
         Path file = dir.resolve(Path.of(fixture).getFileName());
         String original = Files.readString(Path.of(FIXTURES + fixture));
@@ -70,6 +72,21 @@ class CloudEmitRoundTripTest {
         Files.writeString(file, edited);
         assertEquals(900, tuner(only(file)).knobs.stream().filter(k -> k.name().equals("scaleInCooldownSeconds"))
                 .findFirst().orElseThrow().current());
+    }
+
+    /**
+     * A Lambda function's utilization target is searched as the busy share of a provisioned environment at each
+     * searched fraction of capacity: fractions within (0, 1], never a percent or a request rate.
+     */
+    @Test
+    void aProvisionedConcurrencyTargetIsSearchedAsAFraction() {
+        Tuner tuner = tuner(only(Path.of(FIXTURES + "aws/lambda-describe.json")));
+        Knob target = tuner.knobs.stream().filter(k -> k.name().equals("targetValue")).findFirst().orElseThrow();
+        assertEquals(0.7, target.current());
+        assertTrue(target.values().length >= 5, java.util.Arrays.toString(target.values()));
+        for (double v : target.values()) {
+            assertTrue(v > 0 && v <= 1, "candidate " + v + " of " + java.util.Arrays.toString(target.values()));
+        }
     }
 
     private static String wholeNumbers(String text) {

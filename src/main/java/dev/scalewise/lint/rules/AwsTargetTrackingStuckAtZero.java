@@ -35,9 +35,13 @@ final class AwsTargetTrackingStuckAtZero extends AbstractRule {
             boolean leavesZero = p.scalesOutFromZero();
             boolean scales = !p.targetTracking().isEmpty() || !p.stepScaling().isEmpty();
             if (p.minReplicas() == 0 && scales && !leavesZero) {
-                out.add(AwsPolicies.finding(meta(), m, p, AwsNodes.targetField(m.doc(), p.meta().name(), "MinCapacity"), "MinCapacity 0 and no"
-                        + " policy that sees traffic without instances: once scaled in to zero, " + p.meta().name()
-                        + " stays there"));
+                out.add(AwsPolicies.finding(meta(), m, p, AwsNodes.targetField(m.doc(), p.meta().name(), "MinCapacity"),
+                        p.provisionedConcurrency() ? "MinCapacity 0: with no provisioned concurrency its utilization has"
+                                + " no datapoints, so once scaled in to zero " + p.meta().name() + " stays there and every"
+                                + " request runs on demand (Lambda scales provisioned concurrency with target tracking only:"
+                                + " set MinCapacity to 1)"
+                                : "MinCapacity 0 and no policy that sees traffic without instances: once scaled in to zero, "
+                                + p.meta().name() + " stays there"));
             }
         });
         return out;

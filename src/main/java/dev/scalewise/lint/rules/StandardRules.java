@@ -71,7 +71,8 @@ public final class StandardRules {
                     new AwsScaleInCooldownShorterThanStartup(),
                     new AwsMinZeroLatencyCritical(),
                     new AwsTargetTrackingFleetMetric(),
-                    new AwsTargetTrackingStuckAtZero());
+                    new AwsTargetTrackingStuckAtZero(),
+                    new AwsProvisionedUtilizationTargetAboveOne());
             case CONTAINER_APP -> List.of(ScaleToZeroOnLatencyCritical.containerApp());
             case RAY_SERVICE, SERVE_CONFIG, SCHEDULED_SCALING, PREDICTIVE_SCALING -> List.of();
         };

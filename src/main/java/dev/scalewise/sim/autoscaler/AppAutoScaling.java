@@ -8,6 +8,8 @@ import dev.scalewise.policy.AppAutoScalingPolicy.TargetTracking;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.MetricsView;
+import dev.scalewise.sim.OnDemand;
+import dev.scalewise.policy.UpstreamDefaults;
 
 /**
  * AWS Application Auto Scaling, replayed as AWS documents it (docs/autoscalers.md cites each rule):
@@ -38,6 +40,7 @@ public final class AppAutoScaling implements Autoscaler {
 
     private final AppAutoScalingPolicy policy;
     private final double startupSeconds;
+    private final OnDemand onDemand;
     private final Ring[] tracking;
     private final Ring[] minutes;    // per step policy: the minutes of the alarm period in progress
     private final Ring[] datapoints; // per step policy: the alarm's datapoints
@@ -49,7 +52,11 @@ public final class AppAutoScaling implements Autoscaler {
 
     public AppAutoScaling(AppAutoScalingPolicy policy, double startupSeconds) {
         this.policy = policy;
-        this.startupSeconds = startupSeconds;
+        this.onDemand = policy.provisionedConcurrency() ? new OnDemand(true, UpstreamDefaults.Lambda.ALLOCATION_DELAY_SECONDS,
+                UpstreamDefaults.Lambda.IDLE_RETENTION_SECONDS, UpstreamDefaults.Lambda.ON_DEMAND_DURATION_RATIO,
+                UpstreamDefaults.Lambda.PROVISIONED_DURATION_RATIO) : OnDemand.NONE;
+        // a provisioned concurrency update lasts until the environments are allocated and initialized
+        this.startupSeconds = startupSeconds + onDemand.allocationDelaySeconds();
         this.tracking = new Ring[policy.targetTracking().size()];
         for (int i = 0; i < tracking.length; i++) {
             TargetTracking t = policy.targetTracking().get(i);
@@ -67,6 +74,12 @@ public final class AppAutoScaling implements Autoscaler {
     @Override
     public int periodSeconds() {
         return PERIOD_SECONDS;
+    }
+
+    /** A Lambda function runs what its provisioned concurrency cannot take on demand. */
+    @Override
+    public OnDemand onDemand() {
+        return onDemand;
     }
 
     @Override
@@ -202,6 +215,8 @@ public final class AppAutoScaling implements Autoscaler {
             case PER_INSTANCE -> ready == 0 ? Double.NaN : v * m.scale() / ready;
             case NO_CAPACITY_FLAG -> ready == 0 && (v > 0 || metrics.value(Signal.RPS) > 0) ? 1 : 0;
             case NO_CAPACITY_COUNT -> ready == 0 && v > 0 ? v * m.scale() : 0;
+            // the replay reports a provisioned function's busy share of its ready environments as CONCURRENCY
+            case PROVISIONED_UTILIZATION -> ready == 0 ? Double.NaN : Math.min(1, v) * m.scale();
         };
     }
 

@@ -1,0 +1,16 @@
+package dev.scalewise.sim;
+
+/**
+ * How a replay serves demand its ready replicas cannot take. Every Kubernetes controller's service queues
+ * it ({@link #NONE}); a Lambda function with provisioned concurrency runs it at once in on-demand execution
+ * environments (a replica is then one provisioned environment, serving one request at a time): each new
+ * environment starts cold, its first request waiting the service's startup (the function's init), and is
+ * kept warm {@code idleRetentionSeconds} after it was last needed. Replicas the controller adds are
+ * allocated {@code allocationDelaySeconds} before they start initializing. Execution is billed on top of
+ * the replicas: on demand at {@code onDemandPriceRatio} x the replica price per busy environment-second
+ * (init included), on a provisioned environment at {@code provisionedBusyPriceRatio} x it.
+ */
+public record OnDemand(boolean enabled, double allocationDelaySeconds, double idleRetentionSeconds,
+                       double onDemandPriceRatio, double provisionedBusyPriceRatio) {
+    public static final OnDemand NONE = new OnDemand(false, 0, 0, 0, 0);
+}
