@@ -15,6 +15,9 @@ package dev.scalewise.policy;
 public record CloudRunPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int containerConcurrency,
                              double concurrencyTarget, double cpuTarget, boolean cpuAlwaysAllocated,
                              boolean startupCpuBoost, int idleRetentionSeconds) implements PolicySpec {
+    /** Where the revision template's annotations hold the minimum instances (gcloud's --min-instances). */
+    public static final String MIN_SCALE_ANNOTATION = "autoscaling.knative.dev/minScale";
+
     @Override
     public PolicyKind kind() {
         return PolicyKind.CLOUD_RUN;

@@ -31,7 +31,7 @@ final class CloudRunReader {
         YNode template = m.spec().get("template");
         YNode ann = template.get("metadata").get("annotations");
         Fields f = m.fields;
-        YNode minNode = ann.get("autoscaling.knative.dev/minScale");
+        YNode minNode = ann.get(CloudRunPolicy.MIN_SCALE_ANNOTATION);
         int min = Fields.atLeast(minNode, f.integer(minNode, "minReplicas", 0), 0);
         YNode maxNode = ann.get("autoscaling.knative.dev/maxScale");
         int max = Fields.atLeast(maxNode, f.integer(maxNode, "maxReplicas", MAX_INSTANCES), 1);

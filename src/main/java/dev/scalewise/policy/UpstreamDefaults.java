@@ -129,6 +129,15 @@ public final class UpstreamDefaults {
         }
     }
 
+    /** Google Cloud Run's pricing page (cloud.google.com/run/pricing), Tier 1 regions, request-based billing. */
+    public static final class CloudRun {
+        /** "Requests: $0.40 per million" beyond the free tier; instance-based billing charges none. */
+        public static final double PRICE_PER_MILLION_REQUESTS_USD = 0.40;
+
+        private CloudRun() {
+        }
+    }
+
     /**
      * Knative Serving's {@code config-autoscaler} ConfigMap ({@code config/core/configmaps/autoscaler.yaml},
      * {@code pkg/autoscaler/config/config.go}) and annotation defaults ({@code pkg/apis/autoscaling/register.go}).

@@ -26,4 +26,9 @@ public interface Autoscaler {
     default OnDemand onDemand() {
         return OnDemand.NONE;
     }
+
+    /** How the platform bills the replicas: every second of each (Kubernetes and most clouds) but for Cloud Run's request-based billing. */
+    default Billing billing() {
+        return Billing.LIFETIME;
+    }
 }

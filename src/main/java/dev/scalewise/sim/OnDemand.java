@@ -8,7 +8,8 @@ package dev.scalewise.sim;
  * kept warm {@code idleRetentionSeconds} after it was last needed. Replicas the controller adds are
  * allocated {@code allocationDelaySeconds} before they start initializing. Execution is billed on top of
  * the replicas: on demand at {@code onDemandPriceRatio} x the replica price per busy environment-second
- * (init included), on a provisioned environment at {@code provisionedBusyPriceRatio} x it.
+ * (init included), on a provisioned environment at {@code provisionedBusyPriceRatio} x it (the request charge is
+ * the controller's {@link Billing}).
  */
 public record OnDemand(boolean enabled, double allocationDelaySeconds, double idleRetentionSeconds,
                        double onDemandPriceRatio, double provisionedBusyPriceRatio) {

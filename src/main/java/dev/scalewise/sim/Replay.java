@@ -59,6 +59,10 @@ public final class Replay {
     private final OnDemand onDemand;
     /** The share of a step's requests that may start cold before the SLO percentile is a cold one. */
     private final double coldShareAllowed;
+    /** Replicas are billed only while they start or serve (Cloud Run's request-based billing), not their lifetime. */
+    private final boolean billedWhileServing;
+    /** What each request costs on top (Lambda, Cloud Run), listed in USD: 0 for a model priced in another currency. */
+    private final double pricePerRequest;
     /** On-demand environments alive at each of the last sub-steps of the idle retention (newest at poolNext - 1). */
     private final double[] pool;
     private int poolNext;
@@ -164,6 +168,9 @@ public final class Replay {
         this.invDt = 1.0 / dtSeconds;
         this.invPeriod = 1.0 / autoscaler.periodSeconds();
         this.pricePerReplicaSecond = model.pricePerReplicaHour().value() / 3600;
+        Billing billing = autoscaler.billing();
+        this.billedWhileServing = billing.whileServing();
+        this.pricePerRequest = model.currency().equals("USD") ? billing.pricePerMillionRequestsUsd() / 1e6 : 0;
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
@@ -384,7 +391,7 @@ public final class Replay {
                 tally.addGpuUtil(memoGpuUtil);
             }
             double arrivals = rate * dtSeconds;
-            account(arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, memoQueue, memoAbove,
+            account(tally, arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, memoQueue, memoAbove,
                     boundedCapacity && memoAbove);
         } else {
             serveFresh(t, tally, ready);
@@ -454,7 +461,7 @@ public final class Replay {
                 }
             }
         }
-        account(arrivals, traffic, latencyMs, busyLoad, concurrency, queue, above, beyond);
+        account(tally, arrivals, traffic, latencyMs, busyLoad, concurrency, queue, above, beyond);
     }
 
     /**
@@ -485,34 +492,47 @@ public final class Replay {
         double warmMs = latency.at(load, 0);
         double latencyMs = arrivals > 0 && cold / arrivals > coldShareAllowed ? warmMs + startupSeconds * 1000 : warmMs;
         boolean above = load > busiestLoad;
+        double execution = (provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
+                + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio()) * pricePerReplicaSecond;
         if (!excluded) {
             if (cold > 0) {
                 judge.markColdStart();
             }
-            double busySeconds = provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
-                    + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio();
-            tally.addCost(busySeconds * pricePerReplicaSecond);
+            tally.addCost(execution);
         }
         if (recording) {
-            rowCost += (provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
-                    + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio()) * pricePerReplicaSecond;
+            rowCost += execution;
         }
         if (gpuKnown && !excluded) {
             tally.addGpuUtil(Math.min(1, gpu.at(load)));
         }
         double inFlight = ready > 0 ? provisionedWork * invReady / saturationPerReplica : busyOnDemand;
-        account(arrivals, arrivals > 0, latencyMs, ready > 0 ? provisionedWork * invReady : load, inFlight, 0, above,
-                boundedCapacity && above);
+        account(tally, arrivals, arrivals > 0, latencyMs, ready > 0 ? provisionedWork * invReady : load, inFlight, 0,
+                above, boundedCapacity && above);
     }
 
     /**
      * Books a served sub-step: the minute's verdict (unless the step's demand is unknown), the decision
-     * period's means, the timeline row. {@code above}: demand per ready replica beyond the busiest known
-     * load; {@code beyond}: the latency rests on a capacity history cannot show.
+     * period's means, the timeline row, and what the platform bills per step (each request; under request-based
+     * billing the replicas starting or serving: each ready one with a request in flight, at most the requests in
+     * flight, an upper bound). {@code above}: demand per ready replica beyond the busiest known load;
+     * {@code beyond}: the latency rests on a capacity history cannot show.
      */
-    private void account(double arrivals, boolean traffic, double latencyMs, double busyLoad,
+    private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double busyLoad,
                          double concurrency, double queue, boolean above, boolean beyond) {
         double dt = dtSeconds;
+        double billedCost = 0;
+        if (billedWhileServing) {
+            double billed = pods.starting() + cachedReady * Math.min(1, concurrency);
+            billedCost = billed * dt * pricePerReplicaSecond;
+            if (!excluded) {
+                tally.addCost(billedCost);
+                tally.addDemand(0, Math.max(0, billed - workRate * invCapacityPerReplica) * dt * pricePerReplicaSecond);
+            }
+        }
+        if (pricePerRequest > 0 && !excluded) {
+            tally.addCost(arrivals * pricePerRequest);
+        }
         if (!excluded) {
             if (traffic) {
                 if (beyond) {
@@ -532,7 +552,7 @@ public final class Replay {
         winQueue += queue * dt;
         if (recording) {
             rowArrivals += arrivals;
-            rowCost += pods.paid() * dt * pricePerReplicaSecond;
+            rowCost += (billedWhileServing ? billedCost : pods.paid() * dt * pricePerReplicaSecond) + arrivals * pricePerRequest;
             if (traffic) {
                 rowTraffic = true;
                 rowWorstMs = Math.max(rowWorstMs, latencyMs);
@@ -557,7 +577,9 @@ public final class Replay {
             int paid = pods.paid();
             double seconds = t - replicasSince;
             tally.addReplicaTime(paid, seconds);
-            tally.addCost(paid * seconds * pricePerReplicaSecond);
+            if (!billedWhileServing) {
+                tally.addCost(paid * seconds * pricePerReplicaSecond);
+            }
             replicasSince = t;
         }
     }
@@ -573,7 +595,9 @@ public final class Replay {
             double seconds = t - demandSince;
             int paid = pods.paid();
             double needed = workRate * invCapacityPerReplica;
-            tally.addDemand(rate * seconds, paid > needed ? (paid - needed) * seconds * pricePerReplicaSecond : 0);
+            // under request-based billing the idle part is booked per step, with the billed replicas
+            tally.addDemand(rate * seconds, paid > needed && !billedWhileServing
+                    ? (paid - needed) * seconds * pricePerReplicaSecond : 0);
             if (tokensPerRequest != null && step < rates.length) {
                 tally.addTokens(rate * seconds * tokensPerRequest[0][step], rate * seconds * tokensPerRequest[1][step],
                         promptWeight);

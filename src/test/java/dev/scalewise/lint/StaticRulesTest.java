@@ -57,7 +57,8 @@ class StaticRulesTest {
                 Arguments.of("SW503", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW505", Severity.ERROR, KubeVersion.DEFAULT),
-                Arguments.of("SW601", Severity.WARNING, KubeVersion.DEFAULT));
+                Arguments.of("SW601", Severity.WARNING, KubeVersion.DEFAULT),
+                Arguments.of("SW701", Severity.WARNING, KubeVersion.DEFAULT));
     }
 
     @ParameterizedTest(name = "{0} ({1}, Kubernetes {2}) fails on fail.yaml at the marked lines")

@@ -6,6 +6,7 @@ import dev.scalewise.lint.LintContext;
 import dev.scalewise.lint.Manifest;
 import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
+import dev.scalewise.policy.CloudRunPolicy;
 import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
@@ -17,9 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SW204 (KEDA), SW402 (KServe) and SW601 (Azure Container Apps): a floor of zero on a service services.yaml
- * marks latency-critical. One class, three rules: the finding, rationale and fix differ only in where the
- * floor is written.
+ * SW204 (KEDA), SW402 (KServe), SW601 (Azure Container Apps) and SW701 (Google Cloud Run): a floor of zero on
+ * a service services.yaml marks latency-critical. One class, four rules: the finding, rationale and fix differ
+ * only in where the floor is written.
  */
 final class ScaleToZeroOnLatencyCritical extends AbstractRule {
     private final String kind;
@@ -73,15 +74,36 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
                 List.of("https://learn.microsoft.com/azure/container-apps/scale-app")), CONTAINER_APP);
     }
 
+    /**
+     * A Cloud Run service is a Knative Service by its kind; only those read as Cloud Run (not the KPA, whose
+     * scale to zero SW302 judges against the SLO) are this rule's.
+     */
+    static ScaleToZeroOnLatencyCritical cloudRun() {
+        return new ScaleToZeroOnLatencyCritical(new RuleMeta("SW701", "cloud-run-scale-to-zero-latency-critical",
+                Severity.WARNING, "a valid config; a judgment from services.yaml's latency-critical flag",
+                "Cloud Run service scales a latency-critical service to zero",
+                "Cloud Run's minimum instances default to 0: once no request arrives, the idle instances are removed"
+                        + " (Cloud Run keeps them up to 15 minutes), and the next request waits for a new instance to"
+                        + " start (image pull, model load), far beyond a user-facing latency SLO. The service is"
+                        + " latency-critical per services.yaml (latencyCritical, default true). Needs --services.",
+                "Set the annotation autoscaling.knative.dev/minScale (gcloud: --min-instances) on the revision template"
+                        + " to at least 1, or mark the service latencyCritical: false in services.yaml if cold starts are"
+                        + " acceptable.",
+                Set.of(Kinds.KNATIVE_SERVICE),
+                List.of("https://cloud.google.com/run/docs/configuring/min-instances",
+                        "https://cloud.google.com/run/docs/about-instance-autoscaling")), Kinds.KNATIVE_SERVICE);
+    }
+
     private static final String CONTAINER_APP = dev.scalewise.policy.ManifestFormat.CONTAINER_APP.kind();
 
     @Override
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (Manifest m : ctx.ofKind(kind)) {
+        for (Manifest m : kind.equals(Kinds.KNATIVE_SERVICE) ? Kinds.knativeServices(ctx) : ctx.ofKind(kind)) {
             Optional<ServiceSpec> service = ctx.serviceOf(m);
             Optional<PolicySpec> policy = ctx.policy(m);
-            if (service.isEmpty() || !service.get().latencyCritical() || policy.isEmpty()) {
+            if (service.isEmpty() || !service.get().latencyCritical() || policy.isEmpty()
+                    || kind.equals(Kinds.KNATIVE_SERVICE) && !(policy.get() instanceof CloudRunPolicy)) {
                 continue;
             }
             boolean idleToZero = policy.get() instanceof KedaPolicy k && k.idleReplicaCount().isPresent()
@@ -90,11 +112,17 @@ final class ScaleToZeroOnLatencyCritical extends AbstractRule {
                 continue;
             }
             YNode parent = kind.equals(Kinds.INFERENCE_SERVICE) ? m.spec().get("predictor")
-                    : kind.equals(CONTAINER_APP) ? m.doc().root().get("properties").get("template").get("scale") : m.spec();
-            YNode node = idleToZero ? parent.get("idleReplicaCount")
-                    : parent.get(kind.equals(Kinds.SCALED_OBJECT) ? "minReplicaCount" : "minReplicas");
+                    : kind.equals(CONTAINER_APP) ? m.doc().root().get("properties").get("template").get("scale")
+                    : kind.equals(Kinds.KNATIVE_SERVICE) ? m.spec().get("template").get("metadata").get("annotations")
+                    : m.spec();
+            String floor = switch (kind) {
+                case Kinds.SCALED_OBJECT -> "minReplicaCount";
+                case Kinds.KNATIVE_SERVICE -> CloudRunPolicy.MIN_SCALE_ANNOTATION;
+                default -> "minReplicas";
+            };
+            YNode node = parent.get(idleToZero ? "idleReplicaCount" : floor);
             String what = idleToZero ? "idleReplicaCount 0 empties the workload while idle"
-                    : (node.isMissing() ? "the floor defaults to 0" : node.path().substring(node.path().lastIndexOf('.') + 1) + " 0");
+                    : (node.isMissing() ? "the floor defaults to 0" : floor.substring(floor.lastIndexOf('/') + 1) + " 0");
             String message = what + ", but service '" + service.get().name()
                     + "' is latency-critical: the first request after idle waits a cold start"
                     + service.get().startupSeconds().stream().mapToObj(s -> " of " + Numbers.plain(s) + " s").findFirst().orElse("");

@@ -63,7 +63,8 @@ public final class StandardRules {
             case KNATIVE_SERVICE -> List.of(
                     new KnativeTargetAboveContainerConcurrency(),
                     KnativeColdStart.scaleToZero(),
-                    KnativeColdStart.windowShorterThanStartup());
+                    KnativeColdStart.windowShorterThanStartup(),
+                    ScaleToZeroOnLatencyCritical.cloudRun());
             case INFERENCE_SERVICE -> List.of(
                     new KserveMetricInvalidForClass(),
                     ScaleToZeroOnLatencyCritical.kserve());

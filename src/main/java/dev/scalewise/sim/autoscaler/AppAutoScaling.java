@@ -7,6 +7,7 @@ import dev.scalewise.policy.AppAutoScalingPolicy.StepScaling;
 import dev.scalewise.policy.AppAutoScalingPolicy.TargetTracking;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
 import dev.scalewise.sim.OnDemand;
 import dev.scalewise.policy.UpstreamDefaults;
@@ -74,6 +75,13 @@ public final class AppAutoScaling implements Autoscaler {
     @Override
     public int periodSeconds() {
         return PERIOD_SECONDS;
+    }
+
+    /** Lambda charges every request on top of provisioned concurrency and duration. */
+    @Override
+    public Billing billing() {
+        return onDemand.enabled() ? new Billing(false, UpstreamDefaults.Lambda.PRICE_PER_MILLION_REQUESTS_USD)
+                : Billing.LIFETIME;
     }
 
     /** A Lambda function runs what its provisioned concurrency cannot take on demand. */

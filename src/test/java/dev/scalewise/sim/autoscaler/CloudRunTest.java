@@ -77,4 +77,13 @@ class CloudRunTest {
         CloudRun c = new CloudRun(run(0, 4));
         assertEquals(4, c.decide(0, 1, 1, new Fixtures.Metrics().set(Signal.CONCURRENCY, 1000).set(Signal.RPS, 50)));
     }
+
+    /** Request-based billing (cpu-throttling, the default) bills instances while they serve, plus $0.40 per million requests. */
+    @Test
+    void theBillingSettingChoosesHowInstancesAreCharged() {
+        CloudRunPolicy requestBased = run(0, 4);
+        assertEquals(new dev.scalewise.sim.Billing(true, 0.40), new CloudRun(requestBased).billing());
+        CloudRunPolicy instanceBased = new CloudRunPolicy(requestBased.meta(), 0, 4, 80, 0.6, 0.6, true, false, 900);
+        assertEquals(dev.scalewise.sim.Billing.LIFETIME, new CloudRun(instanceBased).billing());
+    }
 }

@@ -66,7 +66,8 @@ class LambdaProvisionedConcurrencyTest {
      *               from the request; allocated after 120 s, initialized in 2 more: serves from 482, past the end
      * </pre>
      * Cost: provisioned 2 x 360 + 3 x 180 = 1260 environment-s; on it busy 3 x 60 + 6 x 120 = 900; on demand
-     * busy 6 x 60 + 21 inits x 2 s = 402; at 1, 9.7222/4.1667 and 16.6667/4.1667 times the provisioned price.
+     * busy 6 x 60 + 21 inits x 2 s = 402; at 1, 9.7222/4.1667 and 16.6667/4.1667 times the provisioned price; and
+     * $0.20 per million requests (the model is priced in USD).
      */
     @Test
     void spilloverRunsOnDemandAndItsColdStartsAreJudged() {
@@ -74,7 +75,8 @@ class LambdaProvisionedConcurrencyTest {
         TimelineRow.Collector timeline = new TimelineRow.Collector();
         Outcome o = PolicyReplay.run(provisioned(1, 10), h, model(), spec(SLO),
                 ReplayOptions.of("pc").withTimeline(timeline, Signal.RPS)).total();
-        double expectedCost = PRICE * (1260 + 900 * Lambda.PROVISIONED_DURATION_RATIO + 402 * Lambda.ON_DEMAND_DURATION_RATIO);
+        double expectedCost = PRICE * (1260 + 900 * Lambda.PROVISIONED_DURATION_RATIO + 402 * Lambda.ON_DEMAND_DURATION_RATIO)
+                + 12600 * 0.20 / 1e6;
         List<TimelineRow> rows = timeline.rows();
         assertAll(
                 () -> assertEquals(12600, o.requests(), EPS),
