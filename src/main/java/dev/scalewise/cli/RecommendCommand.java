@@ -186,16 +186,15 @@ final class RecommendCommand implements Callable<Integer> {
 
         /** Every manifest file with its recommendations applied (files without a change are left out). */
         static Map<String, String> editedManifests(PolicyBundle bundle, List<RecommendationRow> rows) {
-            Map<String, String> texts = new LinkedHashMap<>();
+            Map<String, List<Recommendation>> byFile = new LinkedHashMap<>();
             for (RecommendationRow row : rows) {
                 Recommendation r = row.recommendation();
-                if (r.changes().isEmpty()) {
-                    continue;
+                if (!r.changes().isEmpty()) {
+                    byFile.computeIfAbsent(r.manifestFile(), f -> new ArrayList<>()).add(r);
                 }
-                String file = r.manifestFile();
-                String text = texts.containsKey(file) ? texts.get(file) : bundle.text(file);
-                texts.put(file, ManifestEditor.apply(text, file, r));
             }
+            Map<String, String> texts = new LinkedHashMap<>();
+            byFile.forEach((file, recs) -> texts.put(file, ManifestEditor.applyAll(bundle.text(file), file, recs)));
             return texts;
         }
 

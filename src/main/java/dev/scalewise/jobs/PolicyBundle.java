@@ -111,6 +111,11 @@ public final class PolicyBundle implements Serializable {
         return parsed().policies();
     }
 
+    /** The services that have at least one policy. */
+    public java.util.Set<String> servicesWithPolicies() {
+        return parsed().byService().keySet();
+    }
+
     /** The policies whose service is {@code service}, in file order. */
     public List<PolicySpec> policiesFor(String service) {
         return parsed().byService().getOrDefault(service, List.of());

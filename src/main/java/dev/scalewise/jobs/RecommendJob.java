@@ -13,6 +13,7 @@ import dev.scalewise.recommend.RecommendOptions;
 import dev.scalewise.recommend.Recommendation;
 import dev.scalewise.recommend.RecommendationRow;
 import dev.scalewise.recommend.Recommender;
+import dev.scalewise.recommend.ServiceBasis;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,11 +37,24 @@ public final class RecommendJob {
      * The knobs of {@link RecommendOptions} that travel to the executors (it holds Optionals, which do
      * not serialize). Empty values use the recommender's defaults.
      */
-    public record Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange)
-            implements Serializable {
+    public record Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange,
+                          boolean parallelSearch) implements Serializable {
+        public Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange) {
+            this(objective, holdoutFraction, minFloor, maxCap, maxChange, true);
+        }
+
+        /**
+         * Each search's candidates replayed on several cores only when the job has too few services to keep
+         * every core busy with its own (four per core: the services are spread over the tasks by hash).
+         */
+        Options forFleetOf(int services, int cores) {
+            return new Options(objective, holdoutFraction, minFloor, maxCap, maxChange, services < 4 * cores);
+        }
+
         RecommendOptions toCore() {
             RecommendOptions o = RecommendOptions.defaults()
-                    .withObjective(RecommendOptions.Objective.valueOf(objective)).withHoldout(holdoutFraction);
+                    .withObjective(RecommendOptions.Objective.valueOf(objective)).withHoldout(holdoutFraction)
+                    .withParallelSearch(parallelSearch);
             if (minFloor != null) {
                 o = o.withMinFloor(minFloor);
             }
@@ -59,6 +73,11 @@ public final class RecommendJob {
      */
     public record Request(String dataDir, Optional<LocalDate> from, Optional<LocalDate> to, int stepSeconds,
                           String costTag, PolicyBundle policies, Optional<String> service, Options options) {
+        /** The options for as many services as this request recommends for, on this Spark's cores. */
+        Options fleetOptions(SparkSession spark) {
+            int services = service.isPresent() ? 1 : policies.servicesWithPolicies().size();
+            return options.forFleetOf(services, spark.sparkContext().defaultParallelism());
+        }
     }
 
     /** Rows of {@link RecommendRows#SCHEMA} (lazy, persisted) and the data-quality report. */
@@ -90,7 +109,7 @@ public final class RecommendJob {
         }
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         Broadcast<PolicyBundle> shared = request.policies().broadcast(spark);
-        Options options = request.options();
+        Options options = request.fleetOptions(spark);
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, RecommendRows.SCHEMA,
                 h -> rows(h, shared.value(), options));
         return new Result(r.rows(), ServicePipeline.defaultSloNote(r.quality(), r.rows(), request.policies().services().keySet()));
@@ -108,23 +127,37 @@ public final class RecommendJob {
         return out;
     }
 
-    /** Executor side: the recommendations themselves, in the order of {@link PolicyBundle#policiesFor}. */
+    /**
+     * Executor side: the recommendations themselves, in the order of {@link PolicyBundle#policiesFor}; the
+     * split, model and observed run are worked out once for all of the service's policies.
+     */
     static List<Recommendation> recommendations(ServiceHistory h, PolicyBundle bundle, Options options) {
         List<PolicySpec> all = bundle.policySet().policies();
+        List<PolicySpec> policies = bundle.policiesFor(h.service());
+        ServiceBasis basis;
+        try {
+            basis = ServiceBasis.fit(h, bundle.service(h.service()), options.holdoutFraction());
+        } catch (UserError | IllegalArgumentException e) {
+            return policies.stream().map(p -> cannot(h, p, e)).toList();
+        }
         List<Recommendation> out = new ArrayList<>();
-        for (PolicySpec p : bundle.policiesFor(h.service())) {
+        for (PolicySpec p : policies) {
             RecommendOptions opts = options.toCore().withMaxFloor(Recommender.maxFloorFor(p, all));
             Recommendation r;
             try {
-                r = Recommender.recommend(h, bundle.service(h.service()), p, opts);
+                r = Recommender.recommend(basis, p, opts);
             } catch (UserError | IllegalArgumentException e) {
-                // one service's bad data must not stop the fleet: the row says why
-                r = new Recommendation(h.service(), p.meta().name(), p.meta().sourceKind(), p.meta().name(),
-                        p.meta().location().file(), Recommendation.Status.CANNOT_RECOMMEND, e.getMessage(), List.of(), "",
-                        Optional.empty());
+                r = cannot(h, p, e);
             }
             out.add(r);
         }
         return out;
+    }
+
+    /** One service's bad data must not stop the fleet: the row says why. */
+    private static Recommendation cannot(ServiceHistory h, PolicySpec p, RuntimeException e) {
+        return new Recommendation(h.service(), p.meta().name(), p.meta().sourceKind(), p.meta().name(),
+                p.meta().location().file(), Recommendation.Status.CANNOT_RECOMMEND, e.getMessage(), List.of(), "",
+                Optional.empty());
     }
 }

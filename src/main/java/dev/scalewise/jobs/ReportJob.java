@@ -75,7 +75,7 @@ public final class ReportJob {
         }
         List<LoadedDataset> loaded = ServicePipeline.read(spark, settings);
         Broadcast<PolicyBundle> shared = request.policies().broadcast(spark);
-        RecommendJob.Options options = request.options();
+        RecommendJob.Options options = request.fleetOptions(spark);
         ServicePipeline.Result r = ServicePipeline.run(spark, settings, loaded, SCHEMA,
                 h -> rows(h, shared.value(), options));
         List<Row> all = SparkErrors.translate(() -> r.rows().orderBy("service", "policy").collectAsList());

@@ -17,9 +17,11 @@ import java.util.OptionalInt;
  *                         empty = unbounded. The availability floor wins over it.
  * @param maxFloor         the lowest maxReplicas allowed (0 = none): a scheduled policy's window that
  *                         raises its base to N replicas needs max >= N (see {@link Recommender#maxFloorFor})
+ * @param parallelSearch   replay a search's candidates on several cores; off when the caller already keeps every
+ *                         core busy with other services (nested parallelism only spins)
  */
 public record RecommendOptions(Objective objective, double holdoutFraction, OptionalInt minFloor, OptionalInt maxCap,
-                               OptionalDouble maxChange, int maxFloor) {
+                               OptionalDouble maxChange, int maxFloor, boolean parallelSearch) {
     public RecommendOptions {
         Objects.requireNonNull(objective, "objective");
         if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
@@ -34,31 +36,35 @@ public record RecommendOptions(Objective objective, double holdoutFraction, Opti
     }
 
     public static RecommendOptions defaults() {
-        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0);
+        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0, true);
     }
 
     public RecommendOptions withObjective(Objective o) {
-        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor);
+        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch);
     }
 
     public RecommendOptions withHoldout(double fraction) {
-        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor);
+        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch);
     }
 
     public RecommendOptions withMinFloor(int floor) {
-        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor);
+        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor, parallelSearch);
     }
 
     public RecommendOptions withMaxCap(int cap) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor, parallelSearch);
     }
 
     public RecommendOptions withMaxChange(double share) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor, parallelSearch);
     }
 
     public RecommendOptions withMaxFloor(int floor) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor));
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor), parallelSearch);
+    }
+
+    public RecommendOptions withParallelSearch(boolean parallel) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallel);
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.scalewise.recommend;
 
-import dev.scalewise.calibrate.Calibrator;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
-import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.recommend.Recommendation.Evidence;
@@ -13,7 +11,6 @@ import dev.scalewise.recommend.Recommendation.Periods;
 import dev.scalewise.recommend.Recommendation.Robustness;
 import dev.scalewise.recommend.Recommendation.Status;
 import dev.scalewise.recommend.Search.Evaluated;
-import dev.scalewise.sim.AsRun;
 import dev.scalewise.sim.Outcome;
 import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
@@ -23,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recommends settings for one service's policy and proves them by replay (docs/recommend.md): fits the
- * service model on the training period, searches the policy's space ({@link Search}), replays the winner,
- * the current policy and the observed run on train and holdout, stresses the winner (+20 % demand,
+ * Recommends settings for one service's policy and proves them by replay (docs/recommend.md): against the
+ * service's {@link ServiceBasis} (the model fitted on the training period, once for all its policies),
+ * searches the policy's space ({@link Search}), replays the winner and the current policy on train and
+ * holdout beside the observed run, stresses the winner (+20 % demand,
  * 1.5x startup), and explains the binding constraint. A pure function of its inputs: callable per
  * service inside a Spark executor; the only parallelism is the search's, over candidates.
  */
@@ -37,33 +35,43 @@ public final class Recommender {
 
     public static Recommendation recommend(ServiceHistory history, ServiceSpec spec, PolicySpec current,
                                            RecommendOptions opts) {
-        Split split = Split.of(history, opts.holdoutFraction());
-        ServiceModel model = ServiceModelFitter.fit(split.train(), spec);
-        Optional<String> unreplayable = unreplayable(model, history);
-        if (unreplayable.isPresent()) {
-            return new Recommendation(history.service(), current.meta().name(), current.meta().sourceKind(),
-                    current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND, unreplayable.get(), List.of(), "", Optional.empty());
-        }
-        return recommend(split, model, spec, current, opts);
+        return recommend(ServiceBasis.fit(history, spec, opts.holdoutFraction()), current, opts);
     }
 
     /** With a stated model (tests, what-ifs): the model is not refitted. */
     public static Recommendation recommend(Split split, ServiceModel model, ServiceSpec spec, PolicySpec current,
                                            RecommendOptions opts) {
+        return recommend(ServiceBasis.of(split, model, spec), current, opts);
+    }
+
+    /**
+     * Against a basis fitted once for the service (every policy of a service shares its split, model and
+     * observed run); {@code opts.holdoutFraction()} is the basis's.
+     */
+    public static Recommendation recommend(ServiceBasis basis, PolicySpec current, RecommendOptions opts) {
+        Split split = basis.split();
+        ServiceModel model = basis.model();
+        ServiceSpec spec = basis.spec();
+        if (basis.unreplayable().isPresent()) {
+            return new Recommendation(split.train().service(), current.meta().name(), current.meta().sourceKind(),
+                    current.meta().name(), current.meta().location().file(), Status.CANNOT_RECOMMEND,
+                    basis.unreplayable().get(), List.of(), "", Optional.empty());
+        }
+        ServiceBasis.Observed observed = basis.observed().orElseThrow();
         double maxBurn = opts.objective().maxBudgetBurn();
         ServiceHistory train = split.train();
         ServiceHistory holdout = split.holdout();
         Tuner tuner = Tuners.of(current, model, spec, train, opts);
         Outcome currentTrain = replay(current, train, model, spec);
         Outcome currentHoldout = replay(current, holdout, model, spec);
-        Outcome observedTrain = AsRun.outcomes(train, model, spec).total();
-        Outcome observedHoldout = AsRun.outcomes(holdout, model, spec).total();
+        Outcome observedTrain = observed.train();
+        Outcome observedHoldout = observed.holdout();
 
         boolean bounded = model.capacityBeyondHistory();
         Search.Criteria criteria = opts.objective().noWorse()
                 ? new Search.Criteria(maxBurn, currentTrain.breachMinutes(), currentHoldout.breachMinutes(), bounded)
                 : Search.Criteria.burn(maxBurn, bounded);
-        Search search = new Search(tuner, p -> replay(p, train, model, spec), criteria);
+        Search search = new Search(tuner, p -> replay(p, train, model, spec), criteria, opts.parallelSearch());
         Search.Result onTrain = search.run();
         // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
@@ -115,7 +123,7 @@ public final class Recommender {
         Evidence evidence = new Evidence(new Periods(currentTrain, recTrain, observedTrain),
                 new Periods(currentHoldout, recHoldout, observedHoldout), split.heldOut(), monthly, robustness,
                 Frontier.of(evaluated, tuner, maxBurn), evaluated.size(), opts.objective(), recommended,
-                Calibrator.calibrate(train, model, spec));
+                observed.calibration());
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));

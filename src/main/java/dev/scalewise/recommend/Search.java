@@ -22,15 +22,18 @@ import java.util.stream.IntStream;
  *
  * <ol>
  *   <li><b>Grid</b>: every target candidate with the other knobs at their current values; for each, the
- *       smallest feasible minReplicas by binary search. Breaches do not rise when min rises (more replicas
- *       are always at least as ready), so feasibility is monotone in min and binary search is exact up to
- *       that property.</li>
+ *       smallest feasible minReplicas. Breaches do not rise when min rises (more replicas are always at
+ *       least as ready), nor when the target gives more headroom (a lower load per replica), so
+ *       feasibility is monotone in both: the targets are walked from the most headroom to the least, each
+ *       one's min searched from the previous one's (usually one replay: it holds there) by binary search,
+ *       and the walk stops at the first target no min makes feasible. Exact up to those two properties.</li>
  *   <li><b>Coordinate descent</b> from the best grid point: every knob one step up and down, and every such
  *       move paired with min one step the other way; move to the cheapest feasible neighbour while that
  *       lowers the cost; stop at a local optimum (or after {@link #MAX_ROUNDS}).</li>
  * </ol>
- * Candidates of one round are replayed in parallel; the choice among them is made sequentially in a
- * fixed order, so the result is the same for any number of threads.
+ * Candidates of one round (and the grid's walks per peak headroom) are replayed in parallel unless the
+ * caller keeps the cores busy already; the choice among them is made sequentially in a fixed order, so the
+ * result is the same for any number of threads.
  */
 final class Search {
     static final int MAX_ROUNDS = 40;
@@ -70,21 +73,27 @@ final class Search {
     private final Optional<Function<PolicySpec, Outcome>> holdoutReplay;
     private final Criteria criteria;
     private final int[] currentPoint;
+    private final boolean parallel;
     private final Map<List<Integer>, Evaluated> cache = new ConcurrentHashMap<>();
     /** Training outcomes of an earlier search over the same space (see {@link #validating}). */
     private final Map<List<Integer>, Outcome> trained = new ConcurrentHashMap<>();
 
     Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Criteria criteria) {
-        this(tuner, replay, Optional.empty(), criteria);
+        this(tuner, replay, criteria, true);
+    }
+
+    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Criteria criteria, boolean parallel) {
+        this(tuner, replay, Optional.empty(), criteria, parallel);
     }
 
     private Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Optional<Function<PolicySpec, Outcome>> holdout,
-                   Criteria criteria) {
+                   Criteria criteria, boolean parallel) {
         this.tuner = tuner;
         this.replay = replay;
         this.holdoutReplay = holdout;
         this.criteria = criteria;
         this.currentPoint = tuner.currentPoint();
+        this.parallel = parallel;
     }
 
     /**
@@ -93,7 +102,7 @@ final class Search {
      * window). Training replays already run are reused.
      */
     Search validating(Function<PolicySpec, Outcome> holdout) {
-        Search v = new Search(tuner, replay, Optional.of(holdout), criteria);
+        Search v = new Search(tuner, replay, Optional.of(holdout), criteria, parallel);
         cache.forEach((k, e) -> v.trained.put(k, e.train()));
         return v;
     }
@@ -137,24 +146,47 @@ final class Search {
     }
 
     /**
-     * Per target candidate (and, validating, per peak headroom of maxReplicas): the smallest feasible min
-     * (binary search), and the current point itself.
+     * Per peak headroom of maxReplicas (validating; one otherwise) the walk over the target candidates, and
+     * the current point itself.
      */
-    private List<Evaluated> grid() {
-        int targets = tuner.targetIndex == Tuner.NONE ? 1 : tuner.knobs.get(tuner.targetIndex).size();
+    List<Evaluated> grid() {
         int h = tuner.headroomIndex();
         int headrooms = holdoutReplay.isPresent() && h != Tuner.NONE ? tuner.size(h) : 1;
-        List<Evaluated> out = new ArrayList<>(IntStream.range(0, targets * headrooms).parallel().mapToObj(i -> {
+        IntStream walks = IntStream.range(0, headrooms);
+        List<Evaluated> out = new ArrayList<>((parallel ? walks.parallel() : walks).mapToObj(r -> {
             int[] p = currentPoint.clone();
-            if (tuner.targetIndex != Tuner.NONE) {
-                p[tuner.targetIndex] = i % targets;
-            }
             if (headrooms > 1) {
-                p[h] = i / targets;
+                p[h] = r;
             }
-            return smallestFeasibleMin(p);
-        }).flatMap(Optional::stream).toList());
+            return targetWalk(p);
+        }).flatMap(List::stream).toList());
         out.add(evaluate(currentPoint));
+        return out;
+    }
+
+    /**
+     * From the target with the most headroom to the least, each one's smallest feasible min, searched from
+     * the previous target's; stops at the first target no min makes feasible (none beyond it would be).
+     */
+    private List<Evaluated> targetWalk(int[] base) {
+        int t = tuner.targetIndex;
+        if (t == Tuner.NONE) {
+            return smallestFeasibleMin(base, 0).stream().toList();
+        }
+        int n = tuner.size(t);
+        boolean mostHeadroomLast = tuner.headroomSign(t) > 0;
+        List<Evaluated> out = new ArrayList<>();
+        int lowestMin = 0;
+        for (int i = 0; i < n; i++) {
+            Optional<Evaluated> found = smallestFeasibleMin(with(base, t, mostHeadroomLast ? n - 1 - i : i), lowestMin);
+            if (found.isEmpty()) {
+                break;
+            }
+            out.add(found.get());
+            if (tuner.minIndex != Tuner.NONE) {
+                lowestMin = found.get().point()[tuner.minIndex];
+            }
+        }
         return out;
     }
 
@@ -197,12 +229,23 @@ final class Search {
         return tuner.lintAccepts(tuner.values(p)) ? Optional.of(evaluate(p)) : Optional.empty();
     }
 
-    private Optional<Evaluated> smallestFeasibleMin(int[] p) {
+    /**
+     * The point with the smallest min at or above index {@code from} that is feasible (min as it is when the
+     * space has no min), or empty when not even the highest min is: the lowest first, then binary search.
+     */
+    private Optional<Evaluated> smallestFeasibleMin(int[] p, int from) {
         if (tuner.minIndex == Tuner.NONE) {
             return Optional.of(evaluate(p));
         }
-        int lo = 0;
-        int hi = tuner.knobs.get(tuner.minIndex).size() - 1;
+        Evaluated lowest = evaluate(with(p, tuner.minIndex, from));
+        if (feasible(lowest)) {
+            return Optional.of(lowest);
+        }
+        int lo = from + 1;
+        int hi = tuner.size(tuner.minIndex) - 1;
+        if (lo > hi) {
+            return Optional.empty();
+        }
         Evaluated top = evaluate(with(p, tuner.minIndex, hi));
         if (!feasible(top)) {
             return Optional.empty();
@@ -247,7 +290,7 @@ final class Search {
     }
 
     private List<Evaluated> evaluateAll(List<int[]> points) {
-        return points.parallelStream().map(this::evaluate).toList();
+        return (parallel ? points.parallelStream() : points.stream()).map(this::evaluate).toList();
     }
 
     Evaluated evaluate(int[] point) {

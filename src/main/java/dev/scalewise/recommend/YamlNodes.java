@@ -9,6 +9,8 @@ import dev.scalewise.yaml.YamlPath.Segment;
 import dev.scalewise.yaml.YamlPath.Select;
 import dev.scalewise.yaml.YamlPath;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -91,6 +93,29 @@ final class YamlNodes {
     /** SnakeYAML marks count code points; Java strings count UTF-16 units. */
     static int at(String text, int codePointIndex) {
         return text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+    }
+
+    /**
+     * The text cut before each document's start ({@code ---}, or its first token when implicit): one piece
+     * per document, comments and end markers staying with the document before; the pieces joined are the
+     * text. Empty when a document has directives ({@code %YAML}, {@code %TAG}), which belong to the
+     * document they precede and would end up with the one before.
+     */
+    static List<String> documentTexts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        for (Event e : new Yaml(SafeYaml.options()).parse(new StringReader(text))) {
+            if (e instanceof DocumentStartEvent d) {
+                if (d.getVersion() != null || (d.getTags() != null && !d.getTags().isEmpty())) {
+                    return List.of();
+                }
+                starts.add(starts.isEmpty() ? 0 : at(text, d.getStartMark().getIndex()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            out.add(text.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : text.length()));
+        }
+        return out;
     }
 
     static List<Node> compose(String text) {

@@ -108,6 +108,53 @@ class RecommenderPropertiesTest {
         }
     }
 
+    /**
+     * The grid's walk over the targets relies on this too: for a fixed min, breach minutes do not rise as
+     * the target gives more headroom (a lower request rate per replica).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void breachesDoNotRiseWithTargetHeadroom(long seed, double rps, RecommendOptions ignored) {
+        ServiceHistory h = diurnal(seed, rps, 2);
+        long previous = -1;
+        for (double target = 4; target <= 30; target += 2) {
+            Outcome o = Recommender.replay(Fixtures.rpsHpa(2, 60, target), h, Fixtures.model(), Fixtures.spec(true));
+            assertTrue(o.breachMinutes() >= previous, "target " + target + ": " + o.breachMinutes() + " < " + previous);
+            previous = o.breachMinutes();
+        }
+    }
+
+    /**
+     * The walk finds, for every target candidate, the smallest feasible min a scan of every min finds, and
+     * no point for the targets where none is feasible.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void theTargetWalkFindsEveryTargetsSmallestFeasibleMin(long seed, double rps, RecommendOptions opts) {
+        ServiceHistory train = diurnal(seed, rps, 3);
+        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Search search = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
+                Search.Criteria.burn(opts.objective().maxBudgetBurn(), false), false);
+        List<Search.Evaluated> walk = search.grid();
+        int[] current = tuner.currentPoint();
+        int found = 0;
+        for (int t = 0; t < tuner.size(tuner.targetIndex); t++) {
+            Integer first = null;
+            for (int m = 0; m < tuner.size(tuner.minIndex) && first == null; m++) {
+                int[] p = Search.with(Search.with(current, tuner.targetIndex, t), tuner.minIndex, m);
+                if (search.feasible(search.evaluate(p))) {
+                    first = m;
+                }
+            }
+            int target = t;
+            List<Integer> walked = walk.subList(0, walk.size() - 1).stream()
+                    .filter(e -> e.point()[tuner.targetIndex] == target).map(e -> e.point()[tuner.minIndex]).toList();
+            assertEquals(first == null ? List.of() : List.of(first), walked, "target " + tuner.knobs.get(tuner.targetIndex).value(target));
+            found += first == null ? 0 : 1;
+        }
+        assertTrue(found > 0, "no target holds at any min: the case checks nothing");
+    }
+
     /** Candidates are replayed in parallel; the choice must not depend on the number of threads. */
     @Test
     void theSameRecommendationOnOneThreadAndOnMany() throws Exception {
@@ -120,6 +167,8 @@ class RecommenderPropertiesTest {
             Recommendation single = one.submit(() -> Recommender.recommend(Split.of(h, 0.25), Fixtures.model(),
                     Fixtures.spec(true), current, RecommendOptions.defaults())).get();
             assertEquals(many, single);
+            assertEquals(many, Recommender.recommend(Split.of(h, 0.25), Fixtures.model(), Fixtures.spec(true), current,
+                    RecommendOptions.defaults().withParallelSearch(false)), "the search on the caller's thread alone");
         } finally {
             one.shutdown();
         }
