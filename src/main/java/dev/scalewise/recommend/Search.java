@@ -25,8 +25,9 @@ import java.util.stream.IntStream;
  *       smallest feasible minReplicas. Breaches do not rise when min rises (more replicas are always at
  *       least as ready), nor when the target gives more headroom (a lower load per replica), so
  *       feasibility is monotone in both: the targets are walked from the most headroom to the least, each
- *       one's min searched from the previous one's (usually one replay: it holds there) by binary search,
- *       and the walk stops at the first target no min makes feasible. Exact up to those two properties.</li>
+ *       one's min searched from the previous one's (usually one replay: it holds there; else in steps
+ *       doubling above it, then by binary search within the last step), and the walk stops at the first
+ *       target no min makes feasible. Exact up to those two properties.</li>
  *   <li><b>Coordinate descent</b> from the best grid point: every knob one step up and down, and every such
  *       move paired with min one step the other way; move to the cheapest feasible neighbour while that
  *       lowers the cost; stop at a local optimum (or after {@link #MAX_ROUNDS}).</li>
@@ -231,29 +232,37 @@ final class Search {
 
     /**
      * The point with the smallest min at or above index {@code from} that is feasible (min as it is when the
-     * space has no min), or empty when not even the highest min is: the lowest first, then binary search.
+     * space has no min), or empty when not even the highest min is: the lowest first, then steps of 1, 2,
+     * 4, ... above it (the previous target's min is usually close), then binary search in the last step.
      */
     private Optional<Evaluated> smallestFeasibleMin(int[] p, int from) {
-        if (tuner.minIndex == Tuner.NONE) {
+        int m = tuner.minIndex;
+        if (m == Tuner.NONE) {
             return Optional.of(evaluate(p));
         }
-        Evaluated lowest = evaluate(with(p, tuner.minIndex, from));
+        Evaluated lowest = evaluate(with(p, m, from));
         if (feasible(lowest)) {
             return Optional.of(lowest);
         }
-        int lo = from + 1;
-        int hi = tuner.size(tuner.minIndex) - 1;
-        if (lo > hi) {
+        int top = tuner.size(m) - 1;
+        int lo = from + 1; // the lowest index not known to be infeasible
+        Evaluated found = null;
+        int hi = lo;
+        for (int step = 1; lo <= top; step *= 2) {
+            hi = Math.min(top, lo + step - 1);
+            Evaluated e = evaluate(with(p, m, hi));
+            if (feasible(e)) {
+                found = e;
+                break;
+            }
+            lo = hi + 1;
+        }
+        if (found == null) {
             return Optional.empty();
         }
-        Evaluated top = evaluate(with(p, tuner.minIndex, hi));
-        if (!feasible(top)) {
-            return Optional.empty();
-        }
-        Evaluated found = top;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            Evaluated e = evaluate(with(p, tuner.minIndex, mid));
+            Evaluated e = evaluate(with(p, m, mid));
             if (feasible(e)) {
                 found = e;
                 hi = mid;
