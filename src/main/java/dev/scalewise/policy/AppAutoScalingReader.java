@@ -117,7 +117,7 @@ final class AppAutoScalingReader {
         for (AwsConfig.Policy x : policies) {
             Props xp = x.props();
             String type = xp.text(xp.get("PolicyType")).orElseGet(() -> {
-                if (format == AwsConfig.Format.TERRAFORM) {
+                if (format == AwsConfig.Format.TERRAFORM || format == AwsConfig.Format.TERRAFORM_CONFIGURATION) {
                     fields.mark("policies." + x.name() + ".policyType"); // the provider's default
                     return "StepScaling";
                 }
@@ -142,7 +142,7 @@ final class AppAutoScalingReader {
         String name = targetName(t);
         String sourceKind = switch (format) {
             case CLOUDFORMATION -> AppAutoScalingPolicy.CLOUDFORMATION_KIND;
-            case TERRAFORM -> AppAutoScalingPolicy.TERRAFORM_KIND;
+            case TERRAFORM, TERRAFORM_CONFIGURATION -> AppAutoScalingPolicy.TERRAFORM_KIND;
             case AWS_CLI -> AppAutoScalingPolicy.CLI_KIND;
         };
         PolicyMeta meta = new PolicyMeta(name, sourceKind, "", service, t.at().location(), fields.defaulted(),
@@ -259,6 +259,7 @@ final class AppAutoScalingReader {
         }
         List<Step> steps = new ArrayList<>();
         for (Props s : cfg.list("StepAdjustments")) {
+            editable(fields, path + ".steps[" + steps.size() + "].scalingAdjustment", s.get("ScalingAdjustment"));
             double lower = number(s, s.get("MetricIntervalLowerBound")).orElse(Double.NEGATIVE_INFINITY);
             double upper = number(s, s.get("MetricIntervalUpperBound")).orElse(Double.POSITIVE_INFINITY);
             if (!(lower < upper)) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The Application Auto Scaling resources of one AWS configuration document, whatever wrote it: a
  * CloudFormation template (YAML or JSON), a Terraform plan or state as JSON ({@code terraform show -json},
- * or a raw {@code terraform.tfstate}), or the AWS CLI's describe output ({@code describe-scalable-targets},
+ * or a raw {@code terraform.tfstate}), a Terraform configuration in JSON syntax ({@code *.tf.json}), or the
+ * AWS CLI's describe output ({@code describe-scalable-targets},
  * {@code describe-scaling-policies} and {@code cloudwatch describe-alarms} merged into one object, e.g. with
  * {@code jq -s add}). The resources keep their nodes, so every error names the file, line and column.
  */
@@ -22,6 +23,7 @@ final class AwsConfig {
     enum Format {
         CLOUDFORMATION("CloudFormation template"),
         TERRAFORM("Terraform JSON"),
+        TERRAFORM_CONFIGURATION("Terraform configuration (.tf.json)"),
         AWS_CLI("AWS CLI describe output");
 
         final String title;
@@ -76,6 +78,9 @@ final class AwsConfig {
         if (r.has("ScalingPolicies") || r.has("ScalableTargets")) {
             return Optional.of(Format.AWS_CLI);
         }
+        if (r.get("resource").isMapping() && r.get("resource").has("aws_appautoscaling_target")) {
+            return Optional.of(Format.TERRAFORM_CONFIGURATION);
+        }
         return Optional.empty();
     }
 
@@ -84,6 +89,7 @@ final class AwsConfig {
         switch (format) {
             case CLOUDFORMATION -> c.readCloudFormation(doc.root());
             case TERRAFORM -> c.readTerraform(doc.root());
+            case TERRAFORM_CONFIGURATION -> c.readTerraformConfiguration(doc.root());
             case AWS_CLI -> c.readCli(doc.root());
         }
         return c;
@@ -186,12 +192,50 @@ final class AwsConfig {
             }
             case "aws_cloudwatch_metric_alarm" -> {
                 Set<String> actions = new LinkedHashSet<>(references);
-                values.get("alarm_actions").items().forEach(a -> a.text().ifPresent(actions::add));
+                values.get("alarm_actions").items().forEach(a -> a.text()
+                        .map(x -> x.replaceAll("^\\$\\{(.*)\\.arn}$", "$1")).ifPresent(actions::add));
                 alarms.add(new Alarm(address, values.get("alarm_name").asText(address), actions, props, at));
             }
             default -> {
             }
         }
+    }
+
+    /**
+     * A configuration in Terraform's JSON syntax: {@code resource.TYPE.NAME} objects (or lists of them), nested
+     * blocks as objects or lists of objects. An attribute written {@code "${TYPE.NAME.ATTR}"} is the referenced
+     * resource's attribute when it is written there as a literal (a policy's resource_id from its target); any
+     * other expression (a variable, a function) cannot be known before {@code terraform plan}.
+     */
+    private void readTerraformConfiguration(YNode root) {
+        YNode resources = root.get("resource");
+        Props.Texts texts = n -> terraformReference(resources, n, 0);
+        resources.entries().forEach((type, byName) -> byName.entries().forEach((name, body) -> {
+            List<YNode> bodies = body.isSequence() ? body.items() : List.of(body);
+            for (YNode b : bodies) {
+                String address = type + "." + name;
+                terraformResource(type, address, address, b, b, texts, Set.of());
+            }
+        }));
+    }
+
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.([a-z0-9_]+)}");
+
+    /** A scalar's text, or the literal a whole-string {@code ${TYPE.NAME.ATTR}} reference points at (two hops at most). */
+    private static Optional<String> terraformReference(YNode resources, YNode n, int depth) {
+        Optional<String> t = n.text();
+        if (t.isEmpty() || !t.get().contains("${")) {
+            return t;
+        }
+        java.util.regex.Matcher m = REFERENCE.matcher(t.get());
+        if (!m.matches() || depth > 1) {
+            return Optional.empty();
+        }
+        YNode target = resources.get(m.group(1)).get(m.group(2));
+        target = target.isSequence() && !target.items().isEmpty() ? target.items().get(0) : target;
+        YNode attr = target.get(m.group(3));
+        return attr.isPresent() ? terraformReference(resources, attr, depth + 1) : Optional.empty();
     }
 
     private void readCli(YNode root) {
@@ -247,7 +291,9 @@ final class AwsConfig {
         }
 
         List<Props> list(String apiName) {
-            return get(apiName).items().stream().map(n -> new Props(n, snake, texts)).toList();
+            YNode v = get(apiName);
+            List<YNode> items = snake && v.isMapping() ? List.of(v) : v.items(); // .tf.json: a block as one object
+            return items.stream().map(n -> new Props(n, snake, texts)).toList();
         }
 
         boolean isPresent() {

@@ -85,7 +85,7 @@ final class TargetScale {
             case RPS_PER_REPLICA -> signal ? Optional.of(new TargetScale(x -> x * k, capacity)) : Optional.empty();
             case CONCURRENCY -> signal ? Optional.of(new TargetScale(x -> model.concurrencyPerReplica(x) * k, capacity))
                     : metric.form() == AppAutoScalingPolicy.Form.PROVISIONED_UTILIZATION
-                    ? Optional.of(provisionedUtilization(model, k, capacity)) : Optional.empty();
+                    ? Optional.of(provisionedUtilization(k, capacity)) : Optional.empty();
             case GPU_UTIL -> signal ? utilization(model.gpuUtil(), k, capacity) : Optional.empty();
             case CPU_UTIL -> signal ? utilization(model.cpuUtil(), k, capacity) : Optional.empty();
             case MEM_UTIL -> signal ? utilization(model.memUtil(), k, capacity) : Optional.empty();
@@ -98,12 +98,10 @@ final class TargetScale {
 
     /**
      * A Lambda function's ProvisionedConcurrencyUtilization at a load per provisioned environment: the busy share
-     * of an environment that serves one request at a time, as the replay counts it (load / saturation rate).
+     * of an environment that serves one request at a time, as the replay counts it (load / capacity per replica).
      */
-    private static TargetScale provisionedUtilization(ServiceModel model, double k, double capacity) {
-        double saturation = Math.max(capacity, model.saturationPerReplica().known()
-                ? model.saturationPerReplica().value() : capacity);
-        return new TargetScale(x -> Math.min(1, x / saturation) * k, capacity);
+    private static TargetScale provisionedUtilization(double k, double capacity) {
+        return new TargetScale(x -> Math.min(1, x / capacity) * k, capacity);
     }
 
     private static Optional<TargetScale> utilization(SignalCurve curve, MetricTarget target, double capacity) {

@@ -365,8 +365,8 @@ public final class Replay {
             return;
         }
         if (spills) {
-            double load = Math.min(workRate / ready, saturationPerReplica);
-            view.set(rate, rate / ready, load, load / saturationPerReplica, 0);
+            double load = Math.min(workRate / ready, 1 / invCapacityPerReplica);
+            view.set(rate, rate / ready, load, load * invCapacityPerReplica, 0);
             return;
         }
         double load = Math.min(workRate / ready, saturationPerReplica);
@@ -466,8 +466,9 @@ public final class Replay {
 
     /**
      * A sub-step of a function with provisioned concurrency: the ready (provisioned) environments take what
-     * they can, each one request at a time (up to the saturation rate); the rest runs at once in on-demand
-     * environments, so nothing queues. On-demand environments beyond the warm ones start cold: the requests
+     * they can, each one request at a time, up to the capacity per replica (the rate at which an environment
+     * holds the SLO; for a function, 1 / its duration), so utilization is load / capacity; the rest runs at
+     * once in on-demand environments, so nothing queues. On-demand environments beyond the warm ones start cold: the requests
      * that find no warm environment wait the init (the startup), and those arriving meanwhile get environments
      * of their own. The step's SLO-percentile latency is the cold one when more than 1 - percentile of its
      * requests started cold. Execution is billed per busy environment-second ({@link OnDemand}).
@@ -475,24 +476,25 @@ public final class Replay {
     private void serveOnDemand(OutcomeTally tally, int ready) {
         double dt = dtSeconds;
         double arrivals = rate * dt;
-        double provisionedWork = Math.min(workRate, ready * saturationPerReplica);
+        double perEnvironment = 1 / invCapacityPerReplica;
+        double provisionedWork = Math.min(workRate, ready * perEnvironment);
         double spilled = workRate - provisionedWork; // work per second run on demand
-        double busyOnDemand = spilled / saturationPerReplica; // environments, one request each
+        double busyOnDemand = spilled / perEnvironment; // environments, one request each
         double warm = 0;
         for (double p : pool) {
             warm = Math.max(warm, p);
         }
         double fresh = Math.max(0, busyOnDemand - warm);
-        double requestsPerEnvironment = unitsPerRequest > 0 ? saturationPerReplica / unitsPerRequest : saturationPerReplica;
+        double requestsPerEnvironment = unitsPerRequest > 0 ? perEnvironment / unitsPerRequest : perEnvironment;
         double cold = Math.min(spilled / Math.max(unitsPerRequest, BACKLOG_EPSILON) * dt,
                 fresh * (1 + startupSeconds * requestsPerEnvironment));
         pool[poolNext] = fresh > 0 ? warm + cold : busyOnDemand;
         poolNext = (poolNext + 1) % pool.length;
-        double load = spilled > 0 ? saturationPerReplica : provisionedWork * invReady;
+        double load = spilled > 0 ? perEnvironment : provisionedWork * invReady;
         double warmMs = latency.at(load, 0);
         double latencyMs = arrivals > 0 && cold / arrivals > coldShareAllowed ? warmMs + startupSeconds * 1000 : warmMs;
         boolean above = load > busiestLoad;
-        double execution = (provisionedWork / saturationPerReplica * dt * onDemand.provisionedBusyPriceRatio()
+        double execution = (provisionedWork / perEnvironment * dt * onDemand.provisionedBusyPriceRatio()
                 + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio()) * pricePerReplicaSecond;
         if (!excluded) {
             if (cold > 0) {
@@ -506,7 +508,7 @@ public final class Replay {
         if (gpuKnown && !excluded) {
             tally.addGpuUtil(Math.min(1, gpu.at(load)));
         }
-        double inFlight = ready > 0 ? provisionedWork * invReady / saturationPerReplica : busyOnDemand;
+        double inFlight = ready > 0 ? provisionedWork * invReady / perEnvironment : busyOnDemand;
         account(tally, arrivals, arrivals > 0, latencyMs, ready > 0 ? provisionedWork * invReady : load, inFlight, 0,
                 above, boundedCapacity && above);
     }

@@ -57,6 +57,7 @@ class StaticRulesTest {
                 Arguments.of("SW503", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW504", Severity.ERROR, KubeVersion.DEFAULT),
                 Arguments.of("SW505", Severity.ERROR, KubeVersion.DEFAULT),
+                Arguments.of("SW506", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW601", Severity.WARNING, KubeVersion.DEFAULT),
                 Arguments.of("SW701", Severity.WARNING, KubeVersion.DEFAULT));
     }

@@ -39,7 +39,7 @@ class AppAutoScalingReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cloudformation.yaml", "cloudformation.json", "terraform-plan.json", "terraform.tfstate",
-            "describe.json"})
+            "describe.json", "sagemaker.tf.json"})
     void everyFormatReadsTheSamePolicy(String file) {
         AppAutoScalingPolicy p = read(file);
         assertEquals("llm-chat", p.meta().service());
@@ -183,6 +183,18 @@ class AppAutoScalingReaderTest {
                 """);
         assertEquals("rerank", p.meta().service());
         assertEquals(List.of(), p.targetTracking());
+    }
+
+    /** In a .tf.json configuration a value Terraform knows only at plan time (a variable) fails at its line. */
+    @Test
+    void aTerraformConfigurationValueKnownOnlyAtPlanTimeFailsAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        String config = Files.readString(DIR.resolve("sagemaker.tf.json"));
+        assertEquals(new SourceLocation(DIR.resolve("sagemaker.tf.json").toString(), 6, 19),
+                read("sagemaker.tf.json").meta().location());
+        assertError(tmp, config.replace("\"resource_id\": \"inference-component/llm-chat\"", "\"resource_id\": \"${var.component}\""),
+                ":9:24: resource.aws_appautoscaling_target.llm_chat.resource_id: cannot tell the service from ResourceId"
+                        + " (not known before deployment); add the tag {scalewise.dev/service: NAME} to the scalable target");
     }
 
     static void assertError(Path tmp, String text, String expected) throws Exception {

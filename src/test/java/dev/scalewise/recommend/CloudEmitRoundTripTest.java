@@ -29,7 +29,7 @@ class CloudEmitRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"aws/cloudformation.yaml", "aws/cloudformation.json", "aws/terraform-plan.json",
             "aws/terraform.tfstate", "aws/describe.json", "aws/lambda-cloudformation.json",
-            "aws/lambda-terraform-plan.json", "aws/lambda-terraform.tfstate", "aws/lambda-describe.json",
+            "aws/lambda-terraform-plan.json", "aws/lambda-terraform.tfstate", "aws/lambda-describe.json", "aws/sagemaker.tf.json",
             "gcp/cloud-run-service.yaml"})
     void everyKnobIsWrittenBackIntoTheSameFormatKeepingEveryOtherByte(String fixture, @TempDir Path dir) throws IOException {
         Path file = dir.resolve(Path.of(fixture).getFileName());
@@ -87,6 +87,22 @@ class CloudEmitRoundTripTest {
         for (double v : target.values()) {
             assertTrue(v > 0 && v <= 1, "candidate " + v + " of " + java.util.Arrays.toString(target.values()));
         }
+    }
+
+    /** How many instances the step policy adds when leaving zero is searched, and replayed as moved. */
+    @Test
+    void theStepPolicysScaleOutAdjustmentIsAKnob() {
+        Tuner tuner = tuner(only(Path.of(FIXTURES + "aws/describe.json")));
+        int i = java.util.stream.IntStream.range(0, tuner.knobs.size())
+                .filter(k -> tuner.knobs.get(k).name().equals("stepScalingAdjustment")).findFirst().orElseThrow();
+        Knob k = tuner.knobs.get(i);
+        assertEquals(1, k.current());
+        assertEquals("ScalingPolicies[1].StepScalingPolicyConfiguration.StepAdjustments[0].ScalingAdjustment", k.path());
+        double[] v = tuner.values(tuner.currentPoint());
+        v[i] = 4;
+        dev.scalewise.policy.AppAutoScalingPolicy moved = (dev.scalewise.policy.AppAutoScalingPolicy) tuner.apply(v);
+        assertEquals(4, moved.stepScaling().get(0).steps().get(0).scalingAdjustment());
+        assertEquals(0, moved.stepScaling().get(0).steps().get(0).lowerBound());
     }
 
     private static String wholeNumbers(String text) {

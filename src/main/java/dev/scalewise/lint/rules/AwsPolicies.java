@@ -9,6 +9,7 @@ import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.AwsNodes;
 import dev.scalewise.policy.PolicyReader;
+import dev.scalewise.policy.ServiceSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,21 @@ final class AwsPolicies {
     static Finding finding(RuleMeta meta, Manifest m, AppAutoScalingPolicy p, AwsNodes.Place place, String message) {
         ObjectRef target = new ObjectRef(m.kind(), p.meta().name(), "", m.ref().source(), m.ref().docIndex());
         return new Finding(meta.id(), meta.severity(), message, place.location(), place.path(), target);
+    }
+
+    /** What a rule does with a policy whose service services.yaml names with a startup time. */
+    @FunctionalInterface
+    interface WithStartup {
+        void accept(Manifest m, AppAutoScalingPolicy p, ServiceSpec service, double startupSeconds);
+    }
+
+    /** As {@link #each}, for the policies whose service has a stated startup time (none without --services). */
+    static void eachWithStartup(LintContext ctx, WithStartup action) {
+        if (!ctx.hasServices()) {
+            return;
+        }
+        each(ctx, (m, p) -> ctx.service(p.meta().service()).filter(s -> s.startupSeconds().isPresent())
+                .ifPresent(s -> action.accept(m, p, s, s.startupSeconds().getAsDouble())));
     }
 
     static void each(LintContext ctx, BiConsumer<Manifest, AppAutoScalingPolicy> action) {

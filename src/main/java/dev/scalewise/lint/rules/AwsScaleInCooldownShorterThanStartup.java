@@ -7,11 +7,9 @@ import dev.scalewise.lint.RuleMeta;
 import dev.scalewise.lint.Severity;
 import dev.scalewise.policy.AppAutoScalingPolicy;
 import dev.scalewise.policy.AwsNodes;
-import dev.scalewise.policy.ServiceSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** SW501: a target tracking policy's ScaleInCooldown is shorter than the service's startup. */
@@ -34,15 +32,7 @@ final class AwsScaleInCooldownShorterThanStartup extends AbstractRule {
     @Override
     public List<Finding> check(LintContext ctx) {
         List<Finding> out = new ArrayList<>();
-        if (!ctx.hasServices()) {
-            return out;
-        }
-        AwsPolicies.each(ctx, (m, p) -> {
-            Optional<ServiceSpec> service = ctx.service(p.meta().service());
-            if (service.isEmpty() || service.get().startupSeconds().isEmpty()) {
-                return;
-            }
-            double startup = service.get().startupSeconds().getAsDouble();
+        AwsPolicies.eachWithStartup(ctx, (m, p, service, startup) -> {
             for (AppAutoScalingPolicy.TargetTracking t : p.targetTracking()) {
                 if (!t.disableScaleIn() && t.scaleInCooldownSeconds() < startup) {
                     AwsNodes.Place at = AwsNodes.policyField(m.doc(), t.name(), "TargetTrackingScalingPolicyConfiguration",
@@ -51,7 +41,7 @@ final class AwsScaleInCooldownShorterThanStartup extends AbstractRule {
                             + p.targetTracking().indexOf(t) + "].scaleInCooldownSeconds");
                     out.add(AwsPolicies.finding(meta(), m, p, at, "scale-in cooldown of " + t.name() + " is "
                             + t.scaleInCooldownSeconds() + " s" + (written ? "" : " (default)") + ", shorter than the startup of service '"
-                            + service.get().name() + "' (" + Numbers.plain(startup) + " s)"));
+                            + service.name() + "' (" + Numbers.plain(startup) + " s)"));
                 }
             }
         });

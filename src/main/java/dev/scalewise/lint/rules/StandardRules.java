@@ -73,7 +73,8 @@ public final class StandardRules {
                     new AwsMinZeroLatencyCritical(),
                     new AwsTargetTrackingFleetMetric(),
                     new AwsTargetTrackingStuckAtZero(),
-                    new AwsProvisionedUtilizationTargetAboveOne());
+                    new AwsProvisionedUtilizationTargetAboveOne(),
+                    new AwsProvisionedSpilloverColdStartOverSlo());
             case CONTAINER_APP -> List.of(ScaleToZeroOnLatencyCritical.containerApp());
             case RAY_SERVICE, SERVE_CONFIG, SCHEDULED_SCALING, PREDICTIVE_SCALING -> List.of();
         };
