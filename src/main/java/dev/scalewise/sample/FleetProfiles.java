@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 public final class FleetProfiles {
     /** The service whose maxReplicas is too low for its weekday peaks: it breaches its SLO at peak. */
     public static final String UNDER_PROVISIONED = "rerank";
+    /** The LLM server simulated in tokens (prompt and output tokens, TTFT and TPOT, KV cache). */
+    public static final String TOKEN_SERVICE = "llm-api";
     /** The service that gets the product-launch spike. */
     public static final String LAUNCH_SERVICE = "llm-chat";
 
@@ -39,6 +41,7 @@ public final class FleetProfiles {
             new ServiceProfile("llm-code", "devtools", ZoneId.of("Europe/London"), "p5.48xlarge", 6.90,
                     0.25, 5, 900, 1.9, 2.7, slo(Percentile.P95, 5000), 600, 60,
                     0.10, 0.30, 0.020, 2, 2, 40, 70),
+            llmApi(),
             new ServiceProfile("speech-asr", "media", ZoneId.of("Asia/Kolkata"), "g6.xlarge", 0.80,
                     0.0, 12, 180, 2.0, 3.0, slo(Percentile.P95, 1000), 150, 200,
                     0.20, 0.80, 0.010, 2, 2, 40, 10),
@@ -50,6 +53,24 @@ public final class FleetProfiles {
                     0.20, 1.10, 0.020, 1, 1, 60, 24));
 
     private FleetProfiles() {
+    }
+
+    /**
+     * An open-weights chat model behind vLLM on one A100 80GB per replica, held to a TTFT and a TPOT target.
+     * Its rps_per_replica HPA target is 0.7 x the capacity at the mean token mix, as a team would set it from a
+     * load test in requests; the mix then moves under it.
+     */
+    private static ServiceProfile llmApi() {
+        // prompt median, log-sd, output median, log-sd, mix sigma, mix tau s, prompt weight, saturation tok/s,
+        // prefill tok/s, scheduler ms, TTFT p95x, p99x, TPOT base ms, slope, p95x, p99x, frame buffer GiB
+        LlmProfile llm = new LlmProfile(800, 1.0, 180, 0.85, 0.18, 90, 0.25, 3000, 12_000, 150, 2.2, 3.5, 14, 2.0,
+                1.4, 1.8, 80);
+        Slo slo = new Slo(Percentile.P95, 1500, OBJECTIVE, Slo.Metric.TTFT,
+                List.of(new Slo.Target(Slo.Metric.TPOT, Percentile.P95, 52)));
+        double capacityRps = llm.capacityTokensAtSlo(slo) / llm.meanWorkPerRequest();
+        return new ServiceProfile(TOKEN_SERVICE, "platform", ZoneId.of("America/Chicago"), "p4de.24xlarge", 5.12,
+                0.20, capacityRps, Double.NaN, Double.NaN, Double.NaN, slo, 420, 36,
+                0.20, 0.50, 0.015, 3, 2, 40, 16, llm);
     }
 
     private static Slo slo(Percentile p, double thresholdMs) {

@@ -1,6 +1,7 @@
 package dev.scalewise.sample;
 
 import dev.scalewise.data.Datasets;
+import dev.scalewise.data.LlmSeries;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -69,6 +70,10 @@ final class FleetRows {
         r.put("in_flight", s.inFlight()[i]);
         r.put("queue_depth", s.queueDepth()[i]);
         r.put("replicas", s.readyReplicas()[i]);
+        if (s.llm() != null) {
+            r.put("prompt_tokens", (long) s.llm().promptTokens()[i]);
+            r.put("generation_tokens", (long) s.llm().generationTokens()[i]);
+        }
         return r;
     }
 
@@ -77,6 +82,12 @@ final class FleetRows {
         r.put("p50_ms", nullIfNaN(s.p50Ms()[i]));
         r.put("p95_ms", nullIfNaN(s.p95Ms()[i]));
         r.put("p99_ms", nullIfNaN(s.p99Ms()[i]));
+        if (s.llm() != null) {
+            double[][] series = s.llm().series();
+            for (int k = 2; k < 8; k++) { // ttft_p50_ms .. tpot_p99_ms
+                r.put(LlmSeries.NAMES.get(k), nullIfNaN(series[k][i]));
+            }
+        }
         return r;
     }
 
@@ -92,6 +103,10 @@ final class FleetRows {
         r.put("fb_used_bytes", s.fbUsedBytes()[i]);
         r.put("cpu_util", s.cpuUtil()[i]);
         r.put("mem_util", s.memUtil()[i]);
+        if (s.llm() != null) {
+            r.put("kv_cache_util", s.llm().kvCacheUtil()[i]);
+            r.put("gpu_mem_util", s.llm().gpuMemUtil()[i]);
+        }
         return r;
     }
 

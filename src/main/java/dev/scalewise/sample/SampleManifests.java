@@ -4,6 +4,7 @@ import dev.scalewise.Numbers;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.policy.PolicyReader;
 import dev.scalewise.policy.PolicySpec;
+import dev.scalewise.policy.Slo;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YamlDoc;
 
@@ -28,13 +29,28 @@ public final class SampleManifests {
                 + "services:\n");
         for (ServiceProfile p : profiles) {
             out.append("  ").append(p.name()).append(":\n")
-                    .append("    slo: {latency: ").append(p.slo().percentile().name().toLowerCase(Locale.ROOT))
-                    .append(", thresholdMs: ").append(Numbers.plain(p.slo().thresholdMs()))
+                    .append("    slo: {").append(targets(p.slo()))
                     .append(", objective: ").append(Numbers.plain(p.slo().objective())).append("}\n")
                     .append("    startupSeconds: ").append(p.startupSeconds()).append('\n')
                     .append("    latencyCritical: ").append(!NOT_LATENCY_CRITICAL.contains(base(p.name())))
                     .append('\n')
                     .append("    requestTimeoutSeconds: ").append(Numbers.plain(p.timeoutSeconds())).append('\n');
+            if (p.llm() != null) {
+                out.append("    capacity: {promptTokenWeight: ").append(Numbers.plain(p.llm().promptTokenWeight()))
+                        .append("}\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** services.yaml's SLO keys: {@code latency: p95, thresholdMs: N}, {@code ttft: {percentile: p95, thresholdMs: N}}, ... */
+    private static String targets(Slo slo) {
+        StringBuilder out = new StringBuilder();
+        for (Slo.Target t : slo.targets()) {
+            String p = t.percentile().name().toLowerCase(Locale.ROOT);
+            out.append(out.length() == 0 ? "" : ", ").append(t.metric() == Slo.Metric.LATENCY
+                    ? "latency: " + p + ", thresholdMs: " + Numbers.plain(t.thresholdMs())
+                    : t.metric().key() + ": {percentile: " + p + ", thresholdMs: " + Numbers.plain(t.thresholdMs()) + "}");
         }
         return out.toString();
     }

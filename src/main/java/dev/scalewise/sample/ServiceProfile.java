@@ -20,12 +20,16 @@ import java.time.ZoneId;
  * @param weeklyGrowth         compound demand growth per week (0.01 = +1 %/week)
  * @param burstsPerDay         mean number of short demand bursts per day (Poisson)
  * @param modelGiB             GPU memory the loaded model occupies (fb_used_bytes at idle)
+ * @param llm                  an LLM server with continuous batching, simulated in weighted tokens; null for a
+ *                             service simulated in requests. For one, capacityRpsAtSlo is its capacity in tokens
+ *                             at the mean token mix (what a load test at that mix would report in requests)
  */
 public record ServiceProfile(String name, String team, ZoneId zone, String skuId, double pricePerReplicaHour,
                             double committedDiscount, double capacityRpsAtSlo, double baseLatencyMs,
                             double p95Factor, double p99Factor, Slo slo, int startupSeconds, double peakRps,
                             double diurnalTrough, double weekendFactor, double weeklyGrowth,
-                            double burstsPerDay, int minReplicas, int maxReplicas, double modelGiB) {
+                            double burstsPerDay, int minReplicas, int maxReplicas, double modelGiB,
+                            LlmProfile llm) {
     /** HPA target as a share of capacity at SLO: the usual 30 % headroom. */
     public static final double TARGET_SHARE_OF_CAPACITY = 0.7;
 
@@ -33,7 +37,32 @@ public record ServiceProfile(String name, String team, ZoneId zone, String skuId
         if (minReplicas < 1 || maxReplicas < minReplicas) {
             throw new IllegalArgumentException(name + ": need 1 <= minReplicas <= maxReplicas");
         }
-        QueueingLatency.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // rejects an SLO the base latency breaks
+        if (llm == null) {
+            QueueingLatency.forSlo(baseLatencyMs, p95Factor, p99Factor, slo, capacityRpsAtSlo); // rejects an SLO the base latency breaks
+        } else {
+            llm.capacityTokensAtSlo(slo); // rejects an SLO the batching curves never or always break
+        }
+    }
+
+    /** A service simulated in requests. */
+    public ServiceProfile(String name, String team, ZoneId zone, String skuId, double pricePerReplicaHour,
+                          double committedDiscount, double capacityRpsAtSlo, double baseLatencyMs,
+                          double p95Factor, double p99Factor, Slo slo, int startupSeconds, double peakRps,
+                          double diurnalTrough, double weekendFactor, double weeklyGrowth,
+                          double burstsPerDay, int minReplicas, int maxReplicas, double modelGiB) {
+        this(name, team, zone, skuId, pricePerReplicaHour, committedDiscount, capacityRpsAtSlo, baseLatencyMs,
+                p95Factor, p99Factor, slo, startupSeconds, peakRps, diurnalTrough, weekendFactor, weeklyGrowth,
+                burstsPerDay, minReplicas, maxReplicas, modelGiB, null);
+    }
+
+    /** Work per second one ready replica serves at most: requests/s, or weighted tokens/s for an LLM server. */
+    public double saturation() {
+        return llm == null ? latency().saturationRps() : llm.saturationTokensPerSecond();
+    }
+
+    /** Work per second per replica at which the SLO is just met: requests/s, or weighted tokens/s. */
+    public double capacityAtSlo() {
+        return llm == null ? capacityRpsAtSlo : llm.capacityTokensAtSlo(slo);
     }
 
     /** The queueing curve whose SLO percentile reaches the SLO threshold exactly at capacityRpsAtSlo. */
@@ -57,6 +86,6 @@ public record ServiceProfile(String name, String team, ZoneId zone, String skuId
         return new ServiceProfile(newName, team, zone, skuId, pricePerReplicaHour, committedDiscount,
                 capacityRpsAtSlo, baseLatencyMs, p95Factor, p99Factor, slo, startupSeconds,
                 peakRps * demandFactor, diurnalTrough, weekendFactor, weeklyGrowth, burstsPerDay,
-                minReplicas, max, modelGiB);
+                minReplicas, max, modelGiB, llm);
     }
 }

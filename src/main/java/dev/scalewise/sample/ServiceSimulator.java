@@ -1,5 +1,7 @@
 package dev.scalewise.sample;
 
+import dev.scalewise.data.LlmSeries;
+import dev.scalewise.policy.Slo;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.autoscaler.Autoscalers;
 import dev.scalewise.sim.autoscaler.ReplayContext;
@@ -21,6 +23,10 @@ import java.util.SplittableRandom;
  *       timeout are dropped and counted as errors;</li>
  *   <li>latency = queueing curve at the served load per ready replica + the time to drain the backlog.</li>
  * </ol>
+ * An LLM server ({@link ServiceProfile#llm()}) runs the same loop in weighted tokens: each tick's arrivals
+ * bring the tokens of {@link TokenMix}, replicas serve up to the saturation in weighted tokens/s, the
+ * backlog holds requests and their tokens together (served and dropped in proportion to their work), and
+ * the latency is {@link BatchingLatency}'s TTFT and TPOT, the backlog's wait added to TTFT only.
  */
 final class ServiceSimulator {
     static final int TICK_SECONDS = 15;
@@ -28,9 +34,15 @@ final class ServiceSimulator {
     private static final double OVERLOAD_ERROR_RATIO = 0.03;
     private static final double LATENCY_NOISE_SIGMA = 0.03;
     private static final long MIB = 1L << 20;
+    /** An LLM server's KV cache fills with the work in its batch, full a little before compute saturates. */
+    static final double KV_FULL_AT_BUSY = 0.92;
 
     private final ServiceProfile profile;
-    private final QueueingLatency curve;
+    private final QueueingLatency curve; // null for an LLM server
+    private final BatchingLatency batching; // null for a service in requests
+    private final TokenMix tokenMix; // likewise
+    private final double saturation; // work/s per ready replica: requests, or weighted tokens
+    private final double capacityAtSlo; // likewise
     private final int stepSeconds;
     private final int ticksPerStep;
     private final DemandModel demandModel;
@@ -38,11 +50,14 @@ final class ServiceSimulator {
     private final SplittableRandom podStartups;
     private final SplittableRandom observation;
     private final Autoscaler hpa;
-    private final TrueSignals signals = new TrueSignals();
+    private final TrueSignals signals;
     private final PodSet podSet = new PodSet();
     private final long startEpochSecond;
     private long nextTickSecond;
-    private double queued; // the fluid backlog, requests
+    private double queued; // the fluid backlog, work (requests, or weighted tokens)
+    private double queuedRequests; // an LLM server's backlog in requests and tokens
+    private double queuedPrompt;
+    private double queuedGeneration;
 
     /**
      * @param horizonSteps steps the simulation will cover (bursts are drawn for all of it up front)
@@ -53,7 +68,12 @@ final class ServiceSimulator {
             throw new IllegalArgumentException("step must be a multiple of " + TICK_SECONDS + " s: " + stepSeconds);
         }
         this.profile = profile;
-        this.curve = profile.latency();
+        LlmProfile llm = profile.llm();
+        this.curve = llm == null ? profile.latency() : null;
+        this.batching = llm == null ? null : llm.latency();
+        this.saturation = profile.saturation();
+        this.capacityAtSlo = profile.capacityAtSlo();
+        this.signals = new TrueSignals(llm != null);
         this.stepSeconds = stepSeconds;
         this.ticksPerStep = stepSeconds / TICK_SECONDS;
         this.startEpochSecond = startEpochSecond;
@@ -64,6 +84,7 @@ final class ServiceSimulator {
         this.arrivals = root.split();
         this.podStartups = root.split();
         this.observation = root.split();
+        this.tokenMix = llm == null ? null : new TokenMix(llm, TICK_SECONDS, root.split());
         this.hpa = Autoscalers.create(SampleManifests.observedHpa(profile),
                 new ReplayContext(Instant.ofEpochSecond(startEpochSecond), profile.startupSeconds()));
         if (hpa.periodSeconds() % TICK_SECONDS != 0) {
@@ -76,8 +97,12 @@ final class ServiceSimulator {
         for (int i = 0; i < initial; i++) {
             podSet.add(startEpochSecond - 1); // warm start: the fleet was already running
         }
-        double rho0 = Math.min(1, rate0 / initial / curve.saturationRps());
-        signals.set(rate0, initial, rho0, rate0, curve.p50Ms(rate0 / initial), 0);
+        double work0 = llm == null ? rate0 : rate0 * llm.meanWorkPerRequest();
+        double rho0 = Math.min(1, work0 / initial / saturation);
+        double p50Ms0 = llm == null ? curve.p50Ms(rate0 / initial)
+                : batching.targetMs(new Slo.Target(Slo.Metric.LATENCY, Slo.Percentile.P50, 1), work0 / initial,
+                llm.meanPrompt(), llm.meanGeneration());
+        signals.set(rate0, initial, rho0, rate0, p50Ms0, 0);
     }
 
     /** Per-service seed: adding or removing other services never changes this one's data. */
@@ -110,23 +135,72 @@ final class ServiceSimulator {
 
         double rate = demandModel.rate(t);
         double arrived = Gaussian.poisson(arrivals, rate * TICK_SECONDS);
-        double servable = ready * curve.saturationRps() * TICK_SECONDS;
-        double served = Math.min(queued + arrived, servable);
-        queued = queued + arrived - served;
-        double dropped = Math.max(0, queued - ready * curve.saturationRps() * profile.timeoutSeconds());
+        TokenMix.Tick tokens = tokenMix == null ? null : tokenMix.next(arrived);
+        double arrivedWork = tokens == null ? arrived
+                : profile.llm().promptTokenWeight() * tokens.promptTokens() + tokens.generationTokens();
+        double servable = ready * saturation * TICK_SECONDS;
+        double available = queued + arrivedWork;
+        double served = Math.min(available, servable);
+        queued = queued + arrivedWork - served;
+        double dropped = Math.max(0, queued - ready * saturation * profile.timeoutSeconds());
         queued -= dropped;
 
-        double perReplicaRps = ready == 0 ? 0 : served / TICK_SECONDS / ready;
-        double waitMs = ready == 0 ? 0 : 1000 * queued / (ready * curve.saturationRps());
-        double p50Ms = curve.p50Ms(perReplicaRps) + waitMs;
-        acc.addTick(step, rate, served, dropped, queued, ready, perReplicaRps,
-                p50Ms, curve.p95Ms(perReplicaRps) + waitMs, curve.p99Ms(perReplicaRps) + waitMs);
-        signals.set(arrived / TICK_SECONDS, ready, busy(perReplicaRps), served / TICK_SECONDS, p50Ms, queued);
+        double perReplicaLoad = ready == 0 ? 0 : served / TICK_SECONDS / ready;
+        double waitMs = ready == 0 ? 0 : 1000 * queued / (ready * saturation);
+        if (tokens != null) {
+            simulateTokens(step, rate, arrived, tokens, available, served, dropped, ready, perReplicaLoad, waitMs, acc);
+            return;
+        }
+        double p50Ms = curve.p50Ms(perReplicaLoad) + waitMs;
+        acc.addTick(step, rate, served, dropped, queued, ready, perReplicaLoad,
+                p50Ms, curve.p95Ms(perReplicaLoad) + waitMs, curve.p99Ms(perReplicaLoad) + waitMs);
+        signals.set(arrived / TICK_SECONDS, ready, busy(perReplicaLoad), served / TICK_SECONDS, p50Ms, queued);
+    }
+
+    /**
+     * The LLM server's tick: requests and tokens leave the backlog in proportion to the work served and
+     * dropped; TTFT and TPOT at the served load and the served requests' mean prompt; the requests waiting
+     * are the backlog's (a continuous-batching server admits a request at its next step until its KV cache is
+     * full, so only the overload waits).
+     */
+    private void simulateTokens(int step, double rate, double arrived, TokenMix.Tick tokens, double available,
+                                double served, double dropped, int ready, double load, double waitMs,
+                                Accumulator acc) {
+        double servedShare = available > 0 ? served / available : 0;
+        double droppedShare = available > 0 ? dropped / available : 0;
+        double requestsThere = queuedRequests + arrived;
+        double promptThere = queuedPrompt + tokens.promptTokens();
+        double generationThere = queuedGeneration + tokens.generationTokens();
+        double servedRequests = servedShare * requestsThere;
+        double servedPrompt = servedShare * promptThere;
+        double servedGeneration = servedShare * generationThere;
+        double droppedRequests = droppedShare * requestsThere;
+        queuedRequests = Math.max(0, requestsThere - servedRequests - droppedRequests);
+        queuedPrompt = Math.max(0, promptThere - servedPrompt - droppedShare * promptThere);
+        queuedGeneration = Math.max(0, generationThere - servedGeneration - droppedShare * generationThere);
+
+        double meanPrompt = servedRequests > 0 ? servedPrompt / servedRequests : tokens.meanPrompt();
+        double meanGeneration = servedRequests > 0 ? servedGeneration / servedRequests : tokens.meanGeneration();
+        double[] ttft = new double[3];
+        double[] tpot = new double[3];
+        double[] e2e = new double[3];
+        Slo.Percentile[] qs = Slo.Percentile.values();
+        for (int q = 0; q < 3; q++) {
+            ttft[q] = batching.ttftMs(qs[q], load, meanPrompt) + waitMs;
+            tpot[q] = batching.tpotMs(qs[q], load);
+            e2e[q] = ttft[q] + tpot[q] * Math.max(0, meanGeneration - 1);
+        }
+        double waiting = queuedRequests; // vLLM's num_requests_waiting: admitted requests run, the rest wait
+        double kv = queuedRequests > 0 ? 1 : Math.min(1, busy(load) / KV_FULL_AT_BUSY);
+        acc.addTick(step, rate, servedRequests, droppedRequests, waiting, ready, load, e2e[0], e2e[1], e2e[2]);
+        acc.addTokens(step, servedRequests, servedPrompt, servedGeneration, ttft, tpot, kv);
+        signals.set(arrived / TICK_SECONDS, ready, busy(load), servedRequests / TICK_SECONDS, e2e[0], waiting);
+        signals.setKvCache(kv);
     }
 
     /** Share of a ready replica's saturation throughput in use, capped at 1. */
-    private double busy(double perReplicaRps) {
-        return Math.min(1, perReplicaRps / curve.saturationRps());
+    private double busy(double perReplicaLoad) {
+        return Math.min(1, perReplicaLoad / saturation);
     }
 
     private void resize(PodSet podSet, int desired, long now, SplittableRandom random) {
@@ -138,6 +212,8 @@ final class ServiceSimulator {
             podSet.add(now + StrictMath.round(profile.startupSeconds() * jitter));
         }
     }
+
+    private static final double CUDA_CONTEXT_GIB = 0.5;
 
     /** Sums per output step, turned into the step's observations at the end. */
     private final class Accumulator {
@@ -152,6 +228,7 @@ final class ServiceSimulator {
         final double[] p95;
         final double[] p99;
         final long[] podTicks; // provisioned pods summed over the ticks of each hour: exact, then one division
+        final double[][] llm; // an LLM server's sums: prompt, generation, TTFT p50/p95/p99, TPOT p50/p95/p99, KV
 
         Accumulator(int steps, int hours) {
             demand = new double[steps];
@@ -165,6 +242,26 @@ final class ServiceSimulator {
             p95 = new double[steps];
             p99 = new double[steps];
             podTicks = new long[hours];
+            llm = tokenMix == null ? null : new double[LLM_SUMS][steps];
+        }
+
+        static final int PROMPT = 0;
+        static final int GENERATION = 1;
+        static final int TTFT = 2;
+        static final int TPOT = 5;
+        static final int KV = 8;
+        static final int LLM_SUMS = 9;
+
+        /** TTFT and TPOT weighted by the requests served in the tick, like the end-to-end percentiles. */
+        void addTokens(int step, double servedRequests, double prompt, double generation, double[] ttft, double[] tpot,
+                       double kv) {
+            llm[PROMPT][step] += prompt;
+            llm[GENERATION][step] += generation;
+            for (int q = 0; q < 3; q++) {
+                llm[TTFT + q][step] += servedRequests * ttft[q];
+                llm[TPOT + q][step] += servedRequests * tpot[q];
+            }
+            llm[KV][step] += kv;
         }
 
         void addTick(int step, double rate, double servedNow, double droppedNow, double backlogNow, int readyNow,
@@ -182,9 +279,8 @@ final class ServiceSimulator {
             p99[step] += servedNow * p99Ms;
         }
 
-        private double overloadErrorRatio(double perReplicaRps) {
-            double over = (perReplicaRps - profile.capacityRpsAtSlo())
-                    / (QueueingLatency.MAX_RHO * curve.saturationRps() - profile.capacityRpsAtSlo());
+        private double overloadErrorRatio(double perReplicaLoad) {
+            double over = (perReplicaLoad - capacityAtSlo) / (QueueingLatency.MAX_RHO * saturation - capacityAtSlo);
             return BASE_ERROR_RATIO + OVERLOAD_ERROR_RATIO * Math.max(0, Math.min(1, over));
         }
 
@@ -206,6 +302,7 @@ final class ServiceSimulator {
             double[] mem = new double[steps];
             double[] demandRps = new double[steps];
             double modelBytes = profile.modelGiB() * (1L << 30);
+            double[][] llmOut = llm == null ? null : new double[LlmSeries.NAMES.size()][steps];
             for (int i = 0; i < steps; i++) {
                 demandRps[i] = demand[i] / ticksPerStep;
                 long servedCount = StrictMath.round(served[i]);
@@ -225,18 +322,48 @@ final class ServiceSimulator {
                     lat50[i] = lat95[i] = lat99[i] = Double.NaN;
                 }
                 double load = busy[i] / ticksPerStep;
-                gpu[i] = round(clamp01(TrueSignals.gpuUtil(load) + 0.015 * Gaussian.next(random)), 10_000);
-                sm[i] = round(0.8 * gpu[i], 10_000);
-                fb[i] = MIB * StrictMath.round(modelBytes * (1 + 0.25 * load) / MIB); // DCGM reports MiB
+                gpu[i] = round(clamp01(signals.gpuUtil(load) + 0.015 * Gaussian.next(random)), 10_000);
+                if (llm == null) {
+                    sm[i] = round(0.8 * gpu[i], 10_000);
+                    fb[i] = MIB * StrictMath.round(modelBytes * (1 + 0.25 * load) / MIB); // DCGM reports MiB
+                } else {
+                    sm[i] = round(clamp01(TrueSignals.smActiveBatching(load) + 0.015 * Gaussian.next(random)), 10_000);
+                    fb[i] = MIB * StrictMath.round(vllmFrameBufferBytes() / MIB);
+                }
                 cpu[i] = round(Math.max(0, TrueSignals.cpuUtil(load) + 0.02 * Gaussian.next(random)), 10_000);
                 mem[i] = round(clamp01(TrueSignals.memUtil(load) + 0.01 * Gaussian.next(random)), 10_000);
+                if (llm != null) {
+                    llmStep(i, llmOut, sm[i], fb[i], random); // drawn in step order: chunks continue one another
+                }
             }
             double[] replicaHours = new double[podTicks.length];
             for (int h = 0; h < podTicks.length; h++) {
                 replicaHours[h] = podTicks[h] * TICK_SECONDS / 3600.0;
             }
             return new ServiceSeries(profile, chunkStart, stepSeconds, demandRps, requests, errors, inFlight,
-                    queue, readyMean, lat50, lat95, lat99, gpu, sm, fb, cpu, mem, replicaHours);
+                    queue, readyMean, lat50, lat95, lat99, gpu, sm, fb, cpu, mem, replicaHours,
+                    llm == null ? null : LlmSeries.of(llmOut));
+        }
+
+        /**
+         * Token counts whole, TTFT and TPOT with the same kind of measurement noise as the end-to-end
+         * percentiles, KV-cache use as vLLM's gauge averaged over the step, frame-buffer use as DCGM's.
+         */
+        private void llmStep(int i, double[][] out, double sm, long fb, SplittableRandom random) {
+            out[0][i] = StrictMath.round(llm[PROMPT][i]);
+            out[1][i] = StrictMath.round(llm[GENERATION][i]);
+            double noise = StrictMath.exp(LATENCY_NOISE_SIGMA * Gaussian.next(random));
+            for (int q = 0; q < 6; q++) { // TTFT p50, p95, p99, then TPOT's
+                out[2 + q][i] = served[i] > 0 ? round(noise * llm[TTFT + q][i] / served[i], 10) : Double.NaN;
+            }
+            out[8][i] = sm;
+            out[9][i] = round(clamp01(llm[KV][i] / ticksPerStep + 0.01 * Gaussian.next(random)), 10_000);
+            out[10][i] = round(fb / (profile.llm().fbTotalGiB() * (1L << 30)), 10_000);
+        }
+
+        /** vLLM takes its share of the frame buffer at start (weights, activations, KV pool), plus the CUDA context. */
+        private double vllmFrameBufferBytes() {
+            return (LlmProfile.GPU_MEMORY_UTILIZATION * profile.llm().fbTotalGiB() + CUDA_CONTEXT_GIB) * (1L << 30);
         }
 
         /** Exporters give a few significant digits, and full-precision noise would not compress. */

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generator cannot drift apart.
  */
 class CommittedSampleTest {
-    /** The README's command: --services 5 --days 14 --step 60s --seed 42 --start 2026-10-05. */
-    static final SampleConfig README_COMMAND = new SampleConfig(5, 14, 60, 42, LocalDate.parse("2026-10-05"));
+    /** The README's command: --services 6 --days 14 --step 60s --seed 42 --start 2026-10-05. */
+    static final SampleConfig README_COMMAND = new SampleConfig(6, 14, 60, 42, LocalDate.parse("2026-10-05"));
     static final Path COMMITTED = Path.of("sample-data");
 
     @TempDir
@@ -67,7 +67,7 @@ class CommittedSampleTest {
                 assertTrue(readme.contains(line), "README lacks: " + line);
             }
         }
-        assertTrue(readme.contains("cli/scalewise sample-data --out /tmp/sample --services 5 --days 14 --step 60s"
+        assertTrue(readme.contains("cli/scalewise sample-data --out /tmp/sample --services 6 --days 14 --step 60s"
                 + " --seed 42 --start 2026-10-05"), "README shows the exact command");
     }
 }

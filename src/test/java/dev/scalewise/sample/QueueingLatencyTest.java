@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatencyCurveTest {
+    /** The services simulated in requests (the LLM server's curves are BatchingLatencyTest's). */
     static List<ServiceProfile> profiles() {
-        return FleetProfiles.ALL;
+        return FleetProfiles.ALL.stream().filter(p -> p.llm() == null).toList();
     }
 
     /** The documented capacity is exactly where the SLO percentile reaches the threshold. */

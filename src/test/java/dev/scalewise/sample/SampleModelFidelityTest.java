@@ -4,6 +4,7 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.model.ServiceModelFitter;
 import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.policy.StatedCapacity;
 import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.TimelineRow;
 import dev.scalewise.policy.Signal;
@@ -38,23 +39,27 @@ class SampleModelFidelityTest {
         double[] requests = Arrays.stream(s.requests()).asDoubleStream().toArray();
         double[] cost = new double[s.steps()];
         Arrays.fill(cost, Double.NaN);
-        return new ServiceHistory(s.profile().name(), Instant.ofEpochSecond(s.startEpochSecond()), s.stepSeconds(),
-                requests, s.readyReplicas(), s.inFlight(), s.queueDepth(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.gpuUtil(),
-                s.cpuUtil(), s.memUtil(), cost, "USD");
+        ServiceHistory h = new ServiceHistory(s.profile().name(), Instant.ofEpochSecond(s.startEpochSecond()),
+                s.stepSeconds(), requests, s.readyReplicas(), s.inFlight(), s.queueDepth(), s.p50Ms(), s.p95Ms(),
+                s.p99Ms(), s.gpuUtil(), s.cpuUtil(), s.memUtil(), cost, "USD");
+        return s.llm() == null ? h : h.withLlm(s.llm());
     }
 
+    /** What services.yaml says of the service; of the LLM server, the prompt-token weight it states. */
     static ServiceSpec spec(ServiceProfile p) {
-        return new ServiceSpec(p.name(), p.slo(), OptionalDouble.of(p.startupSeconds()),
+        ServiceSpec spec = new ServiceSpec(p.name(), p.slo(), OptionalDouble.of(p.startupSeconds()),
                 OptionalDouble.of(p.pricePerReplicaHour()), true);
+        return p.llm() == null ? spec : spec.withCapacity(new StatedCapacity(Double.NaN, Double.NaN, List.of(),
+                Double.NaN, true, p.llm().promptTokenWeight()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fleet")
     void fittedCapacityIsWithinTenPercentOfTheTruth(ServiceSeries s) {
         ServiceModel m = ServiceModelFitter.fit(history(s), spec(s.profile()));
-        double truth = s.profile().capacityRpsAtSlo();
+        double truth = s.profile().capacityAtSlo(); // weighted tokens/s for the LLM server (at the mean mix)
         double fitted = m.capacityPerReplica().value();
-        System.out.printf("%s: fitted capacity %.2f rps/replica, true %.2f (%+.1f %%)%n", s.profile().name(), fitted, truth,
+        System.out.printf("%s: fitted capacity %.2f per replica, true %.2f (%+.1f %%)%n", s.profile().name(), fitted, truth,
                 (fitted / truth - 1) * 100);
         assertTrue(Math.abs(fitted / truth - 1) <= 0.10,
                 s.profile().name() + ": fitted " + fitted + " rps/replica, true " + truth + " (" + m.capacityPerReplica().note() + ")");

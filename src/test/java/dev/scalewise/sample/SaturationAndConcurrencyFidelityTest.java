@@ -42,7 +42,7 @@ class SaturationAndConcurrencyFidelityTest {
     void saturationIsTheGeneratorsWithinFivePercent(ServiceSeries s) {
         ServiceModel m = ServiceModelFitter.fit(SampleModelFidelityTest.history(s), SampleModelFidelityTest.spec(s.profile()));
         Fitted sat = m.saturationPerReplica();
-        double truth = s.profile().latency().saturationRps();
+        double truth = s.profile().saturation(); // weighted tokens/s for the LLM server
         assertAll(sat.note(),
                 () -> assertEquals(truth, sat.value(), 0.05 * truth),
                 () -> assertTrue(sat.basis() == Basis.MEASURED || sat.basis() == Basis.EXTRAPOLATED, sat.basis().label()));
