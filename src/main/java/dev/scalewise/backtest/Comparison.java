@@ -32,6 +32,9 @@ public final class Comparison {
         List<List<Object>> rows = new ArrayList<>();
         // cost per million tokens only where some service has tokens (LLM servers), beside cost per 1k
         boolean tokens = totals.stream().anyMatch(t -> Double.isFinite(t.costPer1MTokens()));
+        // TTFT and TPOT breach minutes apart only where some service holds such a target
+        boolean targets = totals.stream().anyMatch(t -> Double.isFinite(t.ttftBreachMinutes())
+                || Double.isFinite(t.tpotBreachMinutes()));
         byService.forEach((service, list) -> {
             Optional<PolicyTotal> observed = list.stream().filter(t -> t.family().equals("observed")).findFirst();
             Optional<PolicyTotal> best = cheapestMeetingSlo(list);
@@ -44,8 +47,11 @@ public final class Comparison {
                         }
                         row.addAll(List.of(observed.map(o -> change(t.costPer1k(), o.costPer1k())).orElse(Double.NaN),
                                 t.cost(), BreachRange.count(t.breachMinutes(), t.unidentifiedBreachMinutes()),
-                                BreachRange.text(t.breachMinutes(), t.unidentifiedBreachMinutes()),
-                                t.breachesIdentified() ? t.budgetBurn() : Double.NaN, t.peakP95Replicas(),
+                                BreachRange.text(t.breachMinutes(), t.unidentifiedBreachMinutes())));
+                        if (targets) {
+                            row.addAll(List.of(t.ttftBreachMinutes(), t.tpotBreachMinutes()));
+                        }
+                        row.addAll(List.of(t.breachesIdentified() ? t.budgetBurn() : Double.NaN, t.peakP95Replicas(),
                                 t.scaleEvents(), t.coldStartMinutes(), t.aboveObservedMinutes(), t.trust(),
                                 verdict(t, best)));
                         rows.add(row);
@@ -61,9 +67,16 @@ public final class Comparison {
         if (tokens) {
             fleet.add(4, Double.NaN);
         }
+        if (targets) { // after breach_range
+            fleet.addAll(tokens ? 9 : 8, List.of(Double.NaN, Double.NaN));
+        }
         columns.addAll(List.of(Column.percent("vs_observed_pct"), Column.money("cost"),
-                new Column("breach_min", Column.Type.INTEGER), new Column("breach_range", Column.Type.TEXT),
-                Column.ratio("budget_burn"),
+                new Column("breach_min", Column.Type.INTEGER), new Column("breach_range", Column.Type.TEXT)));
+        if (targets) {
+            columns.addAll(List.of(new Column("ttft_breach_min", Column.Type.INTEGER),
+                    new Column("tpot_breach_min", Column.Type.INTEGER)));
+        }
+        columns.addAll(List.of(Column.ratio("budget_burn"),
                 new Column("p95_replicas", Column.Type.NUMBER), new Column("scale_events", Column.Type.INTEGER),
                 new Column("cold_start_min", Column.Type.INTEGER),
                 new Column("above_observed_min", Column.Type.INTEGER).asDetail(),

@@ -13,12 +13,15 @@ package dev.scalewise.backtest;
  * @param capacityKind              what the capacity per replica is (measured, lower bound, ...)
  * @param promptTokens              prompt tokens over the days; NaN for a service without tokens
  * @param generationTokens          generated tokens over the days; NaN likewise
+ * @param ttftBreachMinutes         minutes the TTFT target alone breached; NaN when the SLO has none
+ * @param tpotBreachMinutes         minutes the TPOT target alone breached; NaN likewise
  */
 public record PolicyTotal(String service, String policy, String family, double requests, double cost, String currency,
                           double replicaHours, double peakP95Replicas, double maxReplicas, double sloObjective,
                           long sloMinutes, long breachMinutes, long scaleEvents, long coldStartMinutes,
                           double idleCost, long aboveObservedMinutes, long unidentifiedBreachMinutes, String trust,
-                          String capacityKind, double promptTokens, double generationTokens) {
+                          String capacityKind, double promptTokens, double generationTokens, double ttftBreachMinutes,
+                          double tpotBreachMinutes) {
     /** A service without tokens. */
     public PolicyTotal(String service, String policy, String family, double requests, double cost, String currency,
                        double replicaHours, double peakP95Replicas, double maxReplicas, double sloObjective,
@@ -27,7 +30,7 @@ public record PolicyTotal(String service, String policy, String family, double r
                        String capacityKind) {
         this(service, policy, family, requests, cost, currency, replicaHours, peakP95Replicas, maxReplicas,
                 sloObjective, sloMinutes, breachMinutes, scaleEvents, coldStartMinutes, idleCost, aboveObservedMinutes,
-                unidentifiedBreachMinutes, trust, capacityKind, Double.NaN, Double.NaN);
+                unidentifiedBreachMinutes, trust, capacityKind, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Cost per million tokens, prompt and generated alike (blended); NaN without tokens. */

@@ -206,6 +206,10 @@ final class RecommendCommand implements Callable<Integer> {
         static Table table(List<RecommendationRow> rows) {
             List<List<Object>> out = new ArrayList<>();
             boolean ranges = false;
+            // an LLM service's cost per million tokens and TTFT / TPOT breach minutes, where some row has them
+            boolean tokens = rows.stream().anyMatch(r -> r.columns().get("holdout_recommended_cost_per_1m_tokens") != null);
+            boolean targets = rows.stream().anyMatch(r -> r.columns().get("holdout_recommended_ttft_breach_minutes") != null
+                    || r.columns().get("holdout_recommended_tpot_breach_minutes") != null);
             for (RecommendationRow r : rows) {
                 ranges |= unidentified(r, "holdout_current_") > 0 || unidentified(r, "holdout_recommended_") > 0;
                 boolean recIdentified = unidentified(r, "holdout_recommended_") == 0;
@@ -214,14 +218,17 @@ final class RecommendCommand implements Callable<Integer> {
                         num(r, "holdout_current_cost_per_1k"), num(r, "holdout_recommended_cost_per_1k"),
                         num(r, "savings_pct"), num(r, "monthly_recommended"), breaches(r, "holdout_current_"),
                         range(r, "holdout_current_"), breaches(r, "holdout_recommended_"), range(r, "holdout_recommended_"),
-                        recIdentified ? num(r, "holdout_recommended_budget_burn") : Double.NaN,
+                        num(r, "holdout_recommended_cost_per_1m_tokens"), num(r, "holdout_recommended_ttft_breach_minutes"),
+                        num(r, "holdout_recommended_tpot_breach_minutes"), recIdentified ? num(r, "holdout_recommended_budget_burn") : Double.NaN,
                         Boolean.TRUE.equals(r.columns().get("robust")) ? "yes" : "no", r.columns().get("trust"),
                         num(r, "monthly_current"), num(r, "savings_vs_observed_pct"), changes(rec)));
             }
             return new Table(List.of(Column.text("service"), Column.text("policy"), Column.text("status"),
                     Column.money("cost_1k_now"), Column.money("cost_1k_rec"), Column.percent("savings"),
                     Column.money("monthly_rec"), Column.integer("breach_now"), rangeColumn("breach_range_now", ranges),
-                    Column.integer("breach_rec"), rangeColumn("breach_range_rec", ranges), Column.ratio("burn_rec"),
+                    Column.integer("breach_rec"), rangeColumn("breach_range_rec", ranges),
+                    shownIf(Column.money("cost_1m_tok_rec"), tokens), shownIf(Column.integer("ttft_breach_rec"), targets),
+                    shownIf(Column.integer("tpot_breach_rec"), targets), Column.ratio("burn_rec"),
                     Column.text("robust"), Column.text("trust"), Column.money("monthly_now").asDetail(),
                     Column.percent("savings_vs_observed").asDetail(), Column.text("changes").asDetail()), out);
         }
@@ -271,7 +278,12 @@ final class RecommendCommand implements Callable<Integer> {
         }
 
         private static Column rangeColumn(String name, boolean shown) {
-            return shown ? Column.text(name) : Column.text(name).asDetail();
+            return shownIf(Column.text(name), shown);
+        }
+
+        /** In the default table when {@code shown}, else only with --wide. */
+        private static Column shownIf(Column c, boolean shown) {
+            return shown ? c : c.asDetail();
         }
 
         /** A series' breach minutes on the holdout when history confirms them all, else unknown (see its range). */

@@ -229,6 +229,12 @@ final class ReplayCommand implements Callable<Integer> {
             // a count resting on load history never showed is a range, not a number
             out.put("breachMinutesRange", BreachRange.text(o.breachMinutes(), o.unidentifiedBreachMinutes()));
         }
+        if (Double.isFinite(o.ttftBreachMinutes())) { // each target judged alone (docs/tokens.md)
+            out.put("ttftBreachMinutes", (long) o.ttftBreachMinutes());
+        }
+        if (Double.isFinite(o.tpotBreachMinutes())) {
+            out.put("tpotBreachMinutes", (long) o.tpotBreachMinutes());
+        }
         out.put("aboveObservedMinutes", o.aboveObservedMinutes());
         out.put("scaleUpEvents", o.scaleUpEvents());
         out.put("scaleDownEvents", o.scaleDownEvents());

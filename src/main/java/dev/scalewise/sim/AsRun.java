@@ -50,6 +50,13 @@ public final class AsRun {
         double promptWeight = model.work().tokens() ? model.work().promptWeight().value() : 1;
         DayTallies days = new DayTallies(h.start(), (long) h.steps() * step);
         MinuteJudge judge = new MinuteJudge(slo.thresholdMs(), null, log);
+        double[][] targets = null;
+        double[] stepTargets = null;
+        if (!slo.more().isEmpty()) {
+            judge.withTargets(slo);
+            targets = SloLatency.observedTargets(h, slo);
+            stepTargets = new double[targets.length];
+        }
         int minutesPerStep = Math.max(1, step / 60);
         long currentMinute = 0;
         OutcomeTally minuteTally = days.day(0);
@@ -79,6 +86,12 @@ public final class AsRun {
             }
             if (requests > 0 && Double.isFinite(latency[i])) {
                 judge.add(latency[i]);
+                for (int k = 0; targets != null && k < targets.length; k++) {
+                    stepTargets[k] = Double.isFinite(targets[k][i]) ? targets[k][i] : 0; // unknown: not judged
+                }
+                if (targets != null) {
+                    judge.addTargets(stepTargets);
+                }
             }
             if (requests > 0 && replicasKnown && replicas < 0.5) {
                 judge.markColdStart();

@@ -2,6 +2,8 @@ package dev.scalewise.sim;
 
 import dev.scalewise.policy.Slo;
 
+import java.util.List;
+
 /**
  * Folds the steps of one minute into its SLO verdict: the minute's modeled (or observed) SLO-percentile
  * latency is the worst of its steps that carried traffic, and it breaches when that exceeds the
@@ -23,6 +25,10 @@ final class MinuteJudge {
     private boolean coldStart;
     private boolean unknown;
     private boolean aboveObserved;
+    /** With several SLO targets: each one's metric, threshold and worst latency this minute (own scale). */
+    private Slo.Metric[] targetMetrics;
+    private double[] targetThresholds;
+    private double[] targetWorst;
 
     /**
      * @param mask the minutes to judge; null judges every minute with traffic (the observed run, which
@@ -32,6 +38,31 @@ final class MinuteJudge {
         this.thresholdMs = thresholdMs;
         this.mask = mask;
         this.log = log;
+    }
+
+    /**
+     * Judges each of the SLO's targets apart as well (TTFT and TPOT breach minutes counted separately): an
+     * SLO with several targets; the steps then come with {@link #addTargets}.
+     */
+    MinuteJudge withTargets(Slo slo) {
+        List<Slo.Target> targets = slo.targets();
+        targetMetrics = new Slo.Metric[targets.size()];
+        targetThresholds = new double[targets.size()];
+        targetWorst = new double[targets.size()];
+        for (int k = 0; k < targets.size(); k++) {
+            targetMetrics[k] = targets.get(k).metric();
+            targetThresholds[k] = targets.get(k).thresholdMs();
+        }
+        return this;
+    }
+
+    /** A step's latency of each target on its own scale (the first target first), beside {@link #add}. */
+    void addTargets(double[] ms) {
+        for (int k = 0; k < targetWorst.length; k++) {
+            if (ms[k] > targetWorst[k]) {
+                targetWorst[k] = ms[k];
+            }
+        }
     }
 
     boolean breaches(double latencyMs) {
@@ -83,6 +114,11 @@ final class MinuteJudge {
         if (judged && (mask == null || mask.judged(at))) {
             boolean breach = breaches(worstMs);
             tally.addSloMinutes(breach, minutes);
+            for (int k = 0; targetWorst != null && k < targetWorst.length; k++) {
+                if (Slo.exceeds(targetWorst[k], targetThresholds[k])) {
+                    tally.addTargetBreachMinutes(targetMetrics[k], minutes);
+                }
+            }
             if (breach && !breaches(worstIdentifiedMs)) {
                 tally.addUnidentifiedBreachMinutes(minutes);
             }
@@ -104,5 +140,8 @@ final class MinuteJudge {
         coldStart = false;
         unknown = false;
         aboveObserved = false;
+        if (targetWorst != null) {
+            java.util.Arrays.fill(targetWorst, 0);
+        }
     }
 }

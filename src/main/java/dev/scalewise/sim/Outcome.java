@@ -40,6 +40,10 @@ import java.time.Instant;
  *                          ({@code promptTokenWeight} of a generated token: docs/tokens.md); NaN without tokens
  * @param costPer1MOutputTokens cost per million generated tokens, split likewise
  * @param costPer1MTokens   cost per million tokens, prompt and generated alike (blended)
+ * @param ttftBreachMinutes minutes whose time-to-first-token percentile exceeded the SLO's TTFT threshold
+ *                          (judged alone, so a minute may count here and under TPOT); NaN when the SLO has no
+ *                          TTFT target
+ * @param tpotBreachMinutes the same for the time-per-output-token target
  */
 public record Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
                       double cost, String currency, double costPer1k, double replicaHours, double meanReplicas,
@@ -48,7 +52,8 @@ public record Outcome(String service, String policy, Instant periodStart, Instan
                       long coldStartMinutes, double idleCost, double idleShare, double meanGpuUtil,
                       long unknownMinutes, long aboveObservedMinutes, long unidentifiedBreachMinutes,
                       double promptTokens, double generationTokens, double costPer1MInputTokens,
-                      double costPer1MOutputTokens, double costPer1MTokens) {
+                      double costPer1MOutputTokens, double costPer1MTokens, double ttftBreachMinutes,
+                      double tpotBreachMinutes) {
 
     /** An outcome of a service without tokens. */
     public Outcome(String service, String policy, Instant periodStart, Instant periodEnd, double requests,
@@ -61,7 +66,7 @@ public record Outcome(String service, String policy, Instant periodStart, Instan
                 p95Replicas, maxReplicas, sloMinutes, breachMinutes, breachRatio, budgetBurn, scaleUpEvents,
                 scaleDownEvents, coldStartMinutes, idleCost, idleShare, meanGpuUtil, unknownMinutes,
                 aboveObservedMinutes, unidentifiedBreachMinutes, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** The fewest breach minutes the replay's evidence allows: those it identifies without a bound. */

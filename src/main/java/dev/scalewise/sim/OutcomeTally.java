@@ -31,6 +31,8 @@ public final class OutcomeTally {
     private long unknownMinutes;
     private long aboveObservedMinutes;
     private long unidentifiedBreachMinutes;
+    /** Breach minutes of each target metric (LATENCY, TTFT, TPOT), counted when the SLO has several targets. */
+    private final long[] targetBreachMinutes = new long[Slo.Metric.values().length];
     private double idleCost;
     private double gpuUtilSum;
     private long gpuUtilSamples;
@@ -96,6 +98,11 @@ public final class OutcomeTally {
         }
     }
 
+    /** Adds minutes in which this target of a several-target SLO breached (on its own threshold). */
+    public void addTargetBreachMinutes(Slo.Metric metric, int minutes) {
+        targetBreachMinutes[metric.ordinal()] += minutes;
+    }
+
     public void addColdStartMinutes(int minutes) {
         coldStartMinutes += minutes;
     }
@@ -158,6 +165,9 @@ public final class OutcomeTally {
         unknownMinutes += o.unknownMinutes;
         aboveObservedMinutes += o.aboveObservedMinutes;
         unidentifiedBreachMinutes += o.unidentifiedBreachMinutes;
+        for (int k = 0; k < targetBreachMinutes.length; k++) {
+            targetBreachMinutes[k] += o.targetBreachMinutes[k];
+        }
         idleCost += o.idleCost;
         gpuUtilSum += o.gpuUtilSum;
         gpuUtilSamples += o.gpuUtilSamples;
@@ -179,7 +189,19 @@ public final class OutcomeTally {
                 gpuUtilSamples == 0 ? Double.NaN : gpuUtilSum / gpuUtilSamples, unknownMinutes, aboveObservedMinutes,
                 unidentifiedBreachMinutes, promptTokens, generationTokens, perMillion(promptWeight),
                 perMillion(1), promptTokens + generationTokens > 0
-                        ? cost / (promptTokens + generationTokens) * 1e6 : Double.NaN);
+                        ? cost / (promptTokens + generationTokens) * 1e6 : Double.NaN,
+                targetBreaches(slo, Slo.Metric.TTFT), targetBreaches(slo, Slo.Metric.TPOT));
+    }
+
+    /**
+     * The breach minutes of the SLO's target on {@code metric}: every breach minute when it is the only
+     * target, its own count among several; NaN when the SLO has no such target.
+     */
+    private double targetBreaches(Slo slo, Slo.Metric metric) {
+        if (slo.targets().stream().noneMatch(t -> t.metric() == metric)) {
+            return Double.NaN;
+        }
+        return slo.more().isEmpty() ? breachMinutes : targetBreachMinutes[metric.ordinal()];
     }
 
     /** Cost per million tokens of this weight: the cost split over tokens by the work each is. */

@@ -110,6 +110,9 @@ public final class Replay {
     private double memoRate = Double.NaN;
     private double memoLoad;
     private double memoLatencyMs;
+    /** With several SLO targets, each one's latency of the step being served, and of the memoized step; else null. */
+    private final double[] stepTargets;
+    private final double[] memoTargets;
     private double memoConcurrency;
     private double memoQueue;
     private double memoGpuUtil;
@@ -174,8 +177,11 @@ public final class Replay {
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
-        this.judge = new MinuteJudge(spec.slo().thresholdMs(),
+        MinuteJudge minuteJudge = new MinuteJudge(spec.slo().thresholdMs(),
                 MinuteMask.of(demand, SloLatency.observed(demand, spec.slo())), opts.minuteLog());
+        this.judge = latency.severalTargets() ? minuteJudge.withTargets(spec.slo()) : minuteJudge;
+        this.stepTargets = latency.severalTargets() ? new double[spec.slo().targets().size()] : null;
+        this.memoTargets = stepTargets == null ? null : new double[stepTargets.length];
         this.days = new DayTallies(demand.start(), (long) demand.steps() * stepSeconds);
         this.view = new ReplayMetrics(model);
         this.pods = new Pods(opts.initialReplicas().orElseGet(() -> observedInitialReplicas(demand)));
@@ -391,7 +397,7 @@ public final class Replay {
                 tally.addGpuUtil(memoGpuUtil);
             }
             double arrivals = rate * dtSeconds;
-            account(tally, arrivals, arrivals > 0, memoLatencyMs, memoLoad, memoConcurrency, memoQueue, memoAbove,
+            account(tally, arrivals, arrivals > 0, memoLatencyMs, memoTargets, memoLoad, memoConcurrency, memoQueue, memoAbove,
                     boundedCapacity && memoAbove);
         } else {
             serveFresh(t, tally, ready);
@@ -421,6 +427,9 @@ public final class Replay {
             double load = served * invDt * invReady;
             double queueMean = 0.5 * (b0 + backlog);
             latencyMs = latency.at(load, queueMean * invSaturationRps * 1000);
+            if (stepTargets != null) {
+                latency.eachTarget(load, queueMean * invSaturationRps * 1000, stepTargets);
+            }
             // in the system: the relation to load fitted from history (or Little's law), plus the fluid backlog
             concurrency = inSystem.at(load) + queueMean * invUnits * invReady;
             queue = (waitingKnown ? waiting.at(load) * ready : 0) + queueMean * invUnits;
@@ -439,6 +448,9 @@ public final class Replay {
                 memoRate = workRate;
                 memoLoad = load;
                 memoLatencyMs = latencyMs;
+                if (stepTargets != null) {
+                    System.arraycopy(stepTargets, 0, memoTargets, 0, stepTargets.length);
+                }
                 memoConcurrency = concurrency;
                 memoQueue = queue;
                 memoGpuUtil = gpuUtil;
@@ -456,12 +468,15 @@ public final class Replay {
             if (traffic) {
                 // Waiting requests get the cold start: until the first starting pod serves (forever if none).
                 latencyMs = latency.at(0, (pods.nextReadyAt() - t) * 1000);
+                if (stepTargets != null) {
+                    latency.eachTarget(0, (pods.nextReadyAt() - t) * 1000, stepTargets);
+                }
                 if (!excluded) {
                     judge.markColdStart();
                 }
             }
         }
-        account(tally, arrivals, traffic, latencyMs, busyLoad, concurrency, queue, above, beyond);
+        account(tally, arrivals, traffic, latencyMs, stepTargets, busyLoad, concurrency, queue, above, beyond);
     }
 
     /**
@@ -492,7 +507,11 @@ public final class Replay {
         poolNext = (poolNext + 1) % pool.length;
         double load = spilled > 0 ? perEnvironment : provisionedWork * invReady;
         double warmMs = latency.at(load, 0);
-        double latencyMs = arrivals > 0 && cold / arrivals > coldShareAllowed ? warmMs + startupSeconds * 1000 : warmMs;
+        boolean coldLatency = arrivals > 0 && cold / arrivals > coldShareAllowed;
+        double latencyMs = coldLatency ? warmMs + startupSeconds * 1000 : warmMs;
+        if (stepTargets != null) { // a cold start delays the first token, not the ones after it
+            latency.eachTarget(load, coldLatency ? startupSeconds * 1000 : 0, stepTargets);
+        }
         boolean above = load > busiestLoad;
         double execution = (provisionedWork / perEnvironment * dt * onDemand.provisionedBusyPriceRatio()
                 + (busyOnDemand * dt + cold * startupSeconds) * onDemand.onDemandPriceRatio()) * pricePerReplicaSecond;
@@ -509,7 +528,7 @@ public final class Replay {
             tally.addGpuUtil(Math.min(1, gpu.at(load)));
         }
         double inFlight = ready > 0 ? provisionedWork * invReady / perEnvironment : busyOnDemand;
-        account(tally, arrivals, arrivals > 0, latencyMs, ready > 0 ? provisionedWork * invReady : load, inFlight, 0,
+        account(tally, arrivals, arrivals > 0, latencyMs, stepTargets, ready > 0 ? provisionedWork * invReady : load, inFlight, 0,
                 above, boundedCapacity && above);
     }
 
@@ -520,8 +539,8 @@ public final class Replay {
      * flight, an upper bound). {@code above}: demand per ready replica beyond the busiest known load;
      * {@code beyond}: the latency rests on a capacity history cannot show.
      */
-    private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double busyLoad,
-                         double concurrency, double queue, boolean above, boolean beyond) {
+    private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double[] targetsMs,
+                         double busyLoad, double concurrency, double queue, boolean above, boolean beyond) {
         double dt = dtSeconds;
         double billedCost = 0;
         if (billedWhileServing) {
@@ -541,6 +560,9 @@ public final class Replay {
                     judge.addBeyondHistory(latencyMs);
                 } else {
                     judge.add(latencyMs);
+                }
+                if (targetsMs != null) {
+                    judge.addTargets(targetsMs);
                 }
             }
             if (above) {

@@ -40,6 +40,19 @@ final class SloLatency {
         }
     }
 
+    /** Whether the SLO has several targets, so that each one's breach minutes are counted apart. */
+    boolean severalTargets() {
+        return more.length > 0;
+    }
+
+    /** Each target's own latency at {@code load} (ms, on its own scale) into {@code out}, the first target first. */
+    void eachTarget(double load, double queueDelayMs, double[] out) {
+        out[0] = first.latencyMs(load) + (firstQueues ? queueDelayMs : 0);
+        for (int k = 0; k < more.length; k++) {
+            out[k + 1] = more[k].latencyMs(load) + (moreQueues[k] ? queueDelayMs : 0);
+        }
+    }
+
     /** Every target's curve at {@code load}, plus {@code queueDelayMs} for the targets waiting delays (not TPOT). */
     double at(double load, double queueDelayMs) {
         double ms = first.latencyMs(load) + (firstQueues ? queueDelayMs : 0);
@@ -47,6 +60,16 @@ final class SloLatency {
             ms = Math.max(ms, (more[k].latencyMs(load) + (moreQueues[k] ? queueDelayMs : 0)) * scale[k]);
         }
         return ms;
+    }
+
+    /** Per target (the first first) and step, the history's latency of that target on its own scale; NaN where unknown. */
+    static double[][] observedTargets(ServiceHistory h, Slo slo) {
+        List<Slo.Target> targets = slo.targets();
+        double[][] out = new double[targets.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ServiceModelFitter.series(h, targets.get(k).metric(), targets.get(k).percentile());
+        }
+        return out;
     }
 
     /** Per step, the worst target the history knows, on the first target's scale; NaN where it knows none. */

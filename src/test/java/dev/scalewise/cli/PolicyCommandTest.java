@@ -51,10 +51,10 @@ class PolicyCommandTest {
     void yamlOutputParsesBack() {
         assertEquals(0, run("policy", "show", "policies"));
         var docs = dev.scalewise.yaml.SafeYaml.parse("out", out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(12, docs.size());
-        assertEquals("0 8 * * 1-5", docs.get(11).root().get("policy").get("windows").items().get(0).get("cron").asText(""));
+        assertEquals(14, docs.size());
+        assertEquals("0 8 * * 1-5", docs.get(13).root().get("policy").get("windows").items().get(0).get("cron").asText(""));
         assertEquals("sum(rate(http_requests_total{service=\"embed-search\"}[1m]))",
-                docs.get(5).root().get("policy").get("triggers").items().get(0).get("query").asText(""));
+                docs.get(7).root().get("policy").get("triggers").items().get(0).get("query").asText(""));
     }
 
     @Test

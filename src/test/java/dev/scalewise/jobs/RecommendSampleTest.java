@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +53,29 @@ class RecommendSampleTest {
         Row rerank = rows.stream().filter(r -> r.getAs("policy").equals("hpa/rerank")).findFirst().orElseThrow();
         assertEquals("RECOMMENDED", rerank.getAs("status"), rerank.<String>getAs("reason"));
         assertTrue(rerank.<Double>getAs("holdout_recommended_budget_burn") <= 1.0, rerank.<String>getAs("reason"));
-        assertEquals(List.of("embed-search", "llm-chat", "llm-code", "rerank", "vision-ocr"),
+        assertEquals(List.of("embed-search", "llm-api", "llm-chat", "llm-code", "rerank", "vision-ocr"),
                 services.stream().distinct().sorted().toList());
+        // issue 25: the LLM server's KV-cache HPA and queue-driven KEDA ScaledObject are recommended like the rest,
+        // with cost per million tokens and TTFT and TPOT breach minutes apart wherever a run was replayed
+        int withEvidence = 0;
+        for (String policy : List.of("hpa/llm-api-kv-cache", "keda/llm-api-queue")) {
+            Row r = rows.stream().filter(x -> x.getAs("policy").equals(policy)).findFirst().orElseThrow();
+            String what = policy + " " + r.getAs("status") + ": " + r.getAs("reason");
+            if (r.getAs("holdout_current_cost_per_1k") == null) {
+                continue; // not replayed (the reason says why)
+            }
+            withEvidence++;
+            for (String series : List.of("holdout_current_", "holdout_observed_")) {
+                assertTrue(r.<Double>getAs(series + "cost_per_1m_tokens") > 0, what);
+                assertNotNull(r.getAs(series + "ttft_breach_minutes"), what);
+                assertNotNull(r.getAs(series + "tpot_breach_minutes"), what);
+                assertTrue(r.<Long>getAs(series + "ttft_breach_minutes") <= r.<Long>getAs(series + "breach_minutes")
+                        && r.<Long>getAs(series + "tpot_breach_minutes") <= r.<Long>getAs(series + "breach_minutes"), what);
+            }
+        }
+        assertTrue(withEvidence > 0, "neither LLM policy was replayed");
+        rows.stream().filter(x -> !x.getAs("service").equals("llm-api"))
+                .forEach(x -> assertNull(x.getAs("holdout_observed_ttft_breach_minutes"), x.<String>getAs("policy")));
         // cheaper than the observed run, or the reason says why not
         long cheaperThanObserved = 0;
         for (Row r : rows) {

@@ -35,8 +35,9 @@ class ExamplePoliciesTest {
 
     @Test
     void everyFileGivesItsPolicies() {
-        // 12 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
-        assertEquals(List.of("llm-chat-aca", "llm-chat-run", "llm-chat", "vision-ocr", "rerank", "embed-search", "llm-code", "rerank", "chat/llm-chat",
+        // 14 policy files; the Ray config's fixed-replica router is noted, services.yaml skipped
+        assertEquals(List.of("llm-chat-aca", "llm-chat-run", "llm-chat", "vision-ocr", "llm-api-kv-cache", "rerank",
+                        "llm-api-queue", "embed-search", "llm-code", "rerank", "chat/llm-chat",
                         "endpoint/llm-chat/variant/AllTraffic", "embed-search-predictive", "llm-chat-business-hours"),
                 set.policies().stream().map(p -> p.meta().name()).toList());
         assertEquals(1, set.notes().size());
@@ -137,6 +138,27 @@ class ExamplePoliciesTest {
                 "initialCooldownPeriodSeconds", "triggers[0].metric.targetType", "behavior.scaleUp.policies")));
     }
 
+    /** llm-api's HPA on vLLM's KV-cache usage per pod: a Pods AverageValue of 0.6 on the kv_cache_util signal. */
+    @Test
+    void hpaOnTheKvCache() {
+        HpaPolicy h = (HpaPolicy) named("llm-api-kv-cache");
+        assertEquals("llm-api", h.meta().service());
+        assertEquals(new MetricTarget(MetricSource.PODS, "vllm:kv_cache_usage_perc", Signal.KV_CACHE_UTIL,
+                TargetType.AVERAGE_VALUE, 0.6), h.metrics().get(0));
+        assertEquals(600, h.behavior().orElseThrow().scaleDown().stabilizationWindowSeconds());
+    }
+
+    /** llm-api's KEDA ScaledObject: the waiting queue first (whole service, 4 per replica), running requests beside it. */
+    @Test
+    void kedaOnTheWaitingQueue() {
+        KedaPolicy k = (KedaPolicy) named("llm-api-queue");
+        assertEquals("llm-api", k.meta().service());
+        assertEquals(List.of(Signal.QUEUE_DEPTH, Signal.CONCURRENCY),
+                k.triggers().stream().map(t -> t.metric().signal()).toList());
+        assertEquals(List.of(4.0, 20.0), k.triggers().stream().map(t -> t.metric().target()).toList());
+        assertEquals(TargetType.AVERAGE_VALUE, k.triggers().get(0).metric().targetType());
+    }
+
     /** Knative config-autoscaler defaults (autoscaler.yaml) for every knob the Service leaves out. */
     @Test
     void knativeService() {
@@ -198,7 +220,12 @@ class ExamplePoliciesTest {
     @Test
     void servicesFile() {
         Map<String, ServiceSpec> s = ServicesFile.load("policies/services.yaml");
-        assertEquals(List.of("llm-chat", "embed-search", "rerank", "vision-ocr", "llm-code"), List.copyOf(s.keySet()));
+        assertEquals(List.of("llm-chat", "embed-search", "rerank", "vision-ocr", "llm-code", "llm-api"),
+                List.copyOf(s.keySet()));
+        assertEquals(new Slo(Slo.Percentile.P95, 1500, 0.99, Slo.Metric.TTFT,
+                List.of(new Slo.Target(Slo.Metric.TPOT, Slo.Percentile.P95, 52))), s.get("llm-api").slo());
+        assertEquals(0.25, s.get("llm-api").capacity().promptTokenWeight());
+        assertTrue(s.get("llm-api").capacity().tokens());
         assertEquals(new Slo(Slo.Percentile.P95, 8000, 0.99), s.get("llm-chat").slo());
         assertEquals(new Slo(Slo.Percentile.P99, 250, 0.99), s.get("embed-search").slo());
         assertEquals(540, s.get("llm-chat").startupSeconds().orElseThrow());

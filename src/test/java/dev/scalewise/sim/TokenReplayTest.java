@@ -185,19 +185,55 @@ class TokenReplayTest {
     void theObservedRunBreachesWhenAnyTargetDoes() {
         Slo.Target tpot = new Slo.Target(Slo.Metric.TPOT, Slo.Percentile.P95, 50);
         Slo slo = new Slo(Slo.Percentile.P95, 2000, 0.99, Slo.Metric.TTFT, List.of(tpot));
-        double[][] s = new double[LlmSeries.NAMES.size()][3];
+        double[][] s = new double[LlmSeries.NAMES.size()][4];
         for (double[] a : s) {
             Arrays.fill(a, Double.NaN);
         }
-        s[3] = new double[] {1500, 2500, 1500};   // ttft_p95_ms: minute 1 breaches
-        s[6] = new double[] {40, 40, 70};         // tpot_p95_ms: minute 2 breaches
-        ServiceHistory h = Histories.requests(60, 60, 60).replicas(1).build().withLlm(LlmSeries.of(s));
-        assertArrayEquals(new double[] {1600, 2500, 2800}, SloLatency.observed(h, slo), 1e-9);
+        s[3] = new double[] {1500, 2500, 1500, 2500};   // ttft_p95_ms: minutes 1 and 3 breach
+        s[6] = new double[] {40, 40, 70, 60};           // tpot_p95_ms: minutes 2 and 3 breach
+        ServiceHistory h = Histories.requests(60, 60, 60, 60).replicas(1).build().withLlm(LlmSeries.of(s));
+        assertArrayEquals(new double[] {1600, 2500, 2800, 2500}, SloLatency.observed(h, slo), 1e-9);
         ServiceSpec spec = new ServiceSpec("llm", slo, OptionalDouble.empty(), OptionalDouble.of(3.6), true);
         Outcome o = AsRun.outcomes(h, model().withWork(TokenWork.REQUESTS), spec).total();
         assertAll(
-                () -> assertEquals(3, o.sloMinutes()),
-                () -> assertEquals(2, o.breachMinutes()));
+                () -> assertEquals(4, o.sloMinutes()),
+                () -> assertEquals(3, o.breachMinutes()),
+                () -> assertEquals(2, o.ttftBreachMinutes(), "minutes 1 and 3, TTFT judged alone"),
+                () -> assertEquals(2, o.tpotBreachMinutes(), "minutes 2 and 3, TPOT judged alone"));
+    }
+
+    /**
+     * The replay counts each target's breach minutes apart too. The model of the several-targets test above,
+     * one replica, 1 request/s with the load in weighted tokens 70, 180 and 280 tokens/s: minute 0 meets both
+     * targets (TTFT 1,212 ms, TPOT 34 ms), minute 1 breaches TPOT alone (1,818 ms, 56 ms), minute 2 both (the
+     * replica serves its 200 tokens/s, TPOT 60 ms, and the rest queues in front of the first token).
+     */
+    @Test
+    void theReplayCountsTtftAndTpotBreachMinutesApart() {
+        Slo.Target tpot = new Slo.Target(Slo.Metric.TPOT, Slo.Percentile.P95, 50);
+        Slo slo = new Slo(Slo.Percentile.P95, 2000, 0.99, Slo.Metric.TTFT, List.of(tpot));
+        ServiceModel m = model();
+        m = new ServiceModel(m.service(), m.latency(), m.percentile(), m.capacityPerReplica(), Fitted.stated(200, "test"),
+                m.busiestLoadPerReplica(), m.gpuUtil(), m.cpuUtil(), m.memUtil(), m.concurrency(), m.queueDepth(),
+                m.startupSeconds(), m.pricePerReplicaHour(), m.currency(), m.work(),
+                List.of(new TargetCurve(tpot, LatencyCurve.through(new double[] {0, 1000}, new double[] {20, 220},
+                        Double.POSITIVE_INFINITY), Fitted.stated(150, "the test"))));
+        ServiceHistory h = Histories.requests(60, 60, 60).replicas(1).build()
+                .withLlm(llm(new double[] {6000, 14_400, 24_000}, new double[] {1200, 3600, 4800}));
+        ServiceSpec spec = new ServiceSpec("llm", slo, OptionalDouble.empty(), OptionalDouble.empty(), true);
+        Outcome o = Replay.run(h, m, spec, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one")).total();
+        Outcome ttftOnly = Replay.run(h, model(), new ServiceSpec("llm", new Slo(Slo.Percentile.P95, 2000, 0.99,
+                Slo.Metric.TTFT, List.of()), OptionalDouble.empty(), OptionalDouble.empty(), true),
+                TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one")).total();
+        Outcome latencyOnly = Replay.run(h, model(), SPEC, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one"))
+                .total();
+        assertAll(
+                () -> assertEquals(2, o.breachMinutes()),
+                () -> assertEquals(1, o.ttftBreachMinutes(), "minute 2"),
+                () -> assertEquals(2, o.tpotBreachMinutes(), "minutes 1 and 2"),
+                () -> assertEquals(ttftOnly.breachMinutes(), ttftOnly.ttftBreachMinutes(), "a lone TTFT target: its breaches"),
+                () -> assertTrue(Double.isNaN(ttftOnly.tpotBreachMinutes()), "no TPOT target"),
+                () -> assertTrue(Double.isNaN(latencyOnly.ttftBreachMinutes()) && Double.isNaN(latencyOnly.tpotBreachMinutes())));
     }
 
     private static ServiceSpec withPrice() {

@@ -127,13 +127,14 @@ public final class BacktestRows {
                         sum("breach_minutes"), sum(col("scale_up_events").plus(col("scale_down_events"))),
                         sum("cold_start_minutes"), sum("idle_cost"), sum("above_observed_minutes"),
                         sum("unidentified_breach_minutes"), first("trust"), first("capacity_kind"), sum("prompt_tokens"),
-                        sum("generation_tokens"))
+                        sum("generation_tokens"), sum("ttft_breach_minutes"), sum("tpot_breach_minutes"))
                 .collectAsList().stream()
                 .map(r -> new PolicyTotal(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3), r.getDouble(4),
                         r.getString(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9), r.getLong(10),
                         r.getLong(11), r.getLong(12), r.getLong(13), r.getDouble(14), r.getLong(15), r.getLong(16),
                         r.getString(17), r.getString(18), r.isNullAt(19) ? Double.NaN : r.getDouble(19),
-                        r.isNullAt(20) ? Double.NaN : r.getDouble(20)))
+                        r.isNullAt(20) ? Double.NaN : r.getDouble(20), r.isNullAt(21) ? Double.NaN : r.getLong(21),
+                        r.isNullAt(22) ? Double.NaN : r.getLong(22)))
                 .toList();
     }
 
@@ -152,7 +153,8 @@ public final class BacktestRows {
                 r.<Long>getAs("scale_down_events"), r.<Long>getAs("cold_start_minutes"), r.getAs("idle_cost"),
                 r.getAs("idle_share"), num(r, "mean_gpu_util"), 0, count(r, "above_observed_minutes"),
                 count(r, "unidentified_breach_minutes"), num(r, "prompt_tokens"), num(r, "generation_tokens"),
-                num(r, "cost_per_1m_input_tokens"), num(r, "cost_per_1m_output_tokens"), num(r, "cost_per_1m_tokens"));
+                num(r, "cost_per_1m_input_tokens"), num(r, "cost_per_1m_output_tokens"), num(r, "cost_per_1m_tokens"),
+                num(r, "ttft_breach_minutes"), num(r, "tpot_breach_minutes"));
     }
 
     /** A count column; 0 in results written before it existed. */

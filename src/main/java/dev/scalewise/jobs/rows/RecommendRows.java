@@ -73,8 +73,8 @@ public final class RecommendRows {
 
     /**
      * Per period x series: cost per 1k, breach minutes, budget burn, minutes above the busiest observed load
-     * per replica, breach minutes history cannot confirm, and cost per million tokens (LLM services with
-     * token counts; null for the others).
+     * per replica, breach minutes history cannot confirm, cost per million tokens (LLM services with
+     * token counts; null for the others), and TTFT and TPOT breach minutes apart (null without such a target).
      */
     private static StructType outcomes(StructType s) {
         for (String period : PERIODS) {
@@ -84,7 +84,9 @@ public final class RecommendRows {
                         .add(p + "budget_burn", DataTypes.DoubleType)
                         .add(p + "above_observed_minutes", DataTypes.LongType)
                         .add(p + "unidentified_breach_minutes", DataTypes.LongType)
-                        .add(p + "cost_per_1m_tokens", DataTypes.DoubleType);
+                        .add(p + "cost_per_1m_tokens", DataTypes.DoubleType)
+                        .add(p + "ttft_breach_minutes", DataTypes.LongType)
+                        .add(p + "tpot_breach_minutes", DataTypes.LongType);
             }
         }
         return s;
@@ -106,6 +108,8 @@ public final class RecommendRows {
                 v.add(o.map(Outcome::aboveObservedMinutes).orElse(null));
                 v.add(o.map(Outcome::unidentifiedBreachMinutes).orElse(null));
                 v.add(o.map(x -> nullable(x.costPer1MTokens())).orElse(null));
+                v.add(o.map(x -> RowTables.count(x.ttftBreachMinutes())).orElse(null));
+                v.add(o.map(x -> RowTables.count(x.tpotBreachMinutes())).orElse(null));
             }
         }
         v.add(e.map(x -> nullable(x.monthly().current())).orElse(null));

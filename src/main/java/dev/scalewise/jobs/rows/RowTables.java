@@ -29,20 +29,31 @@ public final class RowTables {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** {@code s} followed by the LLM columns analyze and backtest rows end with (null without token counts). */
+    /**
+     * {@code s} followed by the LLM columns analyze and backtest rows end with: tokens and cost per million
+     * (null without token counts), then TTFT and TPOT breach minutes apart (null without such a target).
+     */
     static StructType withTokenColumns(StructType s) {
         return s.add("load_unit", DataTypes.StringType)
                 .add("prompt_tokens", DataTypes.DoubleType)
                 .add("generation_tokens", DataTypes.DoubleType)
                 .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
                 .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
-                .add("cost_per_1m_tokens", DataTypes.DoubleType);
+                .add("cost_per_1m_tokens", DataTypes.DoubleType)
+                .add("ttft_breach_minutes", DataTypes.LongType)
+                .add("tpot_breach_minutes", DataTypes.LongType);
     }
 
     /** The values of {@link #withTokenColumns}'s columns for one outcome; {@code loadUnit} null when unknown. */
     static List<Object> tokenValues(String loadUnit, Outcome o) {
         return Arrays.asList(loadUnit, nullable(o.promptTokens()), nullable(o.generationTokens()),
-                nullable(o.costPer1MInputTokens()), nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()));
+                nullable(o.costPer1MInputTokens()), nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()),
+                count(o.ttftBreachMinutes()), count(o.tpotBreachMinutes()));
+    }
+
+    /** A count the core leaves NaN (not applicable) as a null column value. */
+    static Long count(double v) {
+        return Double.isFinite(v) ? (long) v : null;
     }
 
     public static Table of(StructType schema, List<Row> rows) {
