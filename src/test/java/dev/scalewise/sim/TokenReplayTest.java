@@ -204,9 +204,10 @@ class TokenReplayTest {
 
     /**
      * The replay counts each target's breach minutes apart too. The model of the several-targets test above,
-     * one replica, 1 request/s with the load in weighted tokens 70, 180 and 280 tokens/s: minute 0 meets both
-     * targets (TTFT 1,212 ms, TPOT 34 ms), minute 1 breaches TPOT alone (1,818 ms, 56 ms), minute 2 both (the
-     * replica serves its 200 tokens/s, TPOT 60 ms, and the rest queues in front of the first token).
+     * one replica, 1 request/s with the load in weighted tokens 70, 180, 180 and 280 tokens/s: minute 0 meets
+     * both targets (TTFT 1,212 ms, TPOT 34 ms), minutes 1 and 2 breach TPOT alone (1,818 ms, 56 ms; minute 2
+     * repeats minute 1's load, so the replay serves it from its memo), minute 3 both (the replica serves its
+     * 200 tokens/s, TPOT 60 ms, and the rest queues in front of the first token).
      */
     @Test
     void theReplayCountsTtftAndTpotBreachMinutesApart() {
@@ -218,8 +219,8 @@ class TokenReplayTest {
                 m.startupSeconds(), m.pricePerReplicaHour(), m.currency(), m.work(),
                 List.of(new TargetCurve(tpot, LatencyCurve.through(new double[] {0, 1000}, new double[] {20, 220},
                         Double.POSITIVE_INFINITY), Fitted.stated(150, "the test"))));
-        ServiceHistory h = Histories.requests(60, 60, 60).replicas(1).build()
-                .withLlm(llm(new double[] {6000, 14_400, 24_000}, new double[] {1200, 3600, 4800}));
+        ServiceHistory h = Histories.requests(60, 60, 60, 60).replicas(1).build()
+                .withLlm(llm(new double[] {6000, 14_400, 14_400, 24_000}, new double[] {1200, 3600, 3600, 4800}));
         ServiceSpec spec = new ServiceSpec("llm", slo, OptionalDouble.empty(), OptionalDouble.empty(), true);
         Outcome o = Replay.run(h, m, spec, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one")).total();
         Outcome ttftOnly = Replay.run(h, model(), new ServiceSpec("llm", new Slo(Slo.Percentile.P95, 2000, 0.99,
@@ -228,9 +229,9 @@ class TokenReplayTest {
         Outcome latencyOnly = Replay.run(h, model(), SPEC, TestAutoscalers.schedule(60, t -> 1), ReplayOptions.of("one"))
                 .total();
         assertAll(
-                () -> assertEquals(2, o.breachMinutes()),
-                () -> assertEquals(1, o.ttftBreachMinutes(), "minute 2"),
-                () -> assertEquals(2, o.tpotBreachMinutes(), "minutes 1 and 2"),
+                () -> assertEquals(3, o.breachMinutes()),
+                () -> assertEquals(1, o.ttftBreachMinutes(), "minute 3"),
+                () -> assertEquals(3, o.tpotBreachMinutes(), "minutes 1, 2 and 3"),
                 () -> assertEquals(ttftOnly.breachMinutes(), ttftOnly.ttftBreachMinutes(), "a lone TTFT target: its breaches"),
                 () -> assertTrue(Double.isNaN(ttftOnly.tpotBreachMinutes()), "no TPOT target"),
                 () -> assertTrue(Double.isNaN(latencyOnly.ttftBreachMinutes()) && Double.isNaN(latencyOnly.tpotBreachMinutes())));
