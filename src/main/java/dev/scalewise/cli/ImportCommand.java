@@ -222,11 +222,13 @@ final class ImportCommand implements Runnable {
             }
             Set<Double> qs = new TreeSet<>();
             for (ServiceSpec s : specs.values()) {
-                qs.add(switch (s.slo().percentile()) {
-                    case P50 -> 0.5;
-                    case P95 -> 0.95;
-                    case P99 -> 0.99;
-                });
+                for (dev.scalewise.policy.Slo.Target t : s.slo().targets()) { // end-to-end, TTFT and TPOT alike
+                    qs.add(switch (t.percentile()) {
+                        case P50 -> 0.5;
+                        case P95 -> 0.95;
+                        case P99 -> 0.99;
+                    });
+                }
             }
             return List.copyOf(qs);
         }

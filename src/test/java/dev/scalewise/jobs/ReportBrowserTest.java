@@ -158,7 +158,15 @@ class ReportBrowserTest {
                 assertCell(rows.get(i), page.get(i), "cost_per_1k",
                         Numbers.money(rows.get(i).path("cost_per_1k").asDouble(Double.NaN), currency), what);
                 assertCell(rows.get(i), page.get(i), "breach_min", Numbers.count(rows.get(i).path("breach_min").asLong()), what);
+                // issue 25: the LLM server's cost per million tokens and TTFT / TPOT breach minutes, empty for the rest
+                assertCell(rows.get(i), page.get(i), "cost_per_1m_tok",
+                        Numbers.money(rows.get(i).path("cost_per_1m_tok").asDouble(Double.NaN), currency), what);
+                for (String key : List.of("ttft_breach_min", "tpot_breach_min")) {
+                    assertCell(rows.get(i), page.get(i), key, Numbers.count(rows.get(i).path(key).asLong()), what);
+                }
             }
+            assertTrue(java.util.stream.StreamSupport.stream(rows.spliterator(), false).anyMatch(r ->
+                    r.get("service").asText().equals("llm-api") && r.path("ttft_breach_min").isNumber()), "llm-api's rows");
             String service = rows.get(0).get("service").asText();
             browser.eval("location.hash = 'service=' + encodeURIComponent('" + service + "')");
             browser.awaitReady("service:" + service);

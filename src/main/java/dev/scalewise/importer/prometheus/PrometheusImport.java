@@ -128,9 +128,9 @@ public final class PrometheusImport {
             if (t == null) {
                 continue;
             }
-            if (c == Column.LATENCY_MS) {
+            if (c.percentilePrefix().isPresent()) {
                 for (double q : r.quantiles()) {
-                    jobs.add(new Job(percentileColumn(q), c, t, q));
+                    jobs.add(new Job(c.percentilePrefix().get() + percentileColumn(q), c, t, q));
                 }
             } else {
                 jobs.add(new Job(c.key(), c, t, Double.NaN));
@@ -139,13 +139,18 @@ public final class PrometheusImport {
         return jobs;
     }
 
+    /** The latency dataset's percentile columns, end-to-end, TTFT and TPOT. */
+    private static final List<String> LATENCY_COLUMNS = List.of("p50_ms", "p95_ms", "p99_ms", "ttft_p50_ms",
+            "ttft_p95_ms", "ttft_p99_ms", "tpot_p50_ms", "tpot_p95_ms", "tpot_p99_ms");
+
     static String percentileColumn(double quantile) {
         return "p" + Math.round(quantile * 100) + "_ms";
     }
 
     private static List<String> datasets(Map<Column, QueryTemplate> queries) {
         List<String> out = new ArrayList<>(List.of("requests"));
-        if (queries.containsKey(Column.LATENCY_MS)) {
+        if (queries.containsKey(Column.LATENCY_MS) || queries.containsKey(Column.TTFT_MS)
+                || queries.containsKey(Column.TPOT_MS)) {
             out.add("latency");
         }
         if (queries.containsKey(Column.GPU_UTIL)) {
@@ -270,22 +275,33 @@ public final class PrometheusImport {
                 double req = at(v, "requests", i);
                 double replicas = at(v, "replicas", i);
                 if (!Double.isNaN(req) && !Double.isNaN(replicas)) {
-                    requests.add(ContractRows.requests(start, step, service, Math.round(req),
+                    GenericRecord row = ContractRows.requests(start, step, service, Math.round(req),
                             asLong(at(v, "errors", i)), boxed(at(v, "in_flight", i)), boxed(at(v, "queue_depth", i)),
-                            replicas));
+                            replicas);
+                    row.put("prompt_tokens", asLong(at(v, "prompt_tokens", i)));
+                    row.put("generation_tokens", asLong(at(v, "generation_tokens", i)));
+                    requests.add(row);
                     tally.requestsRows++;
                 }
-                Double p50 = boxed(at(v, "p50_ms", i));
-                Double p95 = boxed(at(v, "p95_ms", i));
-                Double p99 = boxed(at(v, "p99_ms", i));
-                if (p50 != null || p95 != null || p99 != null) {
-                    latency.add(ContractRows.latency(start, step, service, p50, p95, p99));
+                GenericRecord latencyRow = ContractRows.latency(start, step, service, boxed(at(v, "p50_ms", i)),
+                        boxed(at(v, "p95_ms", i)), boxed(at(v, "p99_ms", i)));
+                boolean anyLatency = false;
+                for (String column : LATENCY_COLUMNS) {
+                    Double ms = boxed(at(v, column, i));
+                    latencyRow.put(column, ms);
+                    anyLatency |= ms != null;
+                }
+                if (anyLatency) {
+                    latency.add(latencyRow);
                     tally.latencyRows++;
                 }
                 double util = at(v, "gpu_util", i);
                 if (!Double.isNaN(util)) {
-                    gpu.add(ContractRows.gpu(start, step, service, util, boxed(at(v, "sm_active", i)),
-                            asLong(at(v, "fb_used_bytes", i)), boxed(at(v, "cpu_util", i)), boxed(at(v, "mem_util", i))));
+                    GenericRecord row = ContractRows.gpu(start, step, service, util, boxed(at(v, "sm_active", i)),
+                            asLong(at(v, "fb_used_bytes", i)), boxed(at(v, "cpu_util", i)), boxed(at(v, "mem_util", i)));
+                    row.put("kv_cache_util", boxed(at(v, "kv_cache_util", i)));
+                    row.put("gpu_mem_util", boxed(at(v, "gpu_mem_util", i)));
+                    gpu.add(row);
                     tally.gpuRows++;
                 }
                 double desired = at(v, "desired_replicas", i);

@@ -35,8 +35,8 @@ public record QueryTemplate(Column column, String origin, String promql) {
                         + " ${pod_regex}");
             }
         }
-        if (column == Column.LATENCY_MS && !promql.contains("${quantile}")) {
-            throw new UserError(origin + ": latency_ms: the query must use ${quantile} (it runs once per"
+        if (column.percentilePrefix().isPresent() && !promql.contains("${quantile}")) {
+            throw new UserError(origin + ": " + column.key() + ": the query must use ${quantile} (it runs once per"
                     + " percentile: 0.5, 0.95, 0.99)");
         }
     }

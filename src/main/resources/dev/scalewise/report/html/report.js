@@ -333,13 +333,21 @@
       ['savings_pct', 'savings', 'percent'],
       ['holdout_current_breach_minutes', 'breach min now', 'breaches', 'holdout_current_unidentified_breach_minutes'],
       ['holdout_recommended_breach_minutes', 'breach min recommended', 'breaches', 'holdout_recommended_unidentified_breach_minutes'],
+      ['holdout_recommended_cost_per_1m_tokens', 'cost / 1M tokens recommended', 'money'],
+      ['holdout_recommended_ttft_breach_minutes', 'TTFT breach min recommended', 'count'],
+      ['holdout_recommended_tpot_breach_minutes', 'TPOT breach min recommended', 'count'],
       ['holdout_recommended_budget_burn', 'budget burn recommended', 'ratio'], ['robust', 'robust', 'bool'], ['trust', 'trust', 'text']],
     backtest: [
       ['service', 'service', 'text'], ['policy', 'policy', 'text'], ['family', 'family', 'text'],
-      ['cost_per_1k', 'cost / 1k', 'money'], ['vs_observed_pct', 'vs observed', 'percent'], ['cost', 'cost', 'money'],
-      ['breach_min', 'breach min', 'breaches', 'breach_range'], ['budget_burn', 'budget burn', 'ratio'],
+      ['cost_per_1k', 'cost / 1k', 'money'], ['cost_per_1m_tok', 'cost / 1M tokens', 'money'],
+      ['vs_observed_pct', 'vs observed', 'percent'], ['cost', 'cost', 'money'],
+      ['breach_min', 'breach min', 'breaches', 'breach_range'], ['ttft_breach_min', 'TTFT breach min', 'count'],
+      ['tpot_breach_min', 'TPOT breach min', 'count'], ['budget_burn', 'budget burn', 'ratio'],
       ['cold_start_min', 'cold-start min', 'count'], ['verdict', 'verdict', 'text'], ['trust', 'trust', 'text']]
   };
+  // an LLM service's columns (cost per million tokens, TTFT and TPOT breach minutes): only when a row has them
+  var LLM_COLUMNS = ['cost_per_1m_tok', 'ttft_breach_min', 'tpot_breach_min', 'holdout_recommended_cost_per_1m_tokens',
+    'holdout_recommended_ttft_breach_minutes', 'holdout_recommended_tpot_breach_minutes'];
   // a breach count resting on load history never showed reads as its range, as the terminal table has it
   function breaches(v, row, rangeKey) {
     var r = row[rangeKey];
@@ -362,7 +370,12 @@
   function renderFleet(root) {
     html('h2', {}, root, 'Fleet');
     var rows = report.fleet;
-    var cols = FLEET_COLUMNS[report.mode].filter(function (c) { return c[0] !== 'trust' || rows.some(function (r) { return r.trust; }); });
+    var cols = FLEET_COLUMNS[report.mode].filter(function (c) {
+      if (LLM_COLUMNS.indexOf(c[0]) >= 0) {
+        return rows.some(function (r) { return typeof r[c[0]] === 'number'; });
+      }
+      return c[0] !== 'trust' || rows.some(function (r) { return r.trust; });
+    });
     if (report.totals) {
       var t = html('p', { 'class': 'totals', id: 'fleet-totals' }, root);
       t.textContent = report.totals.text;

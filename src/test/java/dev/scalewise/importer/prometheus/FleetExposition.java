@@ -53,16 +53,30 @@ public final class FleetExposition {
     /** The sample's minutes per service, read from its Parquet files. */
     public record Minutes(long firstSecond, int minutes, Map<String, double[][]> columns) {
         static final List<String> NAMES = List.of("requests", "errors", "in_flight", "queue_depth", "replicas",
-                "p50_ms", "p95_ms", "p99_ms", "gpu_util", "sm_active", "fb_used_bytes", "cpu_util", "mem_util");
+                "p50_ms", "p95_ms", "p99_ms", "gpu_util", "sm_active", "fb_used_bytes", "cpu_util", "mem_util",
+                "prompt_tokens", "generation_tokens", "ttft_p50_ms", "ttft_p95_ms", "ttft_p99_ms", "tpot_p50_ms",
+                "tpot_p95_ms", "tpot_p99_ms", "kv_cache_util", "gpu_mem_util");
+
+        /** An LLM server's minutes: the sample's llm-api has token counts, TTFT, TPOT and the KV cache. */
+        boolean llm(String service) {
+            return Arrays.stream(of(service, "prompt_tokens")).anyMatch(Double::isFinite);
+        }
 
         double[] of(String service, String column) {
             return columns.get(service)[NAMES.indexOf(column)];
         }
     }
 
-    /** What histogram_quantile must return, per service, percentile (0.5, 0.95, 0.99) and minute. */
-    public record Expected(Map<String, double[][]> latencyMs) {
+    /**
+     * What histogram_quantile must return, per service, percentile (0.5, 0.95, 0.99) and minute: end-to-end,
+     * and for the LLM server TTFT and TPOT ("ttft_" and "tpot_" keys of {@code llmMs}, then the service).
+     */
+    public record Expected(Map<String, double[][]> latencyMs, Map<String, double[][]> llmMs) {
     }
+
+    /** The histograms of an LLM server beside the end-to-end one: vLLM's TTFT and per-request TPOT. */
+    static final Map<String, String> LLM_HISTOGRAMS = Map.of("ttft_", "vllm:time_to_first_token_seconds",
+            "tpot_", "vllm:request_time_per_output_token_seconds");
 
     private FleetExposition() {
     }
@@ -70,10 +84,15 @@ public final class FleetExposition {
     /** What histogram_quantile gives from the histograms {@link #write} writes, without writing them. */
     public static Expected expected(Minutes m, Map<String, Slo.Percentile> slo) {
         Map<String, double[][]> out = new TreeMap<>();
+        Map<String, double[][]> llm = new TreeMap<>();
         for (String service : m.columns().keySet()) {
-            out.put(service, LatencyShape.of(m, service, slo.getOrDefault(service, Slo.Percentile.P95)).expectedMs());
+            Slo.Percentile p = slo.getOrDefault(service, Slo.Percentile.P95);
+            out.put(service, LatencyShape.of(m, service, "", p).expectedMs());
+            for (String prefix : m.llm(service) ? LLM_HISTOGRAMS.keySet() : java.util.Set.<String>of()) {
+                llm.put(prefix + service, LatencyShape.of(m, service, prefix, p).expectedMs());
+            }
         }
-        return new Expected(out);
+        return new Expected(out, llm);
     }
 
     /**
@@ -81,9 +100,11 @@ public final class FleetExposition {
      * what histogram_quantile gives from them, [quantile 0.5/0.95/0.99][minute] in ms.
      */
     record LatencyShape(double[][] buckets, double[][] expectedMs) {
-        static LatencyShape of(Minutes m, String service, Slo.Percentile slo) {
+        /** @param prefix "" for the end-to-end percentiles, "ttft_" or "tpot_" (the LLM server's targets share its SLO percentile) */
+        static LatencyShape of(Minutes m, String service, String prefix, Slo.Percentile slo) {
             double[] requests = m.of(service, "requests");
-            double[][] targets = {m.of(service, "p50_ms"), m.of(service, "p95_ms"), m.of(service, "p99_ms")};
+            double[][] targets = {m.of(service, prefix + "p50_ms"), m.of(service, prefix + "p95_ms"),
+                    m.of(service, prefix + "p99_ms")};
             double[] qs = {0.5, 0.95, 0.99};
             int sloIndex = switch (slo) {
                 case P50 -> 0;
@@ -173,6 +194,7 @@ public final class FleetExposition {
     public static Expected write(Minutes m, Map<String, Slo.Percentile> slo, Path file, Format format,
                                  java.util.Collection<String> services) throws IOException {
         Map<String, double[][]> expected = new TreeMap<>();
+        Map<String, double[][]> llm = new TreeMap<>();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Series s = new Series(out, format);
             for (String service : services) {
@@ -189,9 +211,20 @@ public final class FleetExposition {
                 }
                 s.gauge("vllm:num_requests_running", vllm, m, running, 1);
                 s.gauge("vllm:num_requests_waiting", vllm, m, queue, 1);
-                LatencyShape shape = LatencyShape.of(m, service, slo.getOrDefault(service, Slo.Percentile.P95));
+                Slo.Percentile percentile = slo.getOrDefault(service, Slo.Percentile.P95);
+                LatencyShape shape = LatencyShape.of(m, service, "", percentile);
                 expected.put(service, shape.expectedMs());
                 s.histogram("vllm:e2e_request_latency_seconds", vllm, m, shape);
+                if (m.llm(service)) {
+                    s.counter("vllm:prompt_tokens", "_total", vllm, m, m.of(service, "prompt_tokens"));
+                    s.counter("vllm:generation_tokens", "_total", vllm, m, m.of(service, "generation_tokens"));
+                    for (Map.Entry<String, String> h : new TreeMap<>(LLM_HISTOGRAMS).entrySet()) {
+                        LatencyShape targetShape = LatencyShape.of(m, service, h.getKey(), percentile);
+                        llm.put(h.getKey() + service, targetShape.expectedMs());
+                        s.histogram(h.getValue(), vllm, m, targetShape);
+                    }
+                    s.gauge("vllm:kv_cache_usage_perc", vllm, m, m.of(service, "kv_cache_util"), 1);
+                }
                 String ksm = "namespace=\"inference\",service=\"kube-state-metrics\",job=\"kube-state-metrics\"";
                 s.replicas("kube_deployment_status_replicas_ready", ksm + ",deployment=\"" + service + "\"", m,
                         m.of(service, "replicas"));
@@ -207,6 +240,15 @@ public final class FleetExposition {
                 s.gauge("DCGM_FI_DEV_GPU_UTIL", dcgm, m, m.of(service, "gpu_util"), 100);
                 s.gauge("DCGM_FI_PROF_SM_ACTIVE", dcgm, m, m.of(service, "sm_active"), 1);
                 s.gauge("DCGM_FI_DEV_FB_USED", dcgm, m, m.of(service, "fb_used_bytes"), 1.0 / 1048576);
+                if (m.llm(service)) { // free = used x (1 / used share - 1): the frame buffer the sample's share implies
+                    double[] used = m.of(service, "fb_used_bytes");
+                    double[] share = m.of(service, "gpu_mem_util");
+                    double[] free = new double[m.minutes()];
+                    for (int i = 0; i < free.length; i++) {
+                        free[i] = used[i] * (1 / share[i] - 1);
+                    }
+                    s.gauge("DCGM_FI_DEV_FB_FREE", dcgm, m, free, 1.0 / 1048576);
+                }
                 String container = "namespace=\"inference\",pod=\"" + pod + "\",container=\"vllm\"";
                 double[] cpuSeconds = m.of(service, "cpu_util").clone();
                 for (int i = 0; i < cpuSeconds.length; i++) {
@@ -225,7 +267,7 @@ public final class FleetExposition {
             }
             s.end();
         }
-        return new Expected(expected);
+        return new Expected(expected, llm);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,56 @@ class RoundTripTest {
             double[] p50 = imported.of(service, "p50_ms");
             for (double v : p50) {
                 assertTrue(Double.isNaN(v), "p50 is no SLO percentile of services.yaml: not asked for");
+            }
+            if (sample.llm(service)) {
+                assertLlmColumnsAsSample(service, sample, imported, expected);
+            } else {
+                for (String column : List.of("prompt_tokens", "ttft_p95_ms", "tpot_p95_ms", "kv_cache_util", "gpu_mem_util")) {
+                    assertTrue(Arrays.stream(imported.of(service, column)).allMatch(Double::isNaN), service + " " + column);
+                }
+            }
+        }
+    }
+
+    /**
+     * The relative tolerance of a percentile computed from the buckets: a rank that falls exactly on a bucket's
+     * upper bound moves by VictoriaMetrics' rounding of the counts into the next bucket, as wide as the bound
+     * itself in the fixture's TPOT range (llm-api's TPOT p99 at exactly 50 ms came back 50.012 ms), 1e-3 there.
+     */
+    private static double onBucketEdge(double ms) {
+        for (double bound : FleetExposition.BUCKETS) {
+            if (ms == 1000 * bound) {
+                return 1e-3;
+            }
+        }
+        return 10 * LATENCY_REL;
+    }
+
+    /**
+     * The LLM server's columns from the vllm and dcgm presets: token counts exact, the KV cache and the
+     * frame-buffer share to 1e-9, TTFT and TPOT at their SLO percentile (p95) as the sample has them and
+     * at p99 as histogram_quantile computes it from the buckets.
+     */
+    private static void assertLlmColumnsAsSample(String service, FleetExposition.Minutes sample,
+                                                 FleetExposition.Minutes imported, FleetExposition.Expected expected) {
+        for (String column : List.of("prompt_tokens", "generation_tokens", "kv_cache_util", "gpu_mem_util",
+                "ttft_p95_ms", "tpot_p95_ms")) {
+            double[] want = sample.of(service, column);
+            double[] got = imported.of(service, column);
+            double rel = column.endsWith("tokens") ? 0 : column.endsWith("ms") ? LATENCY_REL : REL;
+            int known = 0;
+            for (int i = 0; i < want.length; i++) {
+                assertEquals(want[i], got[i], rel * Math.max(1, Math.abs(want[i])), service + " " + column + " minute " + i);
+                known += Double.isNaN(want[i]) ? 0 : 1;
+            }
+            assertTrue(known > 0.9 * want.length, service + " " + column + " in most minutes");
+        }
+        for (String prefix : List.of("ttft_", "tpot_")) {
+            double[] fromBuckets = expected.llmMs().get(prefix + service)[2];
+            double[] got = imported.of(service, prefix + "p99_ms");
+            for (int i = 0; i < fromBuckets.length; i++) {
+                assertEquals(fromBuckets[i], got[i], onBucketEdge(fromBuckets[i]) * Math.max(1, Math.abs(fromBuckets[i])),
+                        service + " " + prefix + "p99 minute " + i);
             }
         }
     }
