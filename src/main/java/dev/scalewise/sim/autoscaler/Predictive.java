@@ -3,7 +3,9 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.PredictivePolicy;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
+import dev.scalewise.sim.OnDemand;
 
 /**
  * scalewise.dev PredictiveScaling: at each decision, records the service's demand (RPS) and provisions
@@ -27,6 +29,17 @@ public final class Predictive implements Autoscaler {
     @Override
     public int periodSeconds() {
         return base.periodSeconds();
+    }
+
+    /** The base's platform serves and bills the replicas, whoever decides how many. */
+    @Override
+    public OnDemand onDemand() {
+        return base.onDemand();
+    }
+
+    @Override
+    public Billing billing() {
+        return base.billing();
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.Cron;
 import dev.scalewise.policy.ScheduledPolicy;
 import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
+import dev.scalewise.sim.OnDemand;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,6 +64,17 @@ public final class Scheduled implements Autoscaler {
     @Override
     public int periodSeconds() {
         return base.periodSeconds();
+    }
+
+    /** The base's platform serves and bills the replicas, whoever decides how many. */
+    @Override
+    public OnDemand onDemand() {
+        return base.onDemand();
+    }
+
+    @Override
+    public Billing billing() {
+        return base.billing();
     }
 
     @Override
