@@ -16,7 +16,20 @@ public record Slo(Percentile percentile, double thresholdMs, double objective, M
     /** p95 under 1 s in 99 % of minutes: the default when services.yaml does not name the service. */
     public static final Slo DEFAULT = new Slo(Percentile.P95, 1000, 0.99);
 
-    public enum Percentile { P50, P95, P99 }
+    public enum Percentile {
+        P50(0.5), P95(0.05), P99(0.01);
+
+        private final double tailShare;
+
+        Percentile(double tailShare) {
+            this.tailShare = tailShare;
+        }
+
+        /** The share of requests that may be slower than the percentile itself (0.05 for p95). */
+        public double tailShare() {
+            return tailShare;
+        }
+    }
 
     /** What a target holds: end-to-end request latency, time to first token, or time per output token. */
     public enum Metric {

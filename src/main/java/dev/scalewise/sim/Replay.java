@@ -157,11 +157,7 @@ public final class Replay {
         this.onDemand = autoscaler.onDemand();
         this.spills = onDemand.enabled();
         this.replicaStartupSeconds = startupSeconds + (spills ? onDemand.allocationDelaySeconds() : 0);
-        this.coldShareAllowed = switch (spec.slo().percentile()) {
-            case P50 -> 0.5;
-            case P95 -> 0.05;
-            case P99 -> 0.01;
-        };
+        this.coldShareAllowed = spec.slo().percentile().tailShare();
         this.timeoutSeconds = spec.requestTimeoutSeconds().orElse(Double.POSITIVE_INFINITY);
         this.gpu = model.gpuUtil();
         this.gpuKnown = gpu.known();
