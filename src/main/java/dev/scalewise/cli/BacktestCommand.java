@@ -2,6 +2,7 @@ package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
 import dev.scalewise.backtest.Comparison;
+import dev.scalewise.backtest.CostBasis;
 import dev.scalewise.jobs.BacktestJob;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.ReportJob;
@@ -85,6 +86,8 @@ final class BacktestCommand implements Callable<Integer> {
             BacktestJob.Result result = BacktestJob.run(session, new BacktestJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
+            List<String> costBasis = CostBasis.notes(bundle.policySet().policies());
+            costBasis.forEach(l -> err.println("scalewise: note: " + l));
             result.problemList().forEach(p -> err.println("scalewise: problem: " + p.service()
                     + (p.policy().isEmpty() ? "" : " / " + p.policy()) + ": " + p.problem()));
             if (target != null) {
@@ -97,6 +100,9 @@ final class BacktestCommand implements Callable<Integer> {
             if (out == null || format != null) {
                 Table table = comparison.withSection("dataQuality", result.quality().toMap())
                         .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
+                if (!costBasis.isEmpty()) {
+                    table = table.withSection("costBasis", costBasis);
+                }
                 fmt.renderer(wide).render(table, spec.commandLine().getOut());
             }
             if (html != null) {

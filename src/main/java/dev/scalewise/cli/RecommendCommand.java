@@ -1,6 +1,7 @@
 package dev.scalewise.cli;
 
 import dev.scalewise.UserError;
+import dev.scalewise.backtest.CostBasis;
 import dev.scalewise.calibrate.BreachRange;
 import dev.scalewise.jobs.PolicyBundle;
 import dev.scalewise.jobs.RecommendJob;
@@ -131,6 +132,7 @@ final class RecommendCommand implements Callable<Integer> {
                 rows = result.collect();
                 quality = result.quality().toMap();
             }
+            CostBasis.notes(bundle.policySet().policies()).forEach(l -> err.println("scalewise: note: " + l));
             if (rows.isEmpty()) {
                 throw new UserError("no service under " + dataOptions.data + " has a policy in "
                         + String.join(" ", policyOptions.policies) + (service == null ? "" : " (service '" + service + "')"));

@@ -3,6 +3,7 @@ package dev.scalewise.cli;
 import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
 import dev.scalewise.calibrate.BreachRange;
+import dev.scalewise.backtest.CostBasis;
 import dev.scalewise.backtest.PolicyId;
 import dev.scalewise.backtest.SingleReplay;
 import dev.scalewise.data.ServiceHistory;
@@ -102,6 +103,8 @@ final class ReplayCommand implements Callable<Integer> {
         });
         ServiceHistory h = replay.history();
         ServiceModel model = replay.model();
+        List<String> costBasis = CostBasis.notes(List.of(chosen));
+        costBasis.forEach(l -> err.println("scalewise: note: " + l));
 
         PrintWriter out = spec.commandLine().getOut();
         Table steps = timelineTable(h, replay.timeline(), replay.shown());
@@ -113,9 +116,10 @@ final class ReplayCommand implements Callable<Integer> {
         if (fmt == Format.CSV) {
             fmt.renderer().render(stepsHere ? steps : outcome, out);
         } else if (fmt == Format.JSON) {
-            fmt.renderer().render((stepsHere ? steps : outcome).withSection("model", modelMap(model))
+            Table doc = (stepsHere ? steps : outcome).withSection("model", modelMap(model))
                     .withSection("outcome", outcomeMap(replay.total()))
-                    .withSection("assumption", "the load balancer spreads demand evenly over ready replicas"), out);
+                    .withSection("assumption", "the load balancer spreads demand evenly over ready replicas");
+            fmt.renderer().render(costBasis.isEmpty() ? doc : doc.withSection("costBasis", costBasis), out);
         } else {
             out.println("Fitted model of " + name + " (" + serviceSpec.slo().percentile().name().toLowerCase() + " <= "
                     + Numbers.plain(serviceSpec.slo().thresholdMs()) + " ms in "

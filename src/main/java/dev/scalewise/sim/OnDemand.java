@@ -14,4 +14,15 @@ package dev.scalewise.sim;
 public record OnDemand(boolean enabled, double allocationDelaySeconds, double idleRetentionSeconds,
                        double onDemandPriceRatio, double provisionedBusyPriceRatio) {
     public static final OnDemand NONE = new OnDemand(false, 0, 0, 0, 0);
+
+    /** What a cost and a latency served this way rest on, for the outputs; empty for NONE. */
+    public java.util.List<String> basis() {
+        if (!enabled) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(String.format(java.util.Locale.ROOT, "execution billed on top at %.2fx (on demand, init"
+                + " included) and %.2fx (a busy provisioned environment) the price per replica-hour, stated price"
+                + " ratios; an idle on-demand environment assumed warm for %.0f s (not published)", onDemandPriceRatio,
+                provisionedBusyPriceRatio, idleRetentionSeconds));
+    }
 }
