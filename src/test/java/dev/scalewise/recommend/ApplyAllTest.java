@@ -26,6 +26,46 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  */
 class ApplyAllTest {
 
+    /**
+     * A fleet file as people write it: a comment before the first document, a document ended by "...",
+     * an empty document, "---" with a comment after it, and a scheduled policy whose base is the HPA
+     * before it (so two recommendations edit one document, the later winning).
+     */
+    static final String FLEET = """
+            # fleet policies
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: a}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: a}
+              minReplicas: 2
+              maxReplicas: 10
+              metrics:
+                - type: Pods
+                  pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "5"}}
+            ...
+            ---
+            --- # the second service
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: b}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: b}
+              minReplicas: 1
+              maxReplicas: 8
+              metrics:
+                - type: Pods
+                  pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "3"}}
+            ---
+            apiVersion: scalewise.dev/v1alpha1
+            kind: ScheduledScaling
+            metadata: {name: b-scheduled}
+            spec:
+              timeZone: UTC
+              basePolicy: {name: b}
+              windows: [{name: day, cron: "0 8 * * *", duration: 10h, replicas: 4}]
+            """;
+
     @Test
     void everyExampleFileWithEveryPolicyMovedGivesTheOneByOneText(@TempDir Path dir) throws IOException {
         EmitRoundTripTest.copyExamples(dir);
@@ -43,47 +83,23 @@ class ApplyAllTest {
         }
     }
 
-    /**
-     * A fleet file as people write it: a comment before the first document, a document ended by "...",
-     * an empty document, "---" with a comment after it, and a scheduled policy whose base is the HPA
-     * before it (so two recommendations edit one document, the later winning).
-     */
     @Test
     void documentsSeparatedEveryWayYamlAllows(@TempDir Path dir) throws IOException {
-        String text = """
-                # fleet policies
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: a}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: a}
-                  minReplicas: 2
-                  maxReplicas: 10
-                  metrics:
-                    - type: Pods
-                      pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "5"}}
-                ...
-                ---
-                --- # the second service
-                apiVersion: autoscaling/v2
-                kind: HorizontalPodAutoscaler
-                metadata: {name: b}
-                spec:
-                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: b}
-                  minReplicas: 1
-                  maxReplicas: 8
-                  metrics:
-                    - type: Pods
-                      pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "3"}}
-                ---
-                apiVersion: scalewise.dev/v1alpha1
-                kind: ScheduledScaling
-                metadata: {name: b-scheduled}
-                spec:
-                  timeZone: UTC
-                  basePolicy: {name: b}
-                  windows: [{name: day, cron: "0 8 * * *", duration: 10h, replicas: 4}]
-                """;
+        assertEquals(4, YamlNodes.documentTexts(FLEET).size());
+        assertEquals(FLEET, String.join("", YamlNodes.documentTexts(FLEET)));
+        assertEveryPolicyMovedGivesTheOneByOneText(dir, FLEET);
+    }
+
+    /** A %YAML directive belongs to the document after it: no split, the one-by-one path, the same text. */
+    @Test
+    void aDirectiveIsNotSplitFromItsDocument(@TempDir Path dir) throws IOException {
+        String text = "%YAML 1.1\n---\n" + FLEET;
+        assertEquals(List.of(), YamlNodes.documentTexts(text));
+        assertEveryPolicyMovedGivesTheOneByOneText(dir, text);
+    }
+
+    /** {@code text} as a file of {@code dir}; every policy in it moved (alternating ends), both ways. */
+    private static void assertEveryPolicyMovedGivesTheOneByOneText(Path dir, String text) throws IOException {
         Path file = dir.resolve("fleet.yaml");
         Files.writeString(file, text);
         PolicySet set = PolicyLoader.load(List.of(dir.toString()));
@@ -94,19 +110,6 @@ class ApplyAllTest {
         String oneByOne = oneByOne(text, file.toString(), recs);
         assertNotEquals(text, oneByOne);
         assertEquals(oneByOne, ManifestEditor.applyAll(text, file.toString(), recs));
-        assertEquals(4, YamlNodes.documentTexts(text).size());
-        assertEquals(text, String.join("", YamlNodes.documentTexts(text)));
-    }
-
-    /** A %YAML directive belongs to the document after it: no split, the one-by-one path, the same text. */
-    @Test
-    void aDirectiveIsNotSplitFromItsDocument() {
-        String text = """
-                %YAML 1.1
-                ---
-                kind: A
-                """;
-        assertEquals(List.of(), YamlNodes.documentTexts(text));
     }
 
     /** Every knob moved as {@link EmitRoundTripTest} moves it, or to the other end on odd rounds. */
