@@ -86,7 +86,7 @@ final class BacktestCommand implements Callable<Integer> {
             BacktestJob.Result result = BacktestJob.run(session, new BacktestJob.Request(dataOptions.data,
                     dataOptions.from(), dataOptions.to(), stepSeconds, dataOptions.costTag(), bundle, warmupDays));
             result.quality().lines().forEach(l -> err.println("scalewise: note: " + l));
-            List<String> costBasis = CostBasis.notes(bundle.policySet().policies());
+            List<String> costBasis = CostBasis.notes(bundle.policySet().policies(), bundle.services());
             costBasis.forEach(l -> err.println("scalewise: note: " + l));
             result.problemList().forEach(p -> err.println("scalewise: problem: " + p.service()
                     + (p.policy().isEmpty() ? "" : " / " + p.policy()) + ": " + p.problem()));

@@ -132,7 +132,7 @@ final class RecommendCommand implements Callable<Integer> {
                 rows = result.collect();
                 quality = result.quality().toMap();
             }
-            CostBasis.notes(bundle.policySet().policies()).forEach(l -> err.println("scalewise: note: " + l));
+            CostBasis.notes(bundle.policySet().policies(), bundle.services()).forEach(l -> err.println("scalewise: note: " + l));
             if (rows.isEmpty()) {
                 throw new UserError("no service under " + dataOptions.data + " has a policy in "
                         + String.join(" ", policyOptions.policies) + (service == null ? "" : " (service '" + service + "')"));

@@ -103,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
         });
         ServiceHistory h = replay.history();
         ServiceModel model = replay.model();
-        List<String> costBasis = CostBasis.notes(List.of(chosen));
+        List<String> costBasis = CostBasis.notes(List.of(chosen), bundle.services());
         costBasis.forEach(l -> err.println("scalewise: note: " + l));
 
         PrintWriter out = spec.commandLine().getOut();

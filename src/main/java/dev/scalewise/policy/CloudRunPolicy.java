@@ -11,10 +11,11 @@ package dev.scalewise.policy;
  * @param cpuAlwaysAllocated    run.googleapis.com/cpu-throttling: false (instance-based billing)
  * @param startupCpuBoost       run.googleapis.com/startup-cpu-boost: true
  * @param idleRetentionSeconds  how long an instance no longer needed is kept (Cloud Run: "up to 15 minutes")
+ * @param shape                 what an instance is allocated (the containers' resources.limits): what Google bills
  */
 public record CloudRunPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int containerConcurrency,
                              double concurrencyTarget, double cpuTarget, boolean cpuAlwaysAllocated,
-                             boolean startupCpuBoost, int idleRetentionSeconds) implements PolicySpec {
+                             boolean startupCpuBoost, int idleRetentionSeconds, ReplicaShape shape) implements PolicySpec {
     /** Where the revision template's annotations hold the minimum instances (gcloud's --min-instances). */
     public static final String MIN_SCALE_ANNOTATION = "autoscaling.knative.dev/minScale";
 

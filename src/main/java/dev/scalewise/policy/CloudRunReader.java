@@ -3,6 +3,8 @@ package dev.scalewise.policy;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
 
+import java.util.List;
+
 /**
  * Google Cloud Run services: a {@code serving.knative.dev/v1} Service carrying Cloud Run's marks (the
  * {@code cloud.googleapis.com/location} label or a {@code run.googleapis.com/} annotation, as
@@ -50,8 +52,12 @@ final class CloudRunReader {
         boolean throttled = f.value(ann.get("run.googleapis.com/cpu-throttling"), "cpuAlwaysAllocated", true,
                 YNode::optBool);
         boolean boost = f.value(ann.get("run.googleapis.com/startup-cpu-boost"), "startupCpuBoost", false, YNode::optBool);
+        List<YNode> limits = template.get("spec").get("containers").items().stream()
+                .map(c -> c.get("resources").get("limits")).toList();
+        ReplicaShape shape = ReplicaShapeReader.read(limits, UpstreamDefaults.CloudRun.VCPU_PER_CONTAINER,
+                UpstreamDefaults.CloudRun.MEMORY_GIB_PER_CONTAINER, f, "shape");
         String name = m.name();
         return new CloudRunPolicy(m.meta(name, m.service(name)), min, max, cc, TARGET_UTILIZATION, TARGET_UTILIZATION,
-                !throttled, boost, IDLE_RETENTION_SECONDS);
+                !throttled, boost, IDLE_RETENTION_SECONDS, shape);
     }
 }

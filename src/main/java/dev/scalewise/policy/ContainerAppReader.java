@@ -90,12 +90,24 @@ final class ContainerAppReader {
         m.editable("minReplicas", minNode);
         m.editable("maxReplicas", maxNode);
         m.editable("cooldownPeriodSeconds", scale.get("cooldownPeriod"));
+        ContainerAppPlan plan = plan(m);
         String name = m.root.get("name").requireText();
         String service = m.root.get("tags").get(SignalMapping.SERVICE_ANNOTATION).text().orElse(name);
         PolicyMeta meta = new PolicyMeta(name, ManifestFormat.CONTAINER_APP.kind(), "", service, m.root.location(), f.defaulted(),
                 f.editable());
         return new KedaPolicy(meta, min, max, polling, cooldown, 0, OptionalInt.empty(), Optional.empty(), triggers,
-                Optional.of(behavior));
+                Optional.of(behavior), Optional.of(plan));
+    }
+
+    /** The workload profile and what each replica is allocated: what Azure bills (D36). */
+    private static ContainerAppPlan plan(ManifestReading m) {
+        YNode properties = m.root.get("properties");
+        String profile = m.fields.text(properties.get("workloadProfileName"), "containerApp.workloadProfile",
+                ContainerAppPlan.CONSUMPTION);
+        List<YNode> resources = properties.get("template").get("containers").items().stream()
+                .map(c -> c.get("resources")).toList();
+        return new ContainerAppPlan(profile, ReplicaShapeReader.read(resources, ContainerApps.VCPU_PER_CONTAINER,
+                ContainerApps.MEMORY_GIB_PER_CONTAINER, m.fields, "containerApp.shape"));
     }
 
     /** The requests per second of the last 15 s, per replica: Container Apps' "concurrent requests". */

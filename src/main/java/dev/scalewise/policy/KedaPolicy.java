@@ -6,14 +6,23 @@ import java.util.OptionalInt;
 
 /**
  * KEDA ScaledObject (keda.sh/v1alpha1). KEDA feeds an HPA it owns (with `behavior`) and itself
- * handles activation (0 <-> 1) at `pollingIntervalSeconds` with `cooldownPeriodSeconds`.
+ * handles activation (0 <-> 1) at `pollingIntervalSeconds` with `cooldownPeriodSeconds`. An Azure Container
+ * App is read as the ScaledObject it amounts to and keeps how Azure bills its replicas in {@code containerApp}.
  */
 public record KedaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int pollingIntervalSeconds,
                          int cooldownPeriodSeconds, int initialCooldownPeriodSeconds,
                          OptionalInt idleReplicaCount, Optional<Fallback> fallback, List<Trigger> triggers,
-                         Optional<Behavior> behavior) implements PolicySpec {
+                         Optional<Behavior> behavior, Optional<ContainerAppPlan> containerApp) implements PolicySpec {
     public KedaPolicy {
         triggers = List.copyOf(triggers);
+    }
+
+    /** A KEDA ScaledObject proper (no Container Apps billing). */
+    public KedaPolicy(PolicyMeta meta, int minReplicas, int maxReplicas, int pollingIntervalSeconds,
+                      int cooldownPeriodSeconds, int initialCooldownPeriodSeconds, OptionalInt idleReplicaCount,
+                      Optional<Fallback> fallback, List<Trigger> triggers, Optional<Behavior> behavior) {
+        this(meta, minReplicas, maxReplicas, pollingIntervalSeconds, cooldownPeriodSeconds, initialCooldownPeriodSeconds,
+                idleReplicaCount, fallback, triggers, behavior, Optional.empty());
     }
 
     @Override

@@ -93,6 +93,20 @@ public final class UpstreamDefaults {
         public static final int HTTP_INTERVAL_SECONDS = 15;
         public static final int SCALE_UP_WINDOW_SECONDS = 0;
         public static final int SCALE_DOWN_WINDOW_SECONDS = 300;
+        /** A container's resources when the app does not set them (ARM spec, "Containers": 0.5 CPU, 1Gi). */
+        public static final double VCPU_PER_CONTAINER = 0.5;
+        public static final double MEMORY_GIB_PER_CONTAINER = 1;
+        /*
+         * Consumption plan, pay-as-you-go, Central US (Azure Container Apps pricing page, as Microsoft quotes it in
+         * "Understanding Idle Usage in Azure Container Apps", Apps on Azure Blog, 2025-05-30): active usage
+         * $0.000024 per vCPU-second and $0.000003 per GiB-second; idle usage $0.000003 per vCPU-second, memory
+         * "the same"; requests $0.40 per million. Free monthly grants are left out (docs/autoscalers.md).
+         */
+        public static final double ACTIVE_USD_PER_VCPU_SECOND = 0.000024;
+        public static final double IDLE_USD_PER_VCPU_SECOND = 0.000003;
+        public static final double USD_PER_GIB_SECOND = 0.000003;
+        public static final double PRICE_PER_MILLION_REQUESTS_USD = 0.40;
+        public static final String PRICES = "Azure's Consumption-plan list prices (pay-as-you-go, Central US, May 2025)";
 
         private ContainerApps() {
         }
@@ -129,10 +143,22 @@ public final class UpstreamDefaults {
         }
     }
 
-    /** Google Cloud Run's pricing page (cloud.google.com/run/pricing), Tier 1 regions, request-based billing. */
+    /**
+     * Google Cloud Run's pricing page (cloud.google.com/run/pricing), Tier 1 regions: request-based billing
+     * $0.000024 per vCPU-second and $0.0000025 per GiB-second, instance-based $0.000018 and $0.000002; and the
+     * container defaults when a revision sets no limits (Cloud Run docs, "Configure CPU limits": 1 vCPU;
+     * "Configure memory limits": 512 MiB).
+     */
     public static final class CloudRun {
         /** "Requests: $0.40 per million" beyond the free tier; instance-based billing charges none. */
         public static final double PRICE_PER_MILLION_REQUESTS_USD = 0.40;
+        public static final double REQUEST_BASED_USD_PER_VCPU_SECOND = 0.000024;
+        public static final double REQUEST_BASED_USD_PER_GIB_SECOND = 0.0000025;
+        public static final double INSTANCE_BASED_USD_PER_VCPU_SECOND = 0.000018;
+        public static final double INSTANCE_BASED_USD_PER_GIB_SECOND = 0.000002;
+        public static final String PRICES = "Google's Tier 1 list prices";
+        public static final double VCPU_PER_CONTAINER = 1;
+        public static final double MEMORY_GIB_PER_CONTAINER = 0.5;
 
         private CloudRun() {
         }

@@ -29,6 +29,6 @@ final class CloudRunTuner extends Tuner {
         CloudRunPolicy r = run;
         int cc = (int) Math.round(valueAt(v, targetIndex, r.containerConcurrency()));
         return new CloudRunPolicy(r.meta(), min(v), maxFor(v), cc, r.concurrencyTarget(), r.cpuTarget(),
-                r.cpuAlwaysAllocated(), r.startupCpuBoost(), r.idleRetentionSeconds());
+                r.cpuAlwaysAllocated(), r.startupCpuBoost(), r.idleRetentionSeconds(), r.shape());
     }
 }

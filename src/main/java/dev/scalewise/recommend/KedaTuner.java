@@ -68,7 +68,8 @@ final class KedaTuner extends Tuner {
         }
         int cooldown = cooldownIndex == NONE ? keda.cooldownPeriodSeconds() : (int) Math.round(v[cooldownIndex]);
         return new KedaPolicy(keda.meta(), min(v), maxFor(v), keda.pollingIntervalSeconds(), cooldown,
-                keda.initialCooldownPeriodSeconds(), keda.idleReplicaCount(), keda.fallback(), triggers, behavior(v));
+                keda.initialCooldownPeriodSeconds(), keda.idleReplicaCount(), keda.fallback(), triggers, behavior(v),
+                keda.containerApp());
     }
 
     private Optional<Behavior> behavior(double[] v) {

@@ -59,8 +59,9 @@ public final class Replay {
     private final OnDemand onDemand;
     /** The share of a step's requests that may start cold before the SLO percentile is a cold one. */
     private final double coldShareAllowed;
-    /** Replicas are billed only while they start or serve (Cloud Run's request-based billing), not their lifetime. */
+    /** Replicas are billed per step by what they do (Cloud Run's request-based billing, Container Apps' idle rate). */
     private final boolean billedWhileServing;
+    private final Billing billing;
     /** What each request costs on top (Lambda, Cloud Run), listed in USD: 0 for a model priced in another currency. */
     private final double pricePerRequest;
     /** On-demand environments alive at each of the last sub-steps of the idle retention (newest at poolNext - 1). */
@@ -166,8 +167,8 @@ public final class Replay {
         this.pool = new double[spills ? (int) Math.max(1, Math.ceil(onDemand.idleRetentionSeconds() / dtSeconds)) : 1];
         this.invDt = 1.0 / dtSeconds;
         this.invPeriod = 1.0 / autoscaler.periodSeconds();
-        this.pricePerReplicaSecond = model.pricePerReplicaHour().value() / 3600;
-        Billing billing = autoscaler.billing();
+        this.billing = autoscaler.billing();
+        this.pricePerReplicaSecond = billing.pricePerReplicaHour(model.pricePerReplicaHour(), model.currency()) / 3600;
         this.billedWhileServing = billing.whileServing();
         this.pricePerRequest = model.currency().equals("USD") ? billing.pricePerMillionRequestsUsd() / 1e6 : 0;
         this.timeline = opts.timeline();
@@ -532,7 +533,7 @@ public final class Replay {
      * Books a served sub-step: the minute's verdict (unless the step's demand is unknown), the decision
      * period's means, the timeline row, and what the platform bills per step (each request; under request-based
      * billing the replicas starting or serving: each ready one with a request in flight, at most the requests in
-     * flight, an upper bound). {@code above}: demand per ready replica beyond the busiest known load;
+     * flight, an upper bound; the others at the platform's idle rate, {@link Billing#billedReplicas}). {@code above}: demand per ready replica beyond the busiest known load;
      * {@code beyond}: the latency rests on a capacity history cannot show.
      */
     private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double[] targetsMs,
@@ -540,7 +541,7 @@ public final class Replay {
         double dt = dtSeconds;
         double billedCost = 0;
         if (billedWhileServing) {
-            double billed = pods.starting() + cachedReady * Math.min(1, concurrency);
+            double billed = billing.billedReplicas(pods.paid(), pods.starting() + cachedReady * Math.min(1, concurrency));
             billedCost = billed * dt * pricePerReplicaSecond;
             if (!excluded) {
                 tally.addCost(billedCost);

@@ -25,6 +25,7 @@ class CloudRunReaderTest {
         assertTrue(c.cpuAlwaysAllocated());
         assertTrue(c.startupCpuBoost());
         assertEquals(900, c.idleRetentionSeconds());
+        assertEquals(new ReplicaShape(8, 32, true), c.shape(), "resources.limits: cpu '8', memory 32Gi, nvidia.com/gpu '1'");
         assertEquals(Set.of("concurrencyTarget", "cpuTarget", "idleRetentionSeconds"), c.meta().defaulted());
     }
 
@@ -35,6 +36,21 @@ class CloudRunReaderTest {
         assertEquals(100, c.maxReplicas());
         assertEquals(80, c.containerConcurrency());
         assertEquals(false, c.cpuAlwaysAllocated());
+        assertEquals(new ReplicaShape(1, 0.5, false), c.shape(), "Cloud Run's 1 vCPU and 512 MiB");
+        assertTrue(c.meta().defaulted().containsAll(Set.of("shape.vcpu", "shape.memoryGib")), c.meta().defaulted().toString());
+    }
+
+    /** Kubernetes quantities, summed over the containers (a sidecar's resources are billed too). */
+    @Test
+    void theShapeSumsTheContainersLimits() {
+        CloudRunPolicy c = (CloudRunPolicy) Yamls.one(Yamls.KNATIVE_HEAD + """
+                        run.googleapis.com/launch-stage: GA
+                    spec:
+                      containers:
+                      - resources: {limits: {cpu: 1000m, memory: 512Mi}}
+                      - resources: {limits: {cpu: '0.5', memory: 256Mi}}
+                """);
+        assertEquals(new ReplicaShape(1.5, 0.75, false), c.shape());
     }
 
     @Test
@@ -47,5 +63,14 @@ class CloudRunReaderTest {
         UserError e = assertThrows(UserError.class, () -> Yamls.one(Yamls.KNATIVE_HEAD
                 + "        run.googleapis.com/cpu-throttling: \"maybe\"\n"));
         assertTrue(e.getMessage().startsWith("t.yaml:8:44: spec.template.metadata.annotations"), e.getMessage());
+        UserError cpu = assertThrows(UserError.class, () -> Yamls.one(Yamls.KNATIVE_HEAD + """
+                        run.googleapis.com/launch-stage: GA
+                    spec:
+                      containers:
+                      - resources:
+                          limits: {cpu: 0, memory: 512Mi}
+                """));
+        assertTrue(cpu.getMessage().startsWith("t.yaml:12:25: spec.template.spec.containers[0].resources.limits.cpu")
+                && cpu.getMessage().contains("cpu must be above 0, found 0"), cpu.getMessage());
     }
 }

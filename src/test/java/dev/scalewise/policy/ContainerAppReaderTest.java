@@ -109,4 +109,43 @@ class ContainerAppReaderTest {
         assertTrue(tcp.getMessage().startsWith("t.yaml:11:9:") && tcp.getMessage().contains("TCP rule is not replayed"),
                 tcp.getMessage());
     }
+
+    /**
+     * What Azure bills (D36): the workload profile (Consumption when the environment has none) and the replica's
+     * vCPU and memory summed over its containers; a container without resources gets the ARM default, 0.5 and 1Gi.
+     */
+    @Test
+    void thePlanIsTheWorkloadProfileAndTheContainersResources() {
+        ContainerAppPlan defaults = ((KedaPolicy) Yamls.one(HEAD)).containerApp().orElseThrow();
+        assertEquals(new ContainerAppPlan("Consumption", new ReplicaShape(0.5, 1, false)), defaults);
+        KedaPolicy k = (KedaPolicy) Yamls.one("""
+                name: api
+                type: Microsoft.App/containerApps
+                properties:
+                  workloadProfileName: Consumption
+                  template:
+                    containers:
+                    - name: api
+                      resources: {cpu: 1.5, memory: 3Gi}
+                    - name: sidecar
+                      resources: {cpu: 0.25, memory: 0.5Gi}
+                """);
+        assertEquals(new ContainerAppPlan("Consumption", new ReplicaShape(1.75, 3.5, false)), k.containerApp().orElseThrow());
+        assertTrue(k.containerApp().orElseThrow().consumption());
+        assertTrue(((KedaPolicy) Yamls.one(HEAD)).meta().defaulted().containsAll(java.util.Set.of(
+                "containerApp.workloadProfile", "containerApp.shape.vcpu", "containerApp.shape.memoryGib")));
+        KedaPolicy gpu = (KedaPolicy) Yamls.one(HEAD.replace("  template:", "  workloadProfileName: NC24-A100\n  template:"));
+        assertEquals("NC24-A100", gpu.containerApp().orElseThrow().workloadProfile());
+        assertTrue(!gpu.containerApp().orElseThrow().consumption());
+    }
+
+    @Test
+    void badResourcesNameTheirLine() {
+        UserError cpu = assertThrows(UserError.class, () -> Yamls.one(HEAD + "      resources: {cpu: -0.5, memory: 1Gi}\n"));
+        assertTrue(cpu.getMessage().startsWith("t.yaml:9:24: properties.template.containers[0].resources.cpu")
+                && cpu.getMessage().contains("cpu must be above 0, found -0.5"), cpu.getMessage());
+        UserError memory = assertThrows(UserError.class, () -> Yamls.one(HEAD + "      resources: {cpu: 0.5, memory: one gig}\n"));
+        assertTrue(memory.getMessage().startsWith("t.yaml:9:37: properties.template.containers[0].resources.memory")
+                && memory.getMessage().contains("found 'one gig'"), memory.getMessage());
+    }
 }

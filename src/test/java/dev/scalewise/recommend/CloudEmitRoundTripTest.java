@@ -105,6 +105,19 @@ class CloudEmitRoundTripTest {
         assertEquals(0, moved.stepScaling().get(0).steps().get(0).lowerBound());
     }
 
+    /** A candidate bills as its platform bills the current policy: the tuners carry the app's plan and the instance's shape. */
+    @Test
+    void theCandidatesKeepHowTheirPlatformBills() {
+        dev.scalewise.policy.KedaPolicy app = (dev.scalewise.policy.KedaPolicy) only(Path.of("policies/azure-container-app-llm-chat.yaml"));
+        Tuner apps = tuner(app);
+        dev.scalewise.policy.KedaPolicy movedApp = (dev.scalewise.policy.KedaPolicy) apps.apply(EmitRoundTripTest.moveEveryKnob(apps));
+        assertTrue(movedApp.containerApp().isPresent());
+        assertEquals(app.containerApp(), movedApp.containerApp());
+        dev.scalewise.policy.CloudRunPolicy run = (dev.scalewise.policy.CloudRunPolicy) only(Path.of(FIXTURES + "gcp/cloud-run-service.yaml"));
+        Tuner runs = tuner(run);
+        assertEquals(run.shape(), ((dev.scalewise.policy.CloudRunPolicy) runs.apply(EmitRoundTripTest.moveEveryKnob(runs))).shape());
+    }
+
     private static String wholeNumbers(String text) {
         return text.replaceAll("(\\d)\\.0\\b", "$1");
     }

@@ -50,7 +50,7 @@ class ReplayBillingTest {
     void requestBasedBillingChargesInstancesWhileTheyServe() {
         ServiceHistory h = Histories.requests(300, 300, 300, 300, 300, 900, 900, 900, 900, 900).replicas(2).build();
         Outcome serving = Replay.run(h, ReplayGoldenTest.model(120), ReplayGoldenTest.spec(),
-                billed(new Billing(true, 0.40), 2), ReplayOptions.of("request-based")).total();
+                billed(new Billing(true, Integer.MAX_VALUE, 0.40, ListPrice.NONE), 2), ReplayOptions.of("request-based")).total();
         Outcome lifetime = Replay.run(h, ReplayGoldenTest.model(120), ReplayGoldenTest.spec(),
                 billed(Billing.LIFETIME, 2), ReplayOptions.of("instance-based")).total();
         assertAll(
@@ -71,7 +71,7 @@ class ReplayBillingTest {
                 m.capacityPerReplica(), m.saturationPerReplica(), m.busiestLoadPerReplica(), m.gpuUtil(), m.cpuUtil(),
                 m.memUtil(), m.concurrency(), m.queueDepth(), m.startupSeconds(), m.pricePerReplicaHour(), "EUR", m.work(),
                 m.more(), m.llmSignals());
-        Outcome o = Replay.run(h, eur, ReplayGoldenTest.spec(), billed(new Billing(false, 0.40), 2),
+        Outcome o = Replay.run(h, eur, ReplayGoldenTest.spec(), billed(Billing.lifetime(0.40, ListPrice.NONE), 2),
                 ReplayOptions.of("eur")).total();
         assertEquals(2 * 120 * 0.001, o.cost(), EPS);
     }

@@ -8,6 +8,7 @@ import dev.scalewise.policy.AppAutoScalingPolicy.TargetTracking;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.Billing;
+import dev.scalewise.sim.ListPrice;
 import dev.scalewise.sim.MetricsView;
 import dev.scalewise.sim.OnDemand;
 import dev.scalewise.policy.UpstreamDefaults;
@@ -80,7 +81,7 @@ public final class AppAutoScaling implements Autoscaler {
     /** Lambda charges every request on top of provisioned concurrency and duration. */
     @Override
     public Billing billing() {
-        return onDemand.enabled() ? new Billing(false, UpstreamDefaults.Lambda.PRICE_PER_MILLION_REQUESTS_USD)
+        return onDemand.enabled() ? Billing.lifetime(UpstreamDefaults.Lambda.PRICE_PER_MILLION_REQUESTS_USD, ListPrice.NONE)
                 : Billing.LIFETIME;
     }
 

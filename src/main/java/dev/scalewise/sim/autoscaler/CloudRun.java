@@ -2,7 +2,6 @@ package dev.scalewise.sim.autoscaler;
 
 import dev.scalewise.policy.CloudRunPolicy;
 import dev.scalewise.policy.Signal;
-import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.sim.Autoscaler;
 import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
@@ -44,8 +43,7 @@ public final class CloudRun implements Autoscaler {
     /** Request-based billing (the default): an instance is billed while it starts or serves, plus each request. */
     @Override
     public Billing billing() {
-        return policy.cpuAlwaysAllocated() ? Billing.LIFETIME
-                : new Billing(true, UpstreamDefaults.CloudRun.PRICE_PER_MILLION_REQUESTS_USD);
+        return PlatformBilling.cloudRun(policy);
     }
 
     @Override

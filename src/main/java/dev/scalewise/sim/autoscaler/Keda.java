@@ -5,6 +5,7 @@ import dev.scalewise.policy.KedaPolicy;
 import dev.scalewise.policy.MetricTarget;
 import dev.scalewise.policy.UpstreamDefaults;
 import dev.scalewise.sim.Autoscaler;
+import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
 
 import java.util.ArrayList;
@@ -52,6 +53,12 @@ public final class Keda implements Autoscaler {
 
     private static int gcd(int a, int b) {
         return b == 0 ? Math.max(1, a) : gcd(b, a % b);
+    }
+
+    /** An Azure Container App is billed as Azure bills its workload profile; a ScaledObject's pods for their lifetime. */
+    @Override
+    public Billing billing() {
+        return policy.containerApp().map(p -> PlatformBilling.containerApp(p, policy.minReplicas())).orElse(Billing.LIFETIME);
     }
 
     /** The gcd of the polling interval and the HPA sync, so both loops run on time. */

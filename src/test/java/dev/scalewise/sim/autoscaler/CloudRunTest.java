@@ -1,11 +1,15 @@
 package dev.scalewise.sim.autoscaler;
 
 import dev.scalewise.policy.CloudRunPolicy;
+import dev.scalewise.policy.ReplicaShape;
 import dev.scalewise.policy.Signal;
+import dev.scalewise.sim.Billing;
 import org.junit.jupiter.api.Test;
 
 import static dev.scalewise.sim.autoscaler.Fixtures.meta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cloud Run's documented autoscaling (docs/autoscalers.md): per driver, ceil(one-minute mean / (per-instance
@@ -13,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * needed kept 15 minutes. Timelines worked out by hand; containerConcurrency 80, so 48 in flight each.
  */
 class CloudRunTest {
+    /** Cloud Run's defaults: 1 vCPU and 512 MiB. */
+    static final ReplicaShape SHAPE = new ReplicaShape(1, 0.5, false);
+
     static CloudRunPolicy run(int min, int max) {
-        return new CloudRunPolicy(meta("svc"), min, max, 80, 0.6, 0.6, false, false, 900);
+        return new CloudRunPolicy(meta("svc"), min, max, 80, 0.6, 0.6, false, false, 900, SHAPE);
     }
 
     @Test
@@ -78,12 +85,33 @@ class CloudRunTest {
         assertEquals(4, c.decide(0, 1, 1, new Fixtures.Metrics().set(Signal.CONCURRENCY, 1000).set(Signal.RPS, 50)));
     }
 
-    /** Request-based billing (cpu-throttling, the default) bills instances while they serve, plus $0.40 per million requests. */
+    /**
+     * Request-based billing (cpu-throttling, the default) bills instances while they serve at Google's request-based
+     * rates plus $0.40 per million requests; instance-based billing their lifetime at the instance-based rates
+     * (pricing page, Tier 1). 1 vCPU and 0.5 GiB: (0.000024 + 0.5 x 0.0000025) x 3600 = 0.0909 USD per hour
+     * request-based, (0.000018 + 0.5 x 0.000002) x 3600 = 0.0684 instance-based.
+     */
     @Test
-    void theBillingSettingChoosesHowInstancesAreCharged() {
+    void theBillingSettingChoosesHowInstancesAreChargedAndAtWhichRates() {
         CloudRunPolicy requestBased = run(0, 4);
-        assertEquals(new dev.scalewise.sim.Billing(true, 0.40), new CloudRun(requestBased).billing());
-        CloudRunPolicy instanceBased = new CloudRunPolicy(requestBased.meta(), 0, 4, 80, 0.6, 0.6, true, false, 900);
-        assertEquals(dev.scalewise.sim.Billing.LIFETIME, new CloudRun(instanceBased).billing());
+        Billing rb = new CloudRun(requestBased).billing();
+        assertTrue(rb.whileServing());
+        assertEquals(0.40, rb.pricePerMillionRequestsUsd());
+        assertEquals(0.0909, rb.listPrice().activeUsdPerHour(), 1e-12);
+        assertEquals(0, rb.listPrice().idleShare());
+        CloudRunPolicy instanceBased = new CloudRunPolicy(requestBased.meta(), 0, 4, 80, 0.6, 0.6, true, false, 900, SHAPE);
+        Billing ib = new CloudRun(instanceBased).billing();
+        assertFalse(ib.whileServing());
+        assertEquals(0, ib.pricePerMillionRequestsUsd());
+        assertEquals(0.0684, ib.listPrice().activeUsdPerHour(), 1e-12);
+    }
+
+    /** Google's per-vCPU and per-GiB prices leave a GPU out: such an instance keeps the service's price, and says so. */
+    @Test
+    void anInstanceWithAGpuHasNoListPrice() {
+        CloudRunPolicy gpu = new CloudRunPolicy(meta("svc"), 0, 4, 80, 0.6, 0.6, true, false, 900, new ReplicaShape(8, 32, true));
+        Billing b = new CloudRun(gpu).billing();
+        assertFalse(b.listPrice().known());
+        assertTrue(b.basis(false).get(0).contains("leave out the instance's GPU"), b.basis(false).toString());
     }
 }
