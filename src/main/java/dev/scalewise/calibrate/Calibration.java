@@ -1,6 +1,7 @@
 package dev.scalewise.calibrate;
 
 import dev.scalewise.model.ServiceModel;
+import dev.scalewise.sim.Outcome;
 
 /**
  * The fitted model replaying the replicas a service really ran, against what was observed, on the same
@@ -19,11 +20,14 @@ import dev.scalewise.model.ServiceModel;
  * @param observedReplicaMinutes replica-minutes the service ran (the replay's input)
  * @param replayedReplicaMinutes replica-minutes the replay ran (the same up to rounding to whole replicas)
  * @param model                  the model calibrated
+ * @param observed               the observed run over the whole history, as analyze and backtest's observed rows
+ *                               count it (its cost per 1k requests and, with tokens, per million tokens)
  */
 public record Calibration(String service, Trust trust, String reason, long comparedMinutes, double medianAbsLogRatio,
                           double p90AbsLogRatio, double medianLogRatio, long observedBreachMinutes,
                           long modeledBreachMinutes, long bothBreachMinutes, long eitherBreachMinutes,
-                          double observedReplicaMinutes, double replayedReplicaMinutes, ServiceModel model) {
+                          double observedReplicaMinutes, double replayedReplicaMinutes, ServiceModel model,
+                          Outcome observed) {
 
     /** Share of the minutes either run breached that both breached (NaN when none breached). */
     public double breachAgreement() {

@@ -89,7 +89,7 @@ public final class Calibrator {
         double bias = quantile(signedLog, compared, 0.5);
         Verdict v = verdict(compared, median, p90, obsBreach, modBreach, both, either);
         return new Calibration(h.service(), v.trust(), v.reason() + caveat(model), compared, median, p90, bias, obsBreach,
-                modBreach, both, either, observedReplicaMinutes, replayed.replicaHours() * 60, model);
+                modBreach, both, either, observedReplicaMinutes, replayed.replicaHours() * 60, model, asRun);
     }
 
     record Verdict(Trust trust, String reason) {
@@ -148,7 +148,7 @@ public final class Calibrator {
     private static Calibration notCalibrated(ServiceHistory h, ServiceModel model, Outcome asRun, double replicaMinutes,
                                              String why) {
         return new Calibration(h.service(), Trust.UNTRUSTED, why, 0, Double.NaN, Double.NaN, Double.NaN,
-                asRun.breachMinutes(), 0, 0, asRun.breachMinutes(), replicaMinutes, 0, model);
+                asRun.breachMinutes(), 0, 0, asRun.breachMinutes(), replicaMinutes, 0, model, asRun);
     }
 
     /** The q-quantile of the first n values (NaN when n is 0), nearest rank. */

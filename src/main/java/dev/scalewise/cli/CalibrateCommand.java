@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
                 + "latency (typical and 90th-percentile error), breach minutes (observed, modeled, both, either), "
                 + "replica-minutes; then the verdict trusted / rough / untrusted with its reason, and every number "
                 + "of the model with what it is (measured, lower bound, extrapolated, stated, default).",
-                "Criteria: docs/replay.md (Calibration). json adds the model's numbers one by one."},
+                "Criteria: docs/replay.md (Calibration). json adds the model's numbers one by one; json, csv, "
+                        + "markdown and --wide also the observed cost per 1k requests and, for an LLM server with "
+                        + "tokens, per million tokens (blended, input, output)."},
         footer = {"", "Examples:",
                 "  scalewise calibrate --data sample-data --services sample-data/services.yaml",
                 "  scalewise calibrate --data exports/ --services services.yaml --format json",
@@ -88,12 +90,17 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** In the default table; the others only with --wide (and in csv and markdown). */
+    /**
+     * In the default table; the others only with --wide (and in csv and markdown). The observed cost per 1k requests
+     * and per million tokens are among the others: the trust columns alone fill the 120 a terminal has.
+     */
     static final Set<String> SHOWN = Set.of("service", "trust", "latency_error_typical",
             "latency_error_p90", "observed_breach_minutes", "modeled_breach_minutes", "both_breach_minutes",
             "capacity_rps_per_replica", "capacity_kind");
     /** Errors of log latency: two decimals read as "within 30 %" (0.30), as the reasons say. */
     static final Set<String> RATIOS = Set.of("latency_error_typical", "latency_error_p90", "latency_bias");
+    static final Set<String> MONEY = Set.of("cost_per_1k", "cost_per_1m_input_tokens", "cost_per_1m_output_tokens",
+            "cost_per_1m_tokens");
 
     /**
      * json: every column with the model's entries; the other formats: every column but those, then (table
@@ -119,7 +126,8 @@ final class CalibrateCommand implements Callable<Integer> {
     private static Table table(Table all) {
         List<Column> cols = new ArrayList<>();
         for (Column c : all.columns()) {
-            Column typed = RATIOS.contains(c.name()) ? Column.ratio(c.name()) : c;
+            Column typed = RATIOS.contains(c.name()) ? Column.ratio(c.name())
+                    : MONEY.contains(c.name()) ? Column.money(c.name()) : c;
             cols.add(SHOWN.contains(c.name()) ? typed : typed.asDetail());
         }
         return new Table(cols, all.rows());

@@ -7,6 +7,7 @@ import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ModelEntry;
 import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.ServiceSpec;
+import dev.scalewise.sim.Outcome;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,12 @@ public final class CalibrateRows {
             .add("basis", DataTypes.StringType).add("confidence", DataTypes.StringType)
             .add("samples", DataTypes.LongType).add("note", DataTypes.StringType);
 
-    /** schemas/calibration.avsc, with "date" (the last day of data, UTC) first: the partition column. */
-    public static final StructType SCHEMA = new StructType()
+    /**
+     * schemas/calibration.avsc, with "date" (the last day of data, UTC) first: the partition column. The observed
+     * run's cost per 1k requests and, for a service with tokens, per million tokens come before the model's entries,
+     * counted as analyze and backtest count them (the same {@link RowTables#withTokenCostColumns}).
+     */
+    public static final StructType SCHEMA = RowTables.withTokenCostColumns(new StructType()
             .add("date", DataTypes.StringType)
             .add("service", DataTypes.StringType)
             .add("slo", DataTypes.StringType)
@@ -52,6 +58,9 @@ public final class CalibrateRows {
             .add("saturation_kind", DataTypes.StringType)
             .add("busiest_rps_per_replica", DataTypes.DoubleType)
             .add("concurrency_source", DataTypes.StringType)
+            .add("cost_per_1k", DataTypes.DoubleType)
+            .add("currency", DataTypes.StringType)
+            .add("load_unit", DataTypes.StringType))
             .add("model", DataTypes.createArrayType(ENTRY));
 
     /** Every column but the model's entries: what the table formats show. */
@@ -71,14 +80,20 @@ public final class CalibrateRows {
         String date = LocalDate.ofInstant(h.timeOf(h.steps() - 1), ZoneOffset.UTC).toString();
         Row[] entries = ModelEntry.of(model).stream().map(e -> RowFactory.create(e.parameter(), e.value(), e.basis(),
                 e.confidence(), e.samples(), e.note())).toArray(Row[]::new);
-        return List.of(RowFactory.create(date, h.service(), AnalyzeRows.sloLabel(spec.slo()), c.trust().label(), c.reason(),
-                c.comparedMinutes(), nullable(c.typicalLatencyError()), nullable(c.p90LatencyError()),
-                nullable(Math.expm1(c.medianLogRatio())), c.observedBreachMinutes(), c.modeledBreachMinutes(),
-                c.bothBreachMinutes(), c.eitherBreachMinutes(), c.observedReplicaMinutes(), c.replayedReplicaMinutes(),
-                nullable(model.capacityPerReplica().value()), model.capacityPerReplica().basis().label(),
+        Outcome o = c.observed();
+        List<Object> v = new ArrayList<>(Arrays.asList(date, h.service(), AnalyzeRows.sloLabel(spec.slo()),
+                c.trust().label(), c.reason(), c.comparedMinutes(), nullable(c.typicalLatencyError()),
+                nullable(c.p90LatencyError()), nullable(Math.expm1(c.medianLogRatio())), c.observedBreachMinutes(),
+                c.modeledBreachMinutes(), c.bothBreachMinutes(), c.eitherBreachMinutes(), c.observedReplicaMinutes(),
+                c.replayedReplicaMinutes(), nullable(model.capacityPerReplica().value()),
+                model.capacityPerReplica().basis().label(),
                 model.capacityPerReplica().confidence().name().toLowerCase(Locale.ROOT),
                 nullable(model.saturationPerReplica().value()), model.saturationPerReplica().basis().label(),
-                nullable(model.busiestLoadPerReplica().value()), model.concurrency().source().label(), entries));
+                nullable(model.busiestLoadPerReplica().value()), model.concurrency().source().label(),
+                nullable(o.costPer1k()), o.currency(), model.work().rateUnit()));
+        v.addAll(RowTables.tokenCostValues(o));
+        v.add(entries);
+        return List.of(RowFactory.create(v.toArray()));
     }
 
     /** The row without its last column, the model's entries: a row of {@link #SUMMARY}. */

@@ -30,25 +30,38 @@ public final class RowTables {
     }
 
     /**
-     * {@code s} followed by the LLM columns analyze and backtest rows end with: tokens and cost per million
-     * (null without token counts), then TTFT and TPOT breach minutes apart (null without such a target).
+     * {@code s} followed by the LLM columns analyze and backtest rows end with: the load unit, tokens and cost per
+     * million ({@link #withTokenCostColumns}), then TTFT and TPOT breach minutes apart (null without such a target).
      */
     static StructType withTokenColumns(StructType s) {
-        return s.add("load_unit", DataTypes.StringType)
-                .add("prompt_tokens", DataTypes.DoubleType)
-                .add("generation_tokens", DataTypes.DoubleType)
-                .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
-                .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
-                .add("cost_per_1m_tokens", DataTypes.DoubleType)
+        return withTokenCostColumns(s.add("load_unit", DataTypes.StringType))
                 .add("ttft_breach_minutes", DataTypes.LongType)
                 .add("tpot_breach_minutes", DataTypes.LongType);
     }
 
+    /** {@code s} followed by an outcome's prompt and generated tokens and its cost per million tokens (null without tokens). */
+    static StructType withTokenCostColumns(StructType s) {
+        return s.add("prompt_tokens", DataTypes.DoubleType)
+                .add("generation_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_input_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_output_tokens", DataTypes.DoubleType)
+                .add("cost_per_1m_tokens", DataTypes.DoubleType);
+    }
+
     /** The values of {@link #withTokenColumns}'s columns for one outcome; {@code loadUnit} null when unknown. */
     static List<Object> tokenValues(String loadUnit, Outcome o) {
-        return Arrays.asList(loadUnit, nullable(o.promptTokens()), nullable(o.generationTokens()),
-                nullable(o.costPer1MInputTokens()), nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()),
-                count(o.ttftBreachMinutes()), count(o.tpotBreachMinutes()));
+        List<Object> v = new ArrayList<>();
+        v.add(loadUnit);
+        v.addAll(tokenCostValues(o));
+        v.add(count(o.ttftBreachMinutes()));
+        v.add(count(o.tpotBreachMinutes()));
+        return v;
+    }
+
+    /** The values of {@link #withTokenCostColumns}'s columns for one outcome. */
+    static List<Object> tokenCostValues(Outcome o) {
+        return Arrays.asList(nullable(o.promptTokens()), nullable(o.generationTokens()),
+                nullable(o.costPer1MInputTokens()), nullable(o.costPer1MOutputTokens()), nullable(o.costPer1MTokens()));
     }
 
     /** A count the core leaves NaN (not applicable) as a null column value. */
