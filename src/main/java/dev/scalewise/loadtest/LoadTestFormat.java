@@ -17,6 +17,38 @@ public enum LoadTestFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Where a file of this format keeps a measure's percentile, as an error names it (Locust and k6: end to end). */
+    String field(LatencyMeasure m, int percentile) {
+        return switch (this) {
+            case VLLM -> (percentile == 50 ? "median_" : "p" + percentile + "_") + m.vllmKey() + "_ms";
+            case LOCUST -> "the column '" + percentile + "%'";
+            case K6 -> "metrics.http_req_duration " + (percentile == 50 ? "med" : "p(" + percentile + ")");
+        };
+    }
+
+    /** What a file of this format has instead of a measure it never reports (TTFT, TPOT from Locust or k6). */
+    String notMeasured(LatencyMeasure m) {
+        return switch (this) {
+            case VLLM -> "no " + m.vllmKey() + " fields";
+            case LOCUST -> "end-to-end latency only (a Locust stats file times whole requests; it has no " + m.label() + ")";
+            case K6 -> "end-to-end latency only (a k6 summary times whole HTTP requests, http_req_duration; it has no "
+                    + m.label() + ")";
+        };
+    }
+
+    /** How to get a measure's percentile into a file of this format. */
+    String howTo(LatencyMeasure m, int percentile) {
+        if (this == VLLM) {
+            return "run vllm bench serve (or benchmark_serving.py) --save-result with --percentile-metrics naming "
+                    + m.vllmKey() + " and --metric-percentiles naming " + percentile + " (its defaults: ttft,tpot,itl and 99)";
+        }
+        if (m != LatencyMeasure.E2E) {
+            return "a vLLM result file (vllm bench serve --save-result) reports it";
+        }
+        return this == K6 ? "run k6 with --summary-trend-stats naming p(" + percentile + ")"
+                : "Locust writes it in PREFIX_stats.csv";
+    }
+
     public static Optional<LoadTestFormat> of(String id) {
         for (LoadTestFormat f : values()) {
             if (f.id().equals(id.toLowerCase(Locale.ROOT))) {

@@ -7,24 +7,30 @@ import dev.scalewise.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one load-test run as a {@link LoadTestPoint}. The fields used (docs/replay.md, "Stating capacity"):
+ * Reads one load-test run as a {@link LoadTestPoint}. The fields used (docs/replay.md, "Stating capacity";
+ * docs/tokens.md for TTFT and TPOT):
  * <ul>
- *   <li><b>vLLM</b> result JSON: {@code request_throughput} (requests/s), {@code median_e2el_ms} or
- *       {@code p50_e2el_ms}, {@code p95_e2el_ms}, {@code p99_e2el_ms} (present when the run had
- *       {@code --percentile-metrics e2el --metric-percentiles 50,95,99}), {@code completed} (> 0);</li>
+ *   <li><b>vLLM</b> result JSON ({@code vllm bench serve --save-result}, {@code benchmarks/benchmark_serving.py}):
+ *       {@code request_throughput} (requests/s), {@code completed} (> 0), and per metric {@code e2el}, {@code ttft},
+ *       {@code tpot} its median ({@code median_X_ms}, or {@code p50_X_ms}), {@code p95_X_ms} and {@code p99_X_ms}:
+ *       written for the metrics named by {@code --percentile-metrics} (default ttft,tpot,itl) at the percentiles
+ *       named by {@code --metric-percentiles} (default 99); {@code total_input_tokens}, {@code total_output_tokens}
+ *       and {@code duration} for tokens;</li>
  *   <li><b>Locust</b> {@code *_stats.csv}: the row whose Name is {@code Aggregated}, its {@code Requests/s}
  *       and the percentile columns {@code 50%}, {@code 95%}, {@code 99%} (ms), {@code Request Count} (> 0);</li>
  *   <li><b>k6</b> summary JSON: {@code metrics.http_reqs} {@code rate} and {@code metrics.http_req_duration}
  *       {@code med}, {@code p(95)}, {@code p(99)} (ms), at the top of each metric ({@code --summary-export})
  *       or under its {@code values} ({@code handleSummary} data); p(99) needs {@code --summary-trend-stats}.</li>
  * </ul>
- * A file that lacks what is needed is a user error naming the file, the field expected and what was found.
+ * Locust and k6 time whole requests: they have no time to first token or per output token. A file that lacks what
+ * is needed is a user error naming the file, the field expected and what was found.
  */
 public final class LoadTestReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,22 +70,40 @@ public final class LoadTestReader {
         if (!(completed > 0) && root.has("completed")) {
             throw new UserError(file + ": completed: expected requests completed in the run (> 0), found " + completed);
         }
-        double p50 = root.has("median_e2el_ms") ? number(file, root, "median_e2el_ms", true)
-                : number(file, root, "p50_e2el_ms", false);
-        LoadTestPoint p = point(file, source, rps, p50, number(file, root, "p95_e2el_ms", false),
-                number(file, root, "p99_e2el_ms", false),
-                "no end-to-end latency (median_e2el_ms, p95_e2el_ms, p99_e2el_ms): run benchmark_serving with "
-                        + "--percentile-metrics e2el --metric-percentiles 50,95,99");
+        Map<LatencyMeasure, MeasuredLatency> latencies = new EnumMap<>(LatencyMeasure.class);
+        for (LatencyMeasure m : LatencyMeasure.values()) {
+            latencies.put(m, vllmMeasure(file, root, m));
+        }
         double input = number(file, root, "total_input_tokens", false);
         double output = number(file, root, "total_output_tokens", false);
-        if (Double.isNaN(input) || Double.isNaN(output)) {
-            return p;
+        double duration = Double.NaN;
+        if (!Double.isNaN(input) && !Double.isNaN(output)) {
+            duration = number(file, root, "duration", true);
+            if (!(duration > 0)) {
+                throw new UserError(file + ": duration: expected the run's seconds (> 0), found " + duration);
+            }
         }
-        double duration = number(file, root, "duration", true);
-        if (!(duration > 0)) {
-            throw new UserError(file + ": duration: expected the run's seconds (> 0), found " + duration);
-        }
-        return new LoadTestPoint(p.rps(), p.p50Ms(), p.p95Ms(), p.p99Ms(), source, input / duration, output / duration);
+        return point(file, new LoadTestPoint(rps, latencies, source, LoadTestFormat.VLLM, input / duration,
+                output / duration), "no latency percentiles (median_, p95_ or p99_ of ttft, tpot or e2el): run "
+                + "benchmark_serving with --percentile-metrics ttft,tpot,e2el --metric-percentiles 50,95,99");
+    }
+
+    /**
+     * vLLM writes mean_, median_, std_ and one p{N}_ field per --metric-percentiles for each of its
+     * --percentile-metrics (vllm/benchmarks/serve.py, process_one_metric); the median is the 50th percentile.
+     */
+    private static MeasuredLatency vllmMeasure(String file, JsonNode root, LatencyMeasure m) {
+        String key = m.vllmKey();
+        String median = "median_" + key + "_ms";
+        double p50 = root.has(median) ? number(file, root, median, true) : number(file, root, "p50_" + key + "_ms", false);
+        List<String> fields = new ArrayList<>();
+        root.fieldNames().forEachRemaining(f -> {
+            if (f.matches("(mean|median|std|p[0-9.]+)_" + key + "_ms")) {
+                fields.add(f);
+            }
+        });
+        return new MeasuredLatency(p50, number(file, root, "p95_" + key + "_ms", false),
+                number(file, root, "p99_" + key + "_ms", false), fields);
     }
 
     static LoadTestPoint k6(String file, JsonNode root) {
@@ -92,8 +116,12 @@ public final class LoadTestReader {
                     + "found metrics " + fieldNames(metrics));
         }
         double rps = number(file, reqs, "rate", true);
-        return point(file, source, rps, number(file, duration, "med", false), number(file, duration, "p(95)", false),
-                number(file, duration, "p(99)", false), "no http_req_duration percentiles (med, p(95), p(99))");
+        List<String> stats = new ArrayList<>();
+        duration.fieldNames().forEachRemaining(stats::add);
+        MeasuredLatency e2e = new MeasuredLatency(number(file, duration, "med", false), number(file, duration, "p(95)", false),
+                number(file, duration, "p(99)", false), stats);
+        return point(file, endToEnd(rps, e2e, source, LoadTestFormat.K6),
+                "no http_req_duration percentiles (med, p(95), p(99))");
     }
 
     /** A k6 metric's statistics: under "values" (handleSummary data) or at its top (--summary-export). */
@@ -118,6 +146,7 @@ public final class LoadTestReader {
                         + header);
             }
         }
+        List<String> percentiles = header.stream().map(String::trim).filter(h -> h.endsWith("%")).toList();
         for (int n = 1; n < lines.size(); n++) {
             List<String> cells = csvCells(lines.get(n));
             if (cells.size() > at.get("Name") && cells.get(at.get("Name")).equals("Aggregated")) {
@@ -126,23 +155,29 @@ public final class LoadTestReader {
                 if (!(count > 0)) {
                     throw new UserError(where + ": Request Count: expected requests in the run (> 0), found " + count);
                 }
-                return point(where, source, cell(where, cells, at, "Requests/s", true),
-                        cell(where, cells, at, "50%", false), cell(where, cells, at, "95%", false),
-                        cell(where, cells, at, "99%", false), "no percentile columns 50%, 95%, 99%");
+                MeasuredLatency e2e = new MeasuredLatency(cell(where, cells, at, "50%", false),
+                        cell(where, cells, at, "95%", false), cell(where, cells, at, "99%", false), percentiles);
+                return point(where, endToEnd(cell(where, cells, at, "Requests/s", true), e2e, source, LoadTestFormat.LOCUST),
+                        "no percentile columns 50%, 95%, 99%");
             }
         }
         throw new UserError(file + ": no row named 'Aggregated' (the run's total); expected the *_stats.csv Locust writes");
     }
 
-    private static LoadTestPoint point(String where, String source, double rps, double p50, double p95, double p99,
-                                       String missing) {
-        if (!(rps > 0)) {
-            throw new UserError(where + ": expected a throughput above 0 requests/s, found " + rps);
+    /** A run that times whole requests and reports no tokens (Locust, k6). */
+    private static LoadTestPoint endToEnd(double rps, MeasuredLatency e2e, String source, LoadTestFormat format) {
+        return new LoadTestPoint(rps, Map.of(LatencyMeasure.E2E, e2e), source, format, Double.NaN, Double.NaN);
+    }
+
+    /** The point, once it has a throughput and some latency percentile to read. */
+    private static LoadTestPoint point(String where, LoadTestPoint p, String missing) {
+        if (!(p.rps() > 0)) {
+            throw new UserError(where + ": expected a throughput above 0 requests/s, found " + p.rps());
         }
-        if (Double.isNaN(p50) && Double.isNaN(p95) && Double.isNaN(p99)) {
+        if (p.latencies().values().stream().noneMatch(MeasuredLatency::any)) {
             throw new UserError(where + ": " + missing);
         }
-        return new LoadTestPoint(rps, p50, p95, p99, source);
+        return p;
     }
 
     /** A number field; NaN when absent and not required; a user error when present but not a number. */

@@ -47,17 +47,19 @@ public final class ServiceModelFitter {
         // the fitters read load from requests: in this view they are the unit of work (weighted tokens or requests)
         ServiceHistory h = work.view(history);
         Slo slo = spec.slo();
-        String pct = pct(slo.percentile());
+        String first = name(slo.metric(), slo.percentile());
         CapacityFitter.Result fitted = CapacityFitter.fit(h, series(h, slo.metric(), slo.percentile()), slo.thresholdMs(),
-                name(slo.metric(), slo.percentile()));
-        Stated.Serving latency = Stated.serving(fitted, spec.capacity(), slo.thresholdMs(), pct);
+                first);
+        Stated.Serving latency = Stated.serving(fitted, spec.capacity(), slo.thresholdMs(), first);
         List<TargetCurve> more = new ArrayList<>();
         Fitted capacity = latency.capacity();
         for (Slo.Target t : slo.more()) {
             String name = name(t.metric(), t.percentile());
             CapacityFitter.Result r = CapacityFitter.fit(h, series(h, t.metric(), t.percentile()), t.thresholdMs(), name);
-            Fitted c = inUnit(r.capacity(), work);
-            more.add(new TargetCurve(t, r.curve(), c));
+            // load-test points for this target replace its fitted curve, as the first target's do
+            Stated.Serving s = Stated.serving(r, spec.capacity().forTarget(t.metric()), t.thresholdMs(), name);
+            Fitted c = inUnit(s.capacity(), work);
+            more.add(new TargetCurve(t, s.curve(), c));
             if (!c.known()) {
                 capacity = Fitted.unknown(c.sampleSize(), name + ": " + c.note());
             } else if (capacity.known() && c.value() < capacity.value()) {

@@ -61,8 +61,9 @@ final class Stated {
         if (!Double.isNaN(c)) {
             capacity = Fitted.stated(c, "services.yaml capacity." + s.loadKey() + "; latency curve from " + sources);
         } else if (at <= last) {
-            capacity = Fitted.stated(at, String.format(Locale.ROOT, "where the stated %s latency reaches %.0f ms, "
-                    + "from %s", pct, thresholdMs, sources) + disagreement(fitted.capacity(), at, s));
+            // not Fitted.stated: its "stated in <source>" does not read before "where ..."
+            capacity = new Fitted(at, 0, Basis.STATED, Confidence.HIGH, String.format(Locale.ROOT, "where the stated %s "
+                    + "latency reaches %.0f ms, from %s", pct, thresholdMs, sources) + disagreement(fitted.capacity(), at, s));
         } else {
             // the points never reach the threshold: beyond them nothing is known, so the curve stays flat there
             curve = LatencyCurve.through(x, y, Double.POSITIVE_INFINITY);

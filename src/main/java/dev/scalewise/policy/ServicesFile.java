@@ -2,6 +2,7 @@ package dev.scalewise.policy;
 
 import dev.scalewise.Numbers;
 import dev.scalewise.UserError;
+import dev.scalewise.loadtest.LatencyMeasure;
 import dev.scalewise.loadtest.LoadTestFormat;
 import dev.scalewise.loadtest.LoadTestPoint;
 import dev.scalewise.loadtest.LoadTestReader;
@@ -11,6 +12,7 @@ import dev.scalewise.yaml.YamlDoc;
 import dev.scalewise.yaml.YamlError;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,12 @@ import java.util.Set;
  *       promptTokenWeight: 0.3      # a prompt token costs 0.3 of a generated one (default 1)
  *       latency: [{tokensPerSecondPerReplica: 4000, ms: 900}]
  *       loadTests: [loadtests/code-vllm.json]   # vLLM result JSON: (weight x input + output tokens) / duration
+ *   llm-api:
+ *     slo: {ttft: {percentile: p95, thresholdMs: 1500}, tpot: {percentile: p95, thresholdMs: 52}}
+ *     capacity:                     # a vLLM run gives every target its point: TTFT from p95_ttft_ms, TPOT from p95_tpot_ms
+ *       loadTests:
+ *         - loadtests/llm-4qps.json
+ *         - {file: loadtests/llm-8qps.json, targets: [ttft]}   # the targets it measures (default: all)
  * </pre>
  * Also accepted: {@code services:} as a list of entries with {@code name:}, and {@code kind: Services}.
  * Defaults: an absent slo (or slo field) takes {@link Slo#DEFAULT} (p95, 1000 ms, 0.99); startup and
@@ -63,7 +71,7 @@ public final class ServicesFile {
             "saturationTokensPerSecondPerReplica", "promptTokenWeight");
     private static final List<String> REQUEST_KEYS = List.of("rpsPerReplica", "saturationRpsPerReplica");
     private static final Set<String> POINT_KEYS = Set.of("rpsPerReplica", "tokensPerSecondPerReplica", "ms");
-    private static final Set<String> LOAD_TEST_KEYS = Set.of("file", "format", "replicas");
+    private static final Set<String> LOAD_TEST_KEYS = Set.of("file", "format", "replicas", "targets");
 
     private ServicesFile() {
     }
@@ -170,13 +178,16 @@ public final class ServicesFile {
             }
         }
         double maxLoadTest = Double.NaN;
+        Map<Slo.Metric, List<StatedCapacity.Point>> more = new EnumMap<>(Slo.Metric.class);
         YNode tests = c.get("loadTests");
         if (tests.isPresent()) {
-            for (YNode t : sequence(tests, "loadTests: a list of files (or {file, format, replicas})")) {
-                StatedCapacity.Point p = loadTest(t, slo, files, tokens,
+            for (YNode t : sequence(tests, "loadTests: a list of files (or {file, format, replicas, targets})")) {
+                Map<Slo.Metric, StatedCapacity.Point> read = loadTest(t, slo, files, tokens,
                         Double.isNaN(weight) ? StatedCapacity.DEFAULT_PROMPT_TOKEN_WEIGHT : weight);
-                points.add(p);
-                maxLoadTest = Double.isNaN(maxLoadTest) ? p.rpsPerReplica() : Math.max(maxLoadTest, p.rpsPerReplica());
+                read.forEach((metric, p) -> (metric == slo.metric() ? points
+                        : more.computeIfAbsent(metric, k -> new ArrayList<>())).add(p));
+                double load = read.values().iterator().next().rpsPerReplica();
+                maxLoadTest = Double.isNaN(maxLoadTest) ? load : Math.max(maxLoadTest, load);
             }
         }
         points.sort(java.util.Comparator.comparingDouble(StatedCapacity.Point::rpsPerReplica));
@@ -187,14 +198,31 @@ public final class ServicesFile {
                     + loadKey + " above it), found " + points.size() + " at " + Numbers.plain(points.get(0).rpsPerReplica())
                     + (tokens ? " tokens/s" : " rps") + "/replica: run the load test at another rate too");
         }
-        return new StatedCapacity(rps, saturation, points, maxLoadTest, tokens, weight);
+        for (Map.Entry<Slo.Metric, List<StatedCapacity.Point>> e : more.entrySet()) {
+            List<StatedCapacity.Point> ps = e.getValue();
+            ps.sort(java.util.Comparator.comparingDouble(StatedCapacity.Point::rpsPerReplica));
+            if (!(ps.get(ps.size() - 1).rpsPerReplica() > ps.get(0).rpsPerReplica())) {
+                // a further target has no stated capacity of its own to anchor a single point
+                throw tests.error("the " + e.getKey().key() + " target's latency curve needs load tests at two different "
+                        + "loads per replica, found " + ps.size() + " at " + Numbers.plain(ps.get(0).rpsPerReplica())
+                        + (tokens ? " tokens/s" : " rps") + "/replica: run the load test at another rate too, or leave "
+                        + e.getKey().key() + " out of the files' targets: to fit it from history");
+            }
+        }
+        return new StatedCapacity(rps, saturation, points, maxLoadTest, tokens, weight, more);
     }
 
-    private static StatedCapacity.Point loadTest(YNode t, Slo slo, LoadTestFiles files, boolean tokens,
-                                                 double promptWeight) {
+    /**
+     * One load-test file: a point per SLO target it measures (every target, unless {@code targets:} names some), all
+     * at the load it ran, each at its target's measure and percentile (docs/tokens.md).
+     */
+    private static Map<Slo.Metric, StatedCapacity.Point> loadTest(YNode t, Slo slo, LoadTestFiles files, boolean tokens,
+                                                                  double promptWeight) {
         YNode fileNode = t.isScalar() ? t : t.get("file");
         Optional<LoadTestFormat> format = Optional.empty();
         double replicas = 1;
+        List<Slo.Target> targets = slo.targets();
+        boolean named = false;
         if (t.isMapping()) {
             NativeReader.onlyKeys(t, LOAD_TEST_KEYS);
             YNode f = t.get("format");
@@ -206,10 +234,8 @@ public final class ServicesFile {
             if (t.get("replicas").isPresent()) {
                 replicas = requirePositive(t.get("replicas"));
             }
-        }
-        if (slo.metric() != Slo.Metric.LATENCY) {
-            throw fileNode.error("load tests are read for end-to-end latency, and this SLO's first target is "
-                    + slo.metric().key() + ": state its points inline (capacity.latency) or put latency first");
+            named = t.get("targets").isPresent();
+            targets = named ? targets(t.get("targets"), slo) : targets;
         }
         String file = LoadTestFiles.resolve(t.source(), fileNode.requireText());
         LoadTestPoint point;
@@ -220,24 +246,67 @@ public final class ServicesFile {
         } catch (UserError e) {
             throw fileNode.error(e.getMessage());
         }
-        double ms = switch (slo.percentile()) {
-            case P50 -> point.p50Ms();
-            case P95 -> point.p95Ms();
-            case P99 -> point.p99Ms();
-        };
-        if (Double.isNaN(ms)) {
-            throw fileNode.error(point.source() + " reports no " + slo.percentile().name().toLowerCase(Locale.ROOT)
-                    + " latency, the SLO's percentile (docs/replay.md, \"Stating capacity\", lists the fields read)");
-        }
+        double load;
         if (!tokens) {
-            return new StatedCapacity.Point(point.rps() / replicas, ms, point.source());
-        }
-        if (!point.hasTokens()) {
+            load = point.rps() / replicas;
+        } else if (!point.hasTokens()) {
             throw fileNode.error(point.source() + " reports no tokens (total_input_tokens, total_output_tokens and "
                     + "duration, as vLLM's result JSON has them): a capacity in tokens needs them");
+        } else {
+            load = (promptWeight * point.inputTokensPerSecond() + point.outputTokensPerSecond()) / replicas;
         }
-        return new StatedCapacity.Point((promptWeight * point.inputTokensPerSecond() + point.outputTokensPerSecond())
-                / replicas, ms, point.source());
+        Map<Slo.Metric, StatedCapacity.Point> out = new EnumMap<>(Slo.Metric.class);
+        for (Slo.Target target : targets) {
+            try {
+                out.put(target.metric(), new StatedCapacity.Point(load, point.latencyMs(measure(target.metric()),
+                        percent(target.percentile())), point.source()));
+            } catch (UserError e) {
+                List<String> others = slo.targets().stream().filter(o -> o.metric() != target.metric()).map(o -> o.metric().key()).toList();
+                String key = target.metric().key();
+                throw fileNode.error(e.getMessage() + (named || others.isEmpty() ? "" : "; or name the targets the file "
+                        + "measures, {file: " + fileNode.requireText() + ", targets: [" + String.join(", ", others)
+                        + "]}, and " + (target.metric() == slo.metric() ? "state " + key + "'s points inline "
+                        + "(capacity.latency) or leave them" : "leave " + key) + " to history"));
+            }
+        }
+        return out;
+    }
+
+    /** A load-test entry's targets: the SLO's targets it measures, by key (latency, ttft, tpot). */
+    private static List<Slo.Target> targets(YNode n, Slo slo) {
+        List<String> keys = slo.targets().stream().map(x -> x.metric().key()).toList();
+        List<Slo.Target> out = new ArrayList<>();
+        for (YNode k : sequence(n, "targets: a list of the SLO's targets the file measures (" + String.join(", ", keys) + ")")) {
+            String key = k.requireText();
+            Slo.Target target = slo.targets().stream().filter(x -> x.metric().key().equals(key)).findFirst()
+                    .orElseThrow(() -> k.error("expected one of the SLO's targets (" + String.join(", ", keys)
+                            + "), found '" + key + "'"));
+            if (out.contains(target)) {
+                throw k.error("'" + key + "' is named twice");
+            }
+            out.add(target);
+        }
+        if (out.isEmpty()) {
+            throw n.error("expected at least one of the SLO's targets (" + String.join(", ", keys) + ")");
+        }
+        return out;
+    }
+
+    /** What a load test timed for a target: end-to-end latency, time to first token, time per output token. */
+    private static LatencyMeasure measure(Slo.Metric m) {
+        return switch (m) {
+            case LATENCY -> LatencyMeasure.E2E;
+            case TTFT -> LatencyMeasure.TTFT;
+            case TPOT -> LatencyMeasure.TPOT;
+        };
+    }
+
+    private static int percent(Slo.Percentile p) {
+        return switch (p) {
+            case P50 -> 50;
+            case P95 -> 95;
+            case P99 -> 99;
+        };
     }
 
     private static List<YNode> sequence(YNode n, String expected) {

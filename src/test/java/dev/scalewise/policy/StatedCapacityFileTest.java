@@ -39,7 +39,7 @@ class StatedCapacityFileTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "capacity: {loadTests: [vllm-default-percentiles.json]}                | services.a.capacity.loadTests[0]: src/test/resources/loadtests/vllm-default-percentiles.json: no end-to-end latency",
+            "capacity: {loadTests: [vllm-default-percentiles.json]}                | services.a.capacity.loadTests[0]: src/test/resources/loadtests/vllm-default-percentiles.json (vLLM benchmark_serving): expected p99_e2el_ms (end-to-end latency p99), found no e2el fields",
             "capacity: {loadTests: [genai-k6-summary-export.json, genai_2users_stats.csv]} | ",
             "capacity: {loadTests: [missing.json]}                                 | cannot read the load-test file src/test/resources/loadtests/missing.json",
             "capacity: {loadTests: [{file: genai_2users_stats.csv, format: jmeter}]} | services.a.capacity.loadTests[0].format: expected vllm, locust or k6, found 'jmeter'",
@@ -52,7 +52,9 @@ class StatedCapacityFileTest {
         if (message == null) {
             // the k6 export has no p(99) (its default trend stats stop at p(95)): an error naming the percentile
             YamlError e = assertThrows(YamlError.class, () -> ServicesYaml.spec("a", yaml));
-            assertTrue(e.getMessage().contains("reports no p99 latency, the SLO's percentile"), e.getMessage());
+            assertTrue(e.getMessage().contains("genai-k6-summary-export.json (k6 summary): expected metrics.http_req_duration "
+                    + "p(99) (end-to-end latency p99), found only avg, min, med, max, p(90), p(95): run k6 with "
+                    + "--summary-trend-stats naming p(99)"), e.getMessage());
             return;
         }
         YamlError e = assertThrows(YamlError.class, () -> ServicesYaml.spec("a", yaml));
