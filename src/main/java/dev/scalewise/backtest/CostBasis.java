@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * What the replayed cost of a policy rests on when its platform does not bill every replica for its whole
  * lifetime at the service's price (Cloud Run's billing modes and list prices, Container Apps' active and idle
- * rates, a Lambda function's on-demand execution; D33, D34, D36): one note per such policy, for the outputs to print beside the figures. The
- * controllers state the billing; this only words it.
+ * rates, a Lambda function's on-demand execution; D33, D34, D36): one note per such policy, for the outputs to
+ * print beside the figures. The controllers state the billing; this only words it.
  */
 public final class CostBasis {
     private CostBasis() {

@@ -48,7 +48,7 @@ import dev.scalewise.lint.EvidenceSource;
                 "  scalewise lint policies/ --services policies/services.yaml",
                 "  scalewise lint policies/ --services policies/services.yaml --data sample-data --days 7",
                 "  scalewise lint --list-rules",
-                "", "With --data, the evidence rules (SW9xx) replay each policy over the last --days days of",
+                "", "With --data, the evidence rules (SW9xx, SW702) replay each policy over the last --days days of",
                 "its service's exports (Spark, embedded unless --master) and quote breach minutes, idle cost,",
                 "the replicas the peak needed and the catch-up time on ramps."})
 final class LintCommand implements Callable<Integer>, SparkFree {

@@ -79,7 +79,7 @@ public final class ResultsEvidenceSource implements EvidenceSource {
             }
             List<Outcome> observed = lastDays(rows, service, dev.scalewise.sim.AsRun.POLICY);
             ServiceSpec spec = ctx.service(service).orElse(ServiceSpec.defaults(service));
-            out.add(new PolicyEvidence(m, p, spec, daily, Optional.empty(), 0, 0));
+            out.add(new PolicyEvidence(m, p, spec, daily, Optional.empty(), 0, 0, Optional.empty()));
             if (observed.isEmpty()) {
                 notes.accept(service + ": no observed rows under " + resultsDir);
             }

@@ -1,5 +1,6 @@
 package dev.scalewise.lint;
 
+import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.Outcome;
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param observed  the as-run baseline over the same days, when the exports allow it
  * @param peakReplicasNeeded replicas the highest-demand minute needed to meet the SLO
  * @param rampSecondsToPeak  how long the replayed policy took to reach the replicas the steepest ramp needed
+ * @param model     the service model the replay rested on (fitted, or stated in services.yaml); empty when the
+ *                  evidence comes from a nightly backtest's results, which keep no model
  */
 public record PolicyEvidence(Manifest manifest, PolicySpec policy, ServiceSpec service, List<Outcome> daily,
-                             Optional<Outcome> observed, int peakReplicasNeeded, double rampSecondsToPeak) {
+                             Optional<Outcome> observed, int peakReplicasNeeded, double rampSecondsToPeak,
+                             Optional<ServiceModel> model) {
     public PolicyEvidence {
         daily = List.copyOf(daily);
     }

@@ -52,7 +52,7 @@ public final class ReplayedEvidence {
         long reportFromSecond = (long) (history.steps() - reportedPart.steps()) * history.stepSeconds();
         return Optional.of(new PolicyEvidence(manifest, policy, spec, daily, Optional.of(observed),
                 peakReplicasNeeded(reportedPart, capacity), longestShortfallSeconds(timeline.rows(), capacity,
-                        reportFromSecond)));
+                        reportFromSecond), Optional.of(model)));
     }
 
     /** ceil(demand / capacity per replica) at the busiest step. */

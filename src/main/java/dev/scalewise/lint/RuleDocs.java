@@ -47,7 +47,8 @@ public final class RuleDocs {
         b.append("# Lint rules\n\n");
         b.append("Ids are stable: `SW` + three digits, the first digit naming the family: 0 the lint engine itself")
                 .append(" (suppressions, objects the policy model refuses), 1 Kubernetes HPA and its neighbours (workload, PodDisruptionBudget, VPA),")
-                .append(" 2 KEDA, 3 Knative, 4 KServe, 5 AWS Application Auto Scaling, 9 evidence rules (replayed metrics). Every rule also has a")
+                .append(" 2 KEDA, 3 Knative, 4 KServe, 5 AWS Application Auto Scaling, 6 Azure Container Apps, 7 Google Cloud Run, 9 evidence")
+                .append(" rules (replayed metrics; a platform's rule that needs the service model keeps its family). Every rule also has a")
                 .append(" kebab-case name; both are accepted in `.scalewise-lint.yaml` and in suppressions.\n\n");
         b.append("Severity: error when the config is invalid or certainly broken, warning for a judgment about a valid")
                 .append(" config (docs/lint.md, Severities); each rule's page says why it has its severity.\n\n");

@@ -156,7 +156,6 @@ public final class UpstreamDefaults {
         public static final double REQUEST_BASED_USD_PER_GIB_SECOND = 0.0000025;
         public static final double INSTANCE_BASED_USD_PER_VCPU_SECOND = 0.000018;
         public static final double INSTANCE_BASED_USD_PER_GIB_SECOND = 0.000002;
-        public static final String PRICES = "Google's Tier 1 list prices";
         public static final double VCPU_PER_CONTAINER = 1;
         public static final double MEMORY_GIB_PER_CONTAINER = 0.5;
 

@@ -533,8 +533,9 @@ public final class Replay {
      * Books a served sub-step: the minute's verdict (unless the step's demand is unknown), the decision
      * period's means, the timeline row, and what the platform bills per step (each request; under request-based
      * billing the replicas starting or serving: each ready one with a request in flight, at most the requests in
-     * flight, an upper bound; the others at the platform's idle rate, {@link Billing#billedReplicas}). {@code above}: demand per ready replica beyond the busiest known load;
-     * {@code beyond}: the latency rests on a capacity history cannot show.
+     * flight, an upper bound; the others at the platform's idle rate, {@link Billing#billedReplicas}).
+     * {@code above}: demand per ready replica beyond the busiest known load; {@code beyond}: the latency rests on
+     * a capacity history cannot show.
      */
     private void account(OutcomeTally tally, double arrivals, boolean traffic, double latencyMs, double[] targetsMs,
                          double busyLoad, double concurrency, double queue, boolean above, boolean beyond) {

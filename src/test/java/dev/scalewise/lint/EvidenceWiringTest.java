@@ -76,7 +76,7 @@ class EvidenceWiringTest {
     private static final EvidenceSource SOURCE = ctx -> ctx.autoscalers().stream()
             .map(m -> new PolicyEvidence(m, ctx.policy(m).orElseThrow(), ServiceSpec.defaults("llm"),
                     // 30 + 0 + 45 minutes over three days; the middle day meets the SLO.
-                    List.of(day(30), day(0), day(45)), Optional.empty(), 6, 300))
+                    List.of(day(30), day(0), day(45)), Optional.empty(), 6, 300, Optional.empty()))
             .toList();
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
  * The built-in static rules: those that span several formats or the objects around an autoscaler
  * (workloads, PodDisruptionBudgets, VPAs), then each {@link ManifestFormat}'s own. Ids: SW0xx the engine
  * (suppressions, objects the policy model refuses), SW1xx Kubernetes HPA and its neighbours, SW2xx KEDA,
- * SW3xx Knative, SW4xx KServe, SW5xx AWS Application Auto Scaling, SW9xx evidence rules.
+ * SW3xx Knative, SW4xx KServe, SW5xx AWS Application Auto Scaling, SW6xx Azure Container Apps, SW7xx Google Cloud
+ * Run, SW9xx evidence rules.
  */
 public final class StandardRules {
     /** SW003, which the linter drops where a more specific error rule already reports the object. */

@@ -30,10 +30,10 @@ final class PlatformBilling {
         } else if (instanceBased) {
             price = ListPrice.of(shape, CloudRun.INSTANCE_BASED_USD_PER_VCPU_SECOND, CloudRun.INSTANCE_BASED_USD_PER_GIB_SECOND,
                     CloudRun.INSTANCE_BASED_USD_PER_VCPU_SECOND, CloudRun.INSTANCE_BASED_USD_PER_GIB_SECOND,
-                    CloudRun.PRICES + " for instance-based billing");
+                    "Google's Tier 1 instance-based list prices");
         } else {
             price = ListPrice.of(shape, CloudRun.REQUEST_BASED_USD_PER_VCPU_SECOND, CloudRun.REQUEST_BASED_USD_PER_GIB_SECOND,
-                    0, 0, CloudRun.PRICES + " for request-based billing");
+                    0, 0, "Google's Tier 1 request-based list prices");
         }
         return instanceBased ? Billing.lifetime(0, price)
                 : new Billing(true, Integer.MAX_VALUE, CloudRun.PRICE_PER_MILLION_REQUESTS_USD, price);

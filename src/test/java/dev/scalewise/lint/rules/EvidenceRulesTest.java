@@ -81,7 +81,7 @@ class EvidenceRulesTest {
 
     static PolicyEvidence ev(Manifest m, List<Outcome> days, int peakNeed, double rampSeconds) {
         return new PolicyEvidence(m, PolicyReader.read(m.doc()).orElseThrow(), SERVICE, days, Optional.empty(), peakNeed,
-                rampSeconds);
+                rampSeconds, Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,7 +61,7 @@ class CostBasisTest {
     @Test
     void cloudRunSaysWhichBillingModesRatesItUsed() {
         String n = CostBasis.notes(List.of(CloudRunTest.run(0, 10)), Map.of()).get(0);
-        assertTrue(n.contains("priced at Google's Tier 1 list prices for request-based billing for 1 vCPU and 0.5 GiB:"
+        assertTrue(n.contains("priced at Google's Tier 1 request-based list prices for 1 vCPU and 0.5 GiB:"
                 + " 0.0909 USD per replica-hour"), n);
     }
 
