@@ -100,7 +100,8 @@ public final class UpstreamDefaults {
          * Consumption plan, pay-as-you-go, Central US (Azure Container Apps pricing page, as Microsoft quotes it in
          * "Understanding Idle Usage in Azure Container Apps", Apps on Azure Blog, 2025-05-30): active usage
          * $0.000024 per vCPU-second and $0.000003 per GiB-second; idle usage $0.000003 per vCPU-second, memory
-         * "the same"; requests $0.40 per million. Free monthly grants are left out (docs/autoscalers.md).
+         * "the same"; requests $0.40 per million (as cost guides quote the pricing page). Free monthly grants are
+         * left out (docs/autoscalers.md).
          */
         public static final double ACTIVE_USD_PER_VCPU_SECOND = 0.000024;
         public static final double IDLE_USD_PER_VCPU_SECOND = 0.000003;
