@@ -33,7 +33,9 @@ final class BindingConstraint {
                           Function<Evaluated, HourlyBreaches> hourly, double maxBurn) {
         List<Evaluated> failing = evaluated.stream()
                 .filter(e -> distance(e.point(), best.point()) == 1 && !search.feasible(e)).toList();
-        // the closest cheaper failing neighbour; else the cheapest failing one (the move the SLO forbids)
+        // the closest cheaper failing neighbour; else the cheapest failing one (the move the SLO forbids). A
+        // neighbour whose replay was cut short compares by its cost up to the cut, a lower bound: enough to
+        // choose which knob to name; what the sentence states of it comes from replays to the end
         Optional<Evaluated> cheaper = failing.stream().filter(e -> e.train().cost() < best.train().cost())
                 .reduce((a, b) -> b.train().cost() > a.train().cost() ? b : a)
                 .or(() -> failing.stream().reduce((a, b) -> b.train().cost() < a.train().cost() ? b : a));
@@ -71,7 +73,7 @@ final class BindingConstraint {
                 name, text(tuner, best, k), HOUR.format(b.hourStart(worst)), name, text(tuner, next, k), most,
                 most == 1 ? "" : "s",
                 b.replicasStarting(worst) ? " while new replicas start" : " at the load peak",
-                next.train().budgetBurn(), maxBurn);
+                search.complete(next).train().budgetBurn(), maxBurn);
     }
 
     /** A dimension's value at a point as the manifest writes it (maxReplicas for its peak headroom). */

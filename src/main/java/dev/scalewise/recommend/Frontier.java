@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Pareto frontier of evaluated candidates: cost per 1k vs breach minutes on train, thinned to ~10. */
+/**
+ * The Pareto frontier of evaluated candidates: cost per 1k vs breach minutes on train, thinned to ~10. Only
+ * candidates replayed to the end take part (one cut short has figures for part of the period).
+ */
 final class Frontier {
     static final int POINTS = 10;
 
@@ -17,7 +20,7 @@ final class Frontier {
     }
 
     static List<FrontierPoint> of(List<Evaluated> evaluated, Tuner tuner, double maxBurn) {
-        List<Evaluated> sorted = new ArrayList<>(evaluated);
+        List<Evaluated> sorted = new ArrayList<>(evaluated.stream().filter(e -> !e.cutShort()).toList());
         sorted.sort(Comparator.comparingDouble((Evaluated e) -> e.train().cost())
                 .thenComparingLong(e -> e.train().breachMinutes()));
         List<Evaluated> front = new ArrayList<>();

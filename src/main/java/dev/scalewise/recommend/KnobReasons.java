@@ -49,7 +49,7 @@ final class KnobReasons {
                 // the current value is not a candidate (outside the allowed change, or lint flags it with the rest)
                 s.append("the current ").append(kept).append(" is outside what the search may set with the rest");
             } else {
-                Evaluated e = search.evaluate(back);
+                Evaluated e = search.complete(search.evaluate(back));
                 s.append("with ").append(kept).append(" kept, the training replay ").append(versus(e.train(), best.train()));
                 e.holdout().ifPresent(h -> s.append(", and the holdout's budget burn is ").append(Numbers.fixed(h.budgetBurn(), 2))
                         .append(" (").append(h.breachMinutes()).append(" breach minutes, against ")

@@ -13,6 +13,7 @@ import dev.scalewise.recommend.Recommendation.Status;
 import dev.scalewise.recommend.Search.Evaluated;
 import dev.scalewise.sim.Outcome;
 import dev.scalewise.sim.ReplayOptions;
+import dev.scalewise.sim.StopRule;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
 
 import java.util.ArrayList;
@@ -71,7 +72,11 @@ public final class Recommender {
         Search.Criteria criteria = opts.objective().noWorse()
                 ? new Search.Criteria(maxBurn, currentTrain.breachMinutes(), currentHoldout.breachMinutes(), bounded)
                 : Search.Criteria.burn(maxBurn, bounded);
-        Search search = new Search(tuner, p -> replay(p, train, model, spec), criteria, opts.parallelSearch());
+        // a training replay may end once it is over the budget, and over the current policy's burn too (a
+        // setting that lowers the burn is looked for among the rest when nothing meets the budget)
+        StopRule stop = new StopRule(Math.max(maxBurn, currentTrain.budgetBurn()), criteria.maxTrainBreaches());
+        Search search = new Search(tuner, (p, rule) -> PolicyReplay.run(p, train, model, spec,
+                ReplayOptions.of(p.meta().name()).withStop(rule)), stop, criteria, opts.parallelSearch());
         Search.Result onTrain = search.run();
         // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
@@ -88,7 +93,7 @@ public final class Recommender {
             chosen = fallback.best();
             explaining = validating;
             evaluated = merged(onTrain.evaluated(), fallback.evaluated());
-            mostHeadroom = validating.mostHeadroom();
+            mostHeadroom = validating.mostHeadroom().map(validating::complete);
             if (chosen.isEmpty()) {
                 lowersBurn = lowestBurn(fallback.evaluated().stream().filter(validating::identifiable).toList(),
                         currentTrain, currentHoldout);
@@ -103,8 +108,8 @@ public final class Recommender {
                 currentTrain, currentHoldout, broken, maxBurn, unobserved, e -> changesText(tuner, e));
         Status status = verdict.status();
 
-        Evaluated shown = status == Status.LOWERS_BURN ? lowersBurn.orElseThrow()
-                : chosen.or(() -> failedOnHoldout).orElseGet(() -> validating.evaluate(tuner.currentPoint()));
+        Evaluated shown = validating.complete(status == Status.LOWERS_BURN ? lowersBurn.orElseThrow()
+                : chosen.or(() -> failedOnHoldout).orElseGet(() -> validating.evaluate(tuner.currentPoint())));
         PolicySpec recommended = shown.policy();
         Outcome recTrain = shown.train();
         Outcome recHoldout = shown.holdout().orElseGet(() -> replay(recommended, holdout, model, spec));

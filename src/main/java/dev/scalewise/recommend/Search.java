@@ -2,6 +2,8 @@ package dev.scalewise.recommend;
 
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayResult;
+import dev.scalewise.sim.StopRule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,9 @@ import java.util.stream.IntStream;
  *       move paired with min one step the other way; move to the cheapest feasible neighbour while that
  *       lowers the cost; stop at a local optimum (or after {@link #MAX_ROUNDS}).</li>
  * </ol>
+ * A training replay ends as soon as its breach minutes prove the candidate over the budget (the
+ * {@link StopRule} the caller gives): such a candidate is {@link Evaluated#cutShort}, infeasible for
+ * certain, and its figures cover only the minutes replayed.
  * Candidates of one round (and the grid's walks per peak headroom) are replayed in parallel unless the
  * caller keeps the cores busy already; the choice among them is made sequentially in a fixed order, so the
  * result is the same for any number of threads.
@@ -46,8 +51,18 @@ final class Search {
     /**
      * A replayed point: dimension indexes, values, the policy and its training outcome, and its holdout
      * outcome in a validating search.
+     *
+     * @param cutShort its training replay ended early, over the budget: {@code train} covers only the minutes
+     *                 up to then (its cost a lower bound of the whole period's)
      */
-    record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout) {
+    record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout,
+                     boolean cutShort) {
+    }
+
+    /** Replays a candidate on train, ending early when the stop rule proves it over its limits. */
+    @FunctionalInterface
+    interface TrainReplay {
+        ReplayResult run(PolicySpec policy, StopRule stop);
     }
 
     record Result(Optional<Evaluated> best, List<Evaluated> evaluated) {
@@ -70,27 +85,35 @@ final class Search {
     }
 
     private final Tuner tuner;
-    private final Function<PolicySpec, Outcome> replay;
+    private final TrainReplay replay;
+    private final StopRule stop;
     private final Optional<Function<PolicySpec, Outcome>> holdoutReplay;
     private final Criteria criteria;
     private final int[] currentPoint;
     private final boolean parallel;
     private final Map<List<Integer>, Evaluated> cache = new ConcurrentHashMap<>();
-    /** Training outcomes of an earlier search over the same space (see {@link #validating}). */
-    private final Map<List<Integer>, Outcome> trained = new ConcurrentHashMap<>();
+    /** Training replays of an earlier search over the same space (see {@link #validating}). */
+    private final Map<List<Integer>, Evaluated> trained = new ConcurrentHashMap<>();
 
-    Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Criteria criteria) {
-        this(tuner, replay, criteria, true);
-    }
-
+    /** Every replay run to the end (tests, what-ifs). */
     Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Criteria criteria, boolean parallel) {
-        this(tuner, replay, Optional.empty(), criteria, parallel);
+        this(tuner, (p, rule) -> new ReplayResult(List.of(), replay.apply(p), false), StopRule.NEVER, criteria,
+                parallel);
     }
 
-    private Search(Tuner tuner, Function<PolicySpec, Outcome> replay, Optional<Function<PolicySpec, Outcome>> holdout,
+    /**
+     * @param stop when a training replay may end: it must not end one the criteria, or the caller's other use
+     *             of the candidates, could still accept
+     */
+    Search(Tuner tuner, TrainReplay replay, StopRule stop, Criteria criteria, boolean parallel) {
+        this(tuner, replay, stop, Optional.empty(), criteria, parallel);
+    }
+
+    private Search(Tuner tuner, TrainReplay replay, StopRule stop, Optional<Function<PolicySpec, Outcome>> holdout,
                    Criteria criteria, boolean parallel) {
         this.tuner = tuner;
         this.replay = replay;
+        this.stop = stop;
         this.holdoutReplay = holdout;
         this.criteria = criteria;
         this.currentPoint = tuner.currentPoint();
@@ -103,8 +126,8 @@ final class Search {
      * window). Training replays already run are reused.
      */
     Search validating(Function<PolicySpec, Outcome> holdout) {
-        Search v = new Search(tuner, replay, Optional.of(holdout), criteria, parallel);
-        cache.forEach((k, e) -> v.trained.put(k, e.train()));
+        Search v = new Search(tuner, replay, stop, Optional.of(holdout), criteria, parallel);
+        v.trained.putAll(cache);
         return v;
     }
 
@@ -308,13 +331,30 @@ final class Search {
         if (e == null) {
             double[] values = tuner.values(point);
             PolicySpec policy = tuner.apply(values);
-            Outcome train = trained.get(k);
-            e = new Evaluated(point.clone(), values, policy, train != null ? train : replay.apply(policy),
-                    holdoutReplay.map(h -> h.apply(policy)));
+            Evaluated before = trained.get(k);
+            ReplayResult r = before != null ? new ReplayResult(List.of(), before.train(), before.cutShort())
+                    : replay.run(policy, stop);
+            // a point over the budget on train fails whatever the holdout shows
+            Optional<Outcome> holdout = r.cutShort() ? Optional.empty() : holdoutReplay.map(h -> h.apply(policy));
+            e = new Evaluated(point.clone(), values, policy, r.total(), holdout, r.cutShort());
             Evaluated raced = cache.putIfAbsent(k, e);
             e = raced == null ? e : raced;
         }
         return e;
+    }
+
+    /**
+     * The point with figures over the whole period, to be shown: replayed again to the end when its training
+     * replay was cut short (and on the holdout too in a validating search).
+     */
+    Evaluated complete(Evaluated e) {
+        if (!e.cutShort()) {
+            return e;
+        }
+        Evaluated whole = new Evaluated(e.point(), e.values(), e.policy(), replay.run(e.policy(), StopRule.NEVER).total(),
+                holdoutReplay.map(h -> h.apply(e.policy())), false);
+        cache.put(key(e.point()), whole);
+        return whole;
     }
 
     /** The cheapest feasible candidate; ties go to fewer knobs changed from current, then to point order. */

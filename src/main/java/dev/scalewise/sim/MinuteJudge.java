@@ -25,6 +25,7 @@ final class MinuteJudge {
     private boolean coldStart;
     private boolean unknown;
     private boolean aboveObserved;
+    private long breachMinutes;
     /** With several SLO targets: each one's metric, threshold and worst latency this minute (own scale). */
     private Slo.Metric[] targetMetrics;
     private double[] targetThresholds;
@@ -67,6 +68,11 @@ final class MinuteJudge {
 
     boolean breaches(double latencyMs) {
         return Slo.exceeds(latencyMs, thresholdMs);
+    }
+
+    /** Breach minutes booked so far. */
+    long breachMinutes() {
+        return breachMinutes;
     }
 
     /** A step with traffic and known latency. */
@@ -114,6 +120,9 @@ final class MinuteJudge {
         if (judged && (mask == null || mask.judged(at))) {
             boolean breach = breaches(worstMs);
             tally.addSloMinutes(breach, minutes);
+            if (breach) {
+                breachMinutes += minutes;
+            }
             for (int k = 0; targetWorst != null && k < targetWorst.length; k++) {
                 if (Slo.exceeds(targetWorst[k], targetThresholds[k])) {
                     tally.addTargetBreachMinutes(targetMetrics[k], minutes);

@@ -43,6 +43,17 @@ final class MinuteMask {
         return new MinuteMask(judged, unknown);
     }
 
+    /** The minutes that may be judged: no run judges more. */
+    long judgeableMinutes() {
+        long n = 0;
+        for (boolean j : judged) {
+            if (j) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     boolean judged(long minute) {
         return minute < judged.length && judged[(int) minute];
     }

@@ -78,6 +78,9 @@ public final class Replay {
     private final boolean recording;
     private final Signal timelineSignal;
     private final MinuteJudge judge;
+    /** The replay ends once more minutes than this have breached ({@link StopRule}). */
+    private final long breachCap;
+    private boolean cutShort;
     private final DayTallies days;
     private final ReplayMetrics view;
     private final Pods pods;
@@ -174,8 +177,10 @@ public final class Replay {
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
-        MinuteJudge minuteJudge = new MinuteJudge(spec.slo().thresholdMs(),
-                MinuteMask.of(demand, SloLatency.observed(demand, spec.slo())), opts.minuteLog());
+        MinuteMask mask = MinuteMask.of(demand, SloLatency.observed(demand, spec.slo()));
+        this.breachCap = opts.stop() == StopRule.NEVER ? Long.MAX_VALUE
+                : opts.stop().breachCap(spec.slo().errorBudget(), mask.judgeableMinutes());
+        MinuteJudge minuteJudge = new MinuteJudge(spec.slo().thresholdMs(), mask, opts.minuteLog());
         this.judge = latency.severalTargets() ? minuteJudge.withTargets(spec.slo()) : minuteJudge;
         this.stepTargets = latency.severalTargets() ? new double[spec.slo().targets().size()] : null;
         this.memoTargets = stepTargets == null ? null : new double[stepTargets.length];
@@ -204,7 +209,7 @@ public final class Replay {
         }
         Replay replay = new Replay(demand, model, spec, autoscaler, opts);
         replay.loop(demand.steps());
-        return replay.days.result(demand.service(), opts.policyName(), model.currency(), spec.slo());
+        return replay.days.result(demand.service(), opts.policyName(), model.currency(), spec.slo(), replay.cutShort);
     }
 
     private static void requireReplayable(ServiceModel model) {
@@ -298,6 +303,7 @@ public final class Replay {
             if (++inMinute == subPerMinute) {
                 judge.flush(minuteTally, 1);
                 inMinute = 0;
+                cutShort = judge.breachMinutes() > breachCap;
             }
             if (++inStep == subPerStep) {
                 inStep = 0;
@@ -311,6 +317,10 @@ public final class Replay {
             }
             if (++inPeriod == subPerPeriod) {
                 inPeriod = 0;
+            }
+            if (cutShort) {
+                subSteps = s + 1;
+                break;
             }
         }
         if (inMinute > 0) {

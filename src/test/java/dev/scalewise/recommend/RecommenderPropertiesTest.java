@@ -155,6 +155,37 @@ class RecommenderPropertiesTest {
         assertTrue(found > 0, "no target holds at any min: the case checks nothing");
     }
 
+    /**
+     * Cutting training replays short once they are over the budget changes nothing the search decides: the
+     * same best point, and every point both searches replayed judged alike.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void cuttingReplaysShortChangesNoDecision(long seed, double rps, RecommendOptions opts) {
+        ServiceHistory train = diurnal(seed, rps, 3);
+        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Search.Criteria criteria = Search.Criteria.burn(opts.objective().maxBudgetBurn(), false);
+        Search whole = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
+                criteria, false);
+        Search cut = new Search(tuner, (p, rule) -> dev.scalewise.sim.autoscaler.PolicyReplay.run(p, train,
+                Fixtures.model(), Fixtures.spec(true), dev.scalewise.sim.ReplayOptions.of(p.meta().name()).withStop(rule)),
+                new dev.scalewise.sim.StopRule(criteria.maxBurn(), criteria.maxTrainBreaches()), criteria, false);
+        Search.Result a = whole.run();
+        Search.Result b = cut.run();
+        assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
+        assertEquals(a.best().map(e -> e.train()), b.best().map(e -> e.train()));
+        long cutShort = b.evaluated().stream().filter(Search.Evaluated::cutShort).count();
+        long overBudget = 0;
+        for (Search.Evaluated e : b.evaluated()) {
+            Search.Evaluated w = whole.evaluate(e.point());
+            assertEquals(whole.feasible(w), cut.feasible(e), "point " + Search.key(e.point()));
+            overBudget += w.train().breachMinutes() > 2 * criteria.maxBurn() * Fixtures.SLO.errorBudget()
+                    * w.train().sloMinutes() ? 1 : 0;
+        }
+        // a candidate at twice the budget's breach minutes must have been cut short somewhere
+        assertTrue(overBudget == 0 || cutShort > 0, overBudget + " candidates far over the budget, none cut short");
+    }
+
     /** Candidates are replayed in parallel; the choice must not depend on the number of threads. */
     @Test
     void theSameRecommendationOnOneThreadAndOnMany() throws Exception {
