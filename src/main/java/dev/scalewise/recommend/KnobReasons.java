@@ -68,7 +68,7 @@ final class KnobReasons {
         if (i == tuner.targetIndex) {
             double load = tuner.targetLoad(best.values());
             return "each replica runs at " + Numbers.fixed(100 * load / tuner.capacityRps, 0) + " % of the "
-                    + plain(tuner.capacityRps) + " rps it serves within the SLO (fitted on train)";
+                    + plain(tuner.capacityRps) + " " + tuner.rateUnit + " it serves within the SLO (fitted on train)";
         }
         if (i == tuner.minIndex && (int) Math.round(v) == tuner.limits.floor) {
             return "the availability floor";
@@ -94,12 +94,13 @@ final class KnobReasons {
         }
         double headroom = best.values().length > tuner.knobs.size() ? best.values()[tuner.knobs.size()] : Limits.PEAK_HEADROOM;
         double load = tuner.targetLoad(best.values());
-        if (max != (int) Math.ceil(tuner.limits.peakRps * headroom / load)) {
+        if (max != (int) Math.ceil(tuner.limits.peakLoad * headroom / load)) {
             return head + (max == best.policy().minReplicas() ? "no lower than minReplicas"
                     : "as far as the allowed change (--max-change) goes towards covering the training peak");
         }
-        return head + "covers the training peak of " + plain(tuner.limits.peakRps) + " rps at "
-                + plain(tuner.targetLoad(best.values())) + " rps per replica with " + Numbers.plain(headroom) + "x headroom"
+        return head + "covers the training peak of " + plain(tuner.limits.peakLoad) + " " + tuner.rateUnit + " at "
+                + plain(tuner.targetLoad(best.values())) + " " + tuner.rateUnit + " per replica with "
+                + Numbers.plain(headroom) + "x headroom"
                 + (headroom > Limits.PEAK_HEADROOM ? " (the holdout needed more than the default "
                 + Numbers.plain(Limits.PEAK_HEADROOM) + "x)" : "");
     }

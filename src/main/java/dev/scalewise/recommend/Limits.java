@@ -21,17 +21,17 @@ final class Limits {
     final int floor;
     final int cap;
     final OptionalDouble maxChange;
-    /** Highest arrival rate of the training period, rps. */
-    final double peakRps;
+    /** Highest load of the training period per second, in the model's unit (rps, or weighted tokens/s). */
+    final double peakLoad;
     /** maxReplicas never below this (a schedule window's replicas must fit under the base's max). */
     final int maxFloor;
     final LintBounds lint;
 
-    Limits(int floor, int cap, OptionalDouble maxChange, double peakRps, int maxFloor, LintBounds lint) {
+    Limits(int floor, int cap, OptionalDouble maxChange, double peakLoad, int maxFloor, LintBounds lint) {
         this.floor = floor;
         this.cap = cap;
         this.maxChange = maxChange;
-        this.peakRps = peakRps;
+        this.peakLoad = peakLoad;
         this.maxFloor = maxFloor;
         this.lint = lint;
     }
@@ -43,7 +43,8 @@ final class Limits {
         int floor = Math.max(lowestMin, opts.minFloor().orElse(spec.latencyCritical() ? 2 : 0));
         int cap = opts.maxCap().orElse(Integer.MAX_VALUE);
         double peak = 0;
-        for (double r : train.requests()) {
+        // in the unit the target's load is in: a token model's capacity is weighted tokens/s, not requests
+        for (double r : model.work().view(train).requests()) {
             if (r > peak) {
                 peak = r;
             }
@@ -84,7 +85,7 @@ final class Limits {
         while (!lintAccepts.test(lowest) && lowest < cap) {
             lowest++;
         }
-        int upper = (int) Math.min(cap, Math.max(lowest, Math.ceil(peakRps * PEAK_HEADROOM / lowestLoadRps)));
+        int upper = (int) Math.min(cap, Math.max(lowest, Math.ceil(peakLoad * PEAK_HEADROOM / lowestLoadRps)));
         upper = Math.max(upper, Math.min(current, cap));
         TreeSet<Double> out = new TreeSet<>();
         for (int m = lowest; m <= upper; m++) {
@@ -111,7 +112,7 @@ final class Limits {
 
     /** The same with {@code headroom} over the training peak (the holdout fallback raises it). */
     int maxFor(double targetLoadRps, int min, int currentMax, double headroom) {
-        double needed = Math.ceil(peakRps * headroom / targetLoadRps);
+        double needed = Math.ceil(peakLoad * headroom / targetLoadRps);
         long max = (long) Math.max(min, Math.max(1, needed));
         if (maxChange.isPresent() && currentMax < Integer.MAX_VALUE) {
             double m = maxChange.getAsDouble();

@@ -27,6 +27,8 @@ abstract class Tuner {
     final PolicySpec current;
     final Limits limits;
     final double capacityRps;
+    /** What {@link #capacityRps} and every load per replica is in: "rps", or "tokens/s" for a token model. */
+    final String rateUnit;
     final List<Knob> knobs = new ArrayList<>();
     /** Knobs the search does not move; reported as they are (maxReplicas is derived, see {@link #maxFor}). */
     Optional<Knob> maxKnob = Optional.empty();
@@ -42,6 +44,7 @@ abstract class Tuner {
         this.current = current;
         this.limits = limits;
         this.capacityRps = model.capacityPerReplica().value();
+        this.rateUnit = model.work().rateUnit();
     }
 
     /** The policy at a point of the space (one value per dimension, knobs first in {@link #knobs} order). */
