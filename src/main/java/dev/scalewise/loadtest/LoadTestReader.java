@@ -1,6 +1,7 @@
 package dev.scalewise.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scalewise.UserError;
 
@@ -51,11 +52,20 @@ public final class LoadTestReader {
         };
     }
 
+    /** The file's one JSON object; vLLM's --append-result adds runs one after another, which readTree would drop. */
     private static JsonNode json(String file, byte[] bytes) {
-        try {
-            JsonNode root = JSON.readTree(bytes);
+        try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(bytes)) {
+            JsonNode root = values.hasNextValue() ? values.nextValue() : null;
             if (root == null || !root.isObject()) {
                 throw new UserError(file + ": expected a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
+            }
+            int runs = 1;
+            for (; values.hasNextValue(); values.nextValue()) {
+                runs++;
+            }
+            if (runs > 1) {
+                throw new UserError(file + ": expected one run, found " + runs + " results one after another (as vllm "
+                        + "bench serve --append-result writes them): put each run in a file of its own");
             }
             return root;
         } catch (IOException e) {

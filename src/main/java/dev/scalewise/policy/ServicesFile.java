@@ -1,15 +1,9 @@
 package dev.scalewise.policy;
 
 import dev.scalewise.Numbers;
-import dev.scalewise.UserError;
-import dev.scalewise.loadtest.LatencyMeasure;
-import dev.scalewise.loadtest.LoadTestFormat;
-import dev.scalewise.loadtest.LoadTestPoint;
-import dev.scalewise.loadtest.LoadTestReader;
 import dev.scalewise.yaml.SafeYaml;
 import dev.scalewise.yaml.YNode;
 import dev.scalewise.yaml.YamlDoc;
-import dev.scalewise.yaml.YamlError;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -71,7 +64,6 @@ public final class ServicesFile {
             "saturationTokensPerSecondPerReplica", "promptTokenWeight");
     private static final List<String> REQUEST_KEYS = List.of("rpsPerReplica", "saturationRpsPerReplica");
     private static final Set<String> POINT_KEYS = Set.of("rpsPerReplica", "tokensPerSecondPerReplica", "ms");
-    private static final Set<String> LOAD_TEST_KEYS = Set.of("file", "format", "replicas", "targets");
 
     private ServicesFile() {
     }
@@ -182,7 +174,7 @@ public final class ServicesFile {
         YNode tests = c.get("loadTests");
         if (tests.isPresent()) {
             for (YNode t : sequence(tests, "loadTests: a list of files (or {file, format, replicas, targets})")) {
-                Map<Slo.Metric, StatedCapacity.Point> read = loadTest(t, slo, files, tokens,
+                Map<Slo.Metric, StatedCapacity.Point> read = LoadTestEntry.points(t, slo, files, tokens,
                         Double.isNaN(weight) ? StatedCapacity.DEFAULT_PROMPT_TOKEN_WEIGHT : weight);
                 read.forEach((metric, p) -> (metric == slo.metric() ? points
                         : more.computeIfAbsent(metric, k -> new ArrayList<>())).add(p));
@@ -212,104 +204,7 @@ public final class ServicesFile {
         return new StatedCapacity(rps, saturation, points, maxLoadTest, tokens, weight, more);
     }
 
-    /**
-     * One load-test file: a point per SLO target it measures (every target, unless {@code targets:} names some), all
-     * at the load it ran, each at its target's measure and percentile (docs/tokens.md).
-     */
-    private static Map<Slo.Metric, StatedCapacity.Point> loadTest(YNode t, Slo slo, LoadTestFiles files, boolean tokens,
-                                                                  double promptWeight) {
-        YNode fileNode = t.isScalar() ? t : t.get("file");
-        Optional<LoadTestFormat> format = Optional.empty();
-        double replicas = 1;
-        List<Slo.Target> targets = slo.targets();
-        boolean named = false;
-        if (t.isMapping()) {
-            NativeReader.onlyKeys(t, LOAD_TEST_KEYS);
-            YNode f = t.get("format");
-            if (f.isPresent()) {
-                String id = f.requireText();
-                format = Optional.of(LoadTestFormat.of(id).orElseThrow(() -> f.error("expected vllm, locust or k6, found '"
-                        + id + "'")));
-            }
-            if (t.get("replicas").isPresent()) {
-                replicas = requirePositive(t.get("replicas"));
-            }
-            named = t.get("targets").isPresent();
-            targets = named ? targets(t.get("targets"), slo) : targets;
-        }
-        String file = LoadTestFiles.resolve(t.source(), fileNode.requireText());
-        LoadTestPoint point;
-        try {
-            point = LoadTestReader.read(file, files.read(file), format);
-        } catch (YamlError e) {
-            throw e;
-        } catch (UserError e) {
-            throw fileNode.error(e.getMessage());
-        }
-        double load;
-        if (!tokens) {
-            load = point.rps() / replicas;
-        } else if (!point.hasTokens()) {
-            throw fileNode.error(point.source() + " reports no tokens (total_input_tokens, total_output_tokens and "
-                    + "duration, as vLLM's result JSON has them): a capacity in tokens needs them");
-        } else {
-            load = (promptWeight * point.inputTokensPerSecond() + point.outputTokensPerSecond()) / replicas;
-        }
-        Map<Slo.Metric, StatedCapacity.Point> out = new EnumMap<>(Slo.Metric.class);
-        for (Slo.Target target : targets) {
-            try {
-                out.put(target.metric(), new StatedCapacity.Point(load, point.latencyMs(measure(target.metric()),
-                        percent(target.percentile())), point.source()));
-            } catch (UserError e) {
-                List<String> others = slo.targets().stream().filter(o -> o.metric() != target.metric()).map(o -> o.metric().key()).toList();
-                String key = target.metric().key();
-                throw fileNode.error(e.getMessage() + (named || others.isEmpty() ? "" : "; or name the targets the file "
-                        + "measures, {file: " + fileNode.requireText() + ", targets: [" + String.join(", ", others)
-                        + "]}, and " + (target.metric() == slo.metric() ? "state " + key + "'s points inline "
-                        + "(capacity.latency) or leave them" : "leave " + key) + " to history"));
-            }
-        }
-        return out;
-    }
-
-    /** A load-test entry's targets: the SLO's targets it measures, by key (latency, ttft, tpot). */
-    private static List<Slo.Target> targets(YNode n, Slo slo) {
-        List<String> keys = slo.targets().stream().map(x -> x.metric().key()).toList();
-        List<Slo.Target> out = new ArrayList<>();
-        for (YNode k : sequence(n, "targets: a list of the SLO's targets the file measures (" + String.join(", ", keys) + ")")) {
-            String key = k.requireText();
-            Slo.Target target = slo.targets().stream().filter(x -> x.metric().key().equals(key)).findFirst()
-                    .orElseThrow(() -> k.error("expected one of the SLO's targets (" + String.join(", ", keys)
-                            + "), found '" + key + "'"));
-            if (out.contains(target)) {
-                throw k.error("'" + key + "' is named twice");
-            }
-            out.add(target);
-        }
-        if (out.isEmpty()) {
-            throw n.error("expected at least one of the SLO's targets (" + String.join(", ", keys) + ")");
-        }
-        return out;
-    }
-
-    /** What a load test timed for a target: end-to-end latency, time to first token, time per output token. */
-    private static LatencyMeasure measure(Slo.Metric m) {
-        return switch (m) {
-            case LATENCY -> LatencyMeasure.E2E;
-            case TTFT -> LatencyMeasure.TTFT;
-            case TPOT -> LatencyMeasure.TPOT;
-        };
-    }
-
-    private static int percent(Slo.Percentile p) {
-        return switch (p) {
-            case P50 -> 50;
-            case P95 -> 95;
-            case P99 -> 99;
-        };
-    }
-
-    private static List<YNode> sequence(YNode n, String expected) {
+    static List<YNode> sequence(YNode n, String expected) {
         if (!n.isSequence()) {
             throw n.error("expected " + expected);
         }
@@ -321,7 +216,7 @@ public final class ServicesFile {
         return n.isMissing() ? Double.NaN : requirePositive(n);
     }
 
-    private static double requirePositive(YNode n) {
+    static double requirePositive(YNode n) {
         double v = n.optDouble().orElseThrow(() -> n.error("expected a number"));
         if (!(v > 0) || Double.isInfinite(v)) {
             throw n.error("expected a positive number, found " + Numbers.plain(v));

@@ -161,6 +161,16 @@ class LoadTestReaderTest {
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
+    /** vllm bench serve --append-result writes runs one after another: not read as its first run alone. */
+    @Test
+    void appendedRunsAreNotReadAsTheFirstAlone() throws IOException {
+        String run = new String(Files.readAllBytes(DIR.resolve(QWEN_4QPS)), StandardCharsets.UTF_8);
+        UserError e = assertThrows(UserError.class, () -> LoadTestReader.read("x.json",
+                (run + "\n" + run + "\n" + run).getBytes(StandardCharsets.UTF_8), Optional.empty()));
+        assertEquals("x.json: expected one run, found 3 results one after another (as vllm bench serve --append-result "
+                + "writes them): put each run in a file of its own", e.getMessage());
+    }
+
     @Test
     void aNamedFormatWins() {
         UserError e = assertThrows(UserError.class, () -> LoadTestReader.read("x.csv",
