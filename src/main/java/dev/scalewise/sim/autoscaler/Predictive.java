@@ -3,9 +3,7 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.PredictivePolicy;
 import dev.scalewise.policy.Signal;
 import dev.scalewise.sim.Autoscaler;
-import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
-import dev.scalewise.sim.OnDemand;
 
 /**
  * scalewise.dev PredictiveScaling: at each decision, records the service's demand (RPS) and provisions
@@ -13,33 +11,16 @@ import dev.scalewise.sim.OnDemand;
  * ready when the demand arrives): ceil(forecast x (1 + headroom) / targetRpsPerReplica). The reactive base
  * policy stays as a floor: the result is the larger of the two, within [min, max].
  */
-public final class Predictive implements Autoscaler {
+public final class Predictive extends OverBase {
     private final PredictivePolicy policy;
-    private final Autoscaler base;
     private final DemandForecaster forecaster;
     private final long leadSeconds;
 
     public Predictive(PredictivePolicy policy, Autoscaler base, double startupSeconds) {
+        super(base);
         this.policy = policy;
-        this.base = base;
         this.forecaster = new DemandForecaster(policy.seasonality(), policy.historyDays());
         this.leadSeconds = Math.max(policy.leadSeconds(), (long) Math.ceil(startupSeconds));
-    }
-
-    @Override
-    public int periodSeconds() {
-        return base.periodSeconds();
-    }
-
-    /** The base's platform serves and bills the replicas, whoever decides how many. */
-    @Override
-    public OnDemand onDemand() {
-        return base.onDemand();
-    }
-
-    @Override
-    public Billing billing() {
-        return base.billing();
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.scalewise.sim.autoscaler;
 import dev.scalewise.policy.Cron;
 import dev.scalewise.policy.ScheduledPolicy;
 import dev.scalewise.sim.Autoscaler;
-import dev.scalewise.sim.Billing;
 import dev.scalewise.sim.MetricsView;
-import dev.scalewise.sim.OnDemand;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,10 +20,9 @@ import java.time.ZoneId;
  * start instant), so a decision costs nothing but a comparison per window, and a local minute that DST
  * repeats starts a window twice, one it skips never does — as a cron daemon would.
  */
-public final class Scheduled implements Autoscaler {
+public final class Scheduled extends OverBase {
     private static final long NEVER = Long.MIN_VALUE / 2;
 
-    private final Autoscaler base;
     private final int maxReplicas;
     private final ZoneId zone;
     private final long startEpochSeconds;
@@ -38,7 +35,7 @@ public final class Scheduled implements Autoscaler {
     private long nextMinute = NEVER;
 
     public Scheduled(ScheduledPolicy policy, Autoscaler base, Instant replayStart) {
-        this.base = base;
+        super(base);
         this.maxReplicas = policy.maxReplicas();
         this.zone = policy.timeZone();
         this.startEpochSeconds = replayStart.getEpochSecond();
@@ -59,22 +56,6 @@ public final class Scheduled implements Autoscaler {
             longest = Math.max(longest, w.durationSeconds());
         }
         this.longestDuration = longest;
-    }
-
-    @Override
-    public int periodSeconds() {
-        return base.periodSeconds();
-    }
-
-    /** The base's platform serves and bills the replicas, whoever decides how many. */
-    @Override
-    public OnDemand onDemand() {
-        return base.onDemand();
-    }
-
-    @Override
-    public Billing billing() {
-        return base.billing();
     }
 
     @Override
