@@ -178,8 +178,7 @@ public final class Replay {
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
         MinuteMask mask = MinuteMask.of(demand, SloLatency.observed(demand, spec.slo()));
-        this.breachCap = opts.stop() == StopRule.NEVER ? Long.MAX_VALUE
-                : opts.stop().breachCap(spec.slo().errorBudget(), mask.judgeableMinutes());
+        this.breachCap = opts.stop().breachCap(spec.slo().errorBudget(), mask.judgeableMinutes());
         MinuteJudge minuteJudge = new MinuteJudge(spec.slo().thresholdMs(), mask, opts.minuteLog());
         this.judge = latency.severalTargets() ? minuteJudge.withTargets(spec.slo()) : minuteJudge;
         this.stepTargets = latency.severalTargets() ? new double[spec.slo().targets().size()] : null;

@@ -3,6 +3,9 @@ package dev.scalewise.recommend;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayOptions;
+import dev.scalewise.sim.StopRule;
+import dev.scalewise.sim.autoscaler.PolicyReplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -167,9 +170,9 @@ class RecommenderPropertiesTest {
         Search.Criteria criteria = Search.Criteria.burn(opts.objective().maxBudgetBurn(), false);
         Search whole = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
                 criteria, false);
-        Search cut = new Search(tuner, (p, rule) -> dev.scalewise.sim.autoscaler.PolicyReplay.run(p, train,
-                Fixtures.model(), Fixtures.spec(true), dev.scalewise.sim.ReplayOptions.of(p.meta().name()).withStop(rule)),
-                new dev.scalewise.sim.StopRule(criteria.maxBurn(), criteria.maxTrainBreaches()), criteria, false);
+        Search cut = new Search(tuner, (p, rule) -> PolicyReplay.run(p, train, Fixtures.model(), Fixtures.spec(true),
+                ReplayOptions.of(p.meta().name()).withStop(rule)),
+                new StopRule(criteria.maxBurn(), criteria.maxTrainBreaches()), criteria, false);
         Search.Result a = whole.run();
         Search.Result b = cut.run();
         assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
