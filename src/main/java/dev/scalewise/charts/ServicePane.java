@@ -205,12 +205,16 @@ public final class ServicePane {
             ObjectNode n = points.addObject();
             n.put("costPer1k", p.costPer1k());
             n.put("breachMinutes", p.breachMinutes());
+            n.put("budgetBurn", p.budgetBurn());
+            n.put("days", p.days());
             n.put("meets", p.meetsObjective());
             StringBuilder knobs = new StringBuilder();
             p.knobs().forEach((k, v) -> knobs.append(knobs.length() == 0 ? "" : ", ").append(k).append(' ')
                     .append(dev.scalewise.Numbers.plain(v)));
             n.put("knobs", knobs.toString());
         }
+        Outcome trained = ev.train().recommended();
+        f.put("trainDays", java.time.Duration.between(trained.periodStart(), trained.periodEnd()).getSeconds() / 86_400.0);
         f.set("current", point(ev.train().current()));
         f.set("recommended", point(ev.train().recommended()));
         return f;
@@ -220,6 +224,7 @@ public final class ServicePane {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("costPer1k", o.costPer1k());
         n.put("breachMinutes", o.breachMinutes());
+        n.put("budgetBurn", o.budgetBurn());
         return n;
     }
 

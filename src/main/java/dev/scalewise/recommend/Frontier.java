@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The Pareto frontier of evaluated candidates: cost per 1k vs breach minutes on train, thinned to ~10. Only
- * candidates replayed to the end take part (one cut short has figures for part of the period).
+ * candidates replayed to the end take part (one cut short has figures for part of the period), and all over
+ * one period: the screening span's or the whole training period's, whichever has more such candidates (a
+ * screened search replays most of its candidates on the span). Each point says how many days it covers.
  */
 final class Frontier {
     static final int POINTS = 10;
@@ -20,7 +22,11 @@ final class Frontier {
     }
 
     static List<FrontierPoint> of(List<Evaluated> evaluated, Tuner tuner, double maxBurn) {
-        List<Evaluated> sorted = new ArrayList<>(evaluated.stream().filter(e -> !e.cutShort()).toList());
+        long screened = evaluated.stream().filter(e -> !e.cutShort() && e.screened()).count();
+        long whole = evaluated.stream().filter(e -> !e.cutShort() && !e.screened()).count();
+        boolean onSpan = screened > whole;
+        List<Evaluated> sorted = new ArrayList<>(evaluated.stream().filter(e -> !e.cutShort() && e.screened() == onSpan)
+                .toList());
         sorted.sort(Comparator.comparingDouble((Evaluated e) -> e.train().cost())
                 .thenComparingLong(e -> e.train().breachMinutes()));
         List<Evaluated> front = new ArrayList<>();
@@ -39,8 +45,9 @@ final class Frontier {
                 knobs.put(tuner.knobs.get(i).name(), e.values()[i]);
             }
             knobs.put("maxReplicas", (double) e.policy().maxReplicas());
+            double days = java.time.Duration.between(e.train().periodStart(), e.train().periodEnd()).getSeconds() / 86_400.0;
             out.add(new FrontierPoint(knobs, e.train().costPer1k(), e.train().breachMinutes(), e.train().budgetBurn(),
-                    !(e.train().budgetBurn() > maxBurn)));
+                    !(e.train().budgetBurn() > maxBurn), days));
         }
         return out;
     }

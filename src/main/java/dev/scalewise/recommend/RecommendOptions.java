@@ -19,9 +19,15 @@ import java.util.OptionalInt;
  *                         raises its base to N replicas needs max >= N (see {@link Recommender#maxFloorFor})
  * @param parallelSearch   replay a search's candidates on several cores; off when the caller already keeps every
  *                         core busy with other services (nested parallelism only spins)
+ * @param screenDays       search on the last this many days of the training period and confirm the winner on all
+ *                         of it, when the period holds at least twice as many (0 = search on all of it;
+ *                         docs/recommend.md, "Screening")
  */
 public record RecommendOptions(Objective objective, double holdoutFraction, OptionalInt minFloor, OptionalInt maxCap,
-                               OptionalDouble maxChange, int maxFloor, boolean parallelSearch) {
+                               OptionalDouble maxChange, int maxFloor, boolean parallelSearch, int screenDays) {
+    /** A week: every weekday's pattern once. */
+    public static final int SCREEN_DAYS = 7;
+
     public RecommendOptions {
         Objects.requireNonNull(objective, "objective");
         if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
@@ -30,41 +36,48 @@ public record RecommendOptions(Objective objective, double holdoutFraction, Opti
         if (maxChange.isPresent() && !(maxChange.getAsDouble() >= 0)) {
             throw new IllegalArgumentException("maxChange must not be negative, found " + maxChange.getAsDouble());
         }
+        if (screenDays < 0) {
+            throw new IllegalArgumentException("screenDays must not be negative, found " + screenDays);
+        }
         if (maxCap.isPresent() && maxCap.getAsInt() < 1) {
             throw new IllegalArgumentException("maxCap must be at least 1, found " + maxCap.getAsInt());
         }
     }
 
     public static RecommendOptions defaults() {
-        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0, true);
+        return new RecommendOptions(Objective.COST, 0.25, OptionalInt.empty(), OptionalInt.empty(), OptionalDouble.empty(), 0, true, SCREEN_DAYS);
     }
 
     public RecommendOptions withObjective(Objective o) {
-        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch);
+        return new RecommendOptions(o, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch, screenDays);
     }
 
     public RecommendOptions withHoldout(double fraction) {
-        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch);
+        return new RecommendOptions(objective, fraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch, screenDays);
     }
 
     public RecommendOptions withMinFloor(int floor) {
-        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor, parallelSearch);
+        return new RecommendOptions(objective, holdoutFraction, OptionalInt.of(floor), maxCap, maxChange, maxFloor, parallelSearch, screenDays);
     }
 
     public RecommendOptions withMaxCap(int cap) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor, parallelSearch);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, OptionalInt.of(cap), maxChange, maxFloor, parallelSearch, screenDays);
     }
 
     public RecommendOptions withMaxChange(double share) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor, parallelSearch);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, OptionalDouble.of(share), maxFloor, parallelSearch, screenDays);
     }
 
     public RecommendOptions withMaxFloor(int floor) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor), parallelSearch);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, Math.max(0, floor), parallelSearch, screenDays);
+    }
+
+    public RecommendOptions withScreenDays(int days) {
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallelSearch, days);
     }
 
     public RecommendOptions withParallelSearch(boolean parallel) {
-        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallel);
+        return new RecommendOptions(objective, holdoutFraction, minFloor, maxCap, maxChange, maxFloor, parallel, screenDays);
     }
 
     /**

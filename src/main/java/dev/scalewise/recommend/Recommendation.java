@@ -84,9 +84,13 @@ public record Recommendation(String service, String policy, String kind, String 
                              Outcome slowStartupRecommended, Outcome slowStartupCurrent, boolean holds, String verdict) {
     }
 
-    /** A non-dominated candidate (cost vs breach minutes on train). */
+    /**
+     * A non-dominated candidate (cost vs breach minutes on train).
+     *
+     * @param days the days its figures cover: the training period, or the screening span at its end
+     */
     public record FrontierPoint(Map<String, Double> knobs, double costPer1k, long breachMinutes, double budgetBurn,
-                                boolean meetsObjective) {
+                                boolean meetsObjective, double days) {
         public FrontierPoint {
             knobs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(knobs));
         }

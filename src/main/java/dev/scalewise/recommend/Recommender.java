@@ -75,8 +75,10 @@ public final class Recommender {
         // a training replay may end once it is over the budget, and over the current policy's burn too (a
         // setting that lowers the burn is looked for among the rest when nothing meets the budget)
         StopRule stop = new StopRule(Math.max(maxBurn, currentTrain.budgetBurn()), criteria.maxTrainBreaches());
-        Search search = new Search(tuner, (p, rule) -> PolicyReplay.run(p, train, model, spec,
-                ReplayOptions.of(p.meta().name()).withStop(rule)), stop, criteria, opts.parallelSearch());
+        Search whole = new Search(tuner, trainReplay(train, model, spec), stop, criteria, opts.parallelSearch());
+        Optional<ServiceHistory> span = screeningSpan(train, opts.screenDays());
+        Search search = span.map(h -> whole.screenedBy(screen(h, current, model, spec, tuner, opts, criteria,
+                currentHoldout))).orElse(whole);
         Search.Result onTrain = search.run();
         // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
@@ -95,8 +97,9 @@ public final class Recommender {
             evaluated = merged(onTrain.evaluated(), fallback.evaluated());
             mostHeadroom = validating.mostHeadroom().map(validating::complete);
             if (chosen.isEmpty()) {
-                lowersBurn = lowestBurn(fallback.evaluated().stream().filter(validating::identifiable).toList(),
-                        currentTrain, currentHoldout);
+                // nothing held, so the whole period was searched too: its points, not the span's, are compared
+                lowersBurn = lowestBurn(fallback.evaluated().stream().filter(e -> !e.screened())
+                        .filter(validating::identifiable).toList(), currentTrain, currentHoldout);
             }
         }
         String fix = Remedy.of(tuner, mostHeadroom);
@@ -132,6 +135,38 @@ public final class Recommender {
         return new Recommendation(train.service(), current.meta().name(), tuner.manifestKind(), tuner.manifestName(),
                 tuner.manifestFile(),
                 status, reason, knobs, explanation, Optional.of(evidence));
+    }
+
+    private static Search.TrainReplay trainReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+        return (p, rule) -> PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withStop(rule));
+    }
+
+    /**
+     * The last {@code days} whole days of the training period, when it holds at least twice as many (a shorter
+     * period gains too little from screening to pay for the confirmation).
+     */
+    static Optional<ServiceHistory> screeningSpan(ServiceHistory train, int days) {
+        if (days <= 0 || Split.DAY_SECONDS % train.stepSeconds() != 0) {
+            return Optional.empty();
+        }
+        int steps = days * (Split.DAY_SECONDS / train.stepSeconds());
+        return train.steps() >= 2 * steps ? Optional.of(train.slice(train.steps() - steps, train.steps()))
+                : Optional.empty();
+    }
+
+    /**
+     * The search over the screening span: the same objective, with the current policy's breach minutes and
+     * burn there standing in for its training ones ({@code no-worse}, and the stop rule's floor).
+     */
+    private static Search screen(ServiceHistory span, PolicySpec current, ServiceModel model, ServiceSpec spec,
+                                 Tuner tuner, RecommendOptions opts, Search.Criteria criteria, Outcome currentHoldout) {
+        Outcome now = replay(current, span, model, spec);
+        double maxBurn = opts.objective().maxBudgetBurn();
+        Search.Criteria onSpan = opts.objective().noWorse()
+                ? new Search.Criteria(maxBurn, now.breachMinutes(), currentHoldout.breachMinutes(), criteria.withinObservedLoad())
+                : criteria;
+        return new Search(tuner, trainReplay(span, model, spec),
+                new StopRule(Math.max(maxBurn, now.budgetBurn()), onSpan.maxTrainBreaches()), onSpan, opts.parallelSearch());
     }
 
     /**

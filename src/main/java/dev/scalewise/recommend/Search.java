@@ -32,8 +32,15 @@ import java.util.stream.IntStream;
  *       target no min makes feasible. Exact up to those two properties.</li>
  *   <li><b>Coordinate descent</b> from the best grid point: every knob one step up and down, and every such
  *       move paired with min one step the other way; move to the cheapest feasible neighbour while that
- *       lowers the cost; stop at a local optimum (or after {@link #MAX_ROUNDS}).</li>
+ *       lowers the cost by at least {@link #STEP}; stop at a local optimum (or after {@link #MAX_ROUNDS}).
+ *       A move that only adds headroom is not tried: it keeps at least as many replicas at every moment, so it
+ *       costs no less (the same monotonicity the grid rests on, for cost instead of breaches).</li>
  * </ol>
+ * <b>Screening</b> ({@link #screenedBy}): grid and descent run on the last days of the training period, and
+ * only their winner is replayed over the whole of it. When the winner misses the criteria there, the
+ * smallest min above its own that meets them is searched on the whole period; when none does (or the span
+ * had no winner), the whole search runs on the whole period. Whatever is shown of a screened point comes
+ * from a replay over the whole period ({@link #complete}).
  * A training replay ends as soon as its breach minutes prove the candidate over the budget (the
  * {@link StopRule} the caller gives): such a candidate is {@link Evaluated#cutShort}, infeasible for
  * certain, and its figures cover only the minutes replayed.
@@ -47,6 +54,8 @@ final class Search {
     static final double TIE = 1e-9;
     /** A change saving less than this share of the cost is not worth a manifest edit (see {@link #simplified}). */
     static final double MATERIAL = 0.005;
+    /** A descent move saving less than this share of the cost ends the descent: ten would not make one edit. */
+    static final double STEP = MATERIAL / 10;
 
     /**
      * A replayed point: dimension indexes, values, the policy and its training outcome, and its holdout
@@ -54,9 +63,10 @@ final class Search {
      *
      * @param cutShort its training replay ended early, over the budget: {@code train} covers only the minutes
      *                 up to then (its cost a lower bound of the whole period's)
+     * @param screened {@code train} covers the screening span, not the whole training period
      */
     record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout,
-                     boolean cutShort) {
+                     boolean cutShort, boolean screened) {
     }
 
     /** Replays a candidate on train, ending early when the stop rule proves it over its limits. */
@@ -91,6 +101,10 @@ final class Search {
     private final Criteria criteria;
     private final int[] currentPoint;
     private final boolean parallel;
+    /** The same space over the screening span, whose winner this search confirms (empty: no screening). */
+    private final Optional<Search> screen;
+    /** This is a screening search: its points are {@link Evaluated#screened}. */
+    private final boolean marksScreened;
     private final Map<List<Integer>, Evaluated> cache = new ConcurrentHashMap<>();
     /** Training replays of an earlier search over the same space (see {@link #validating}). */
     private final Map<List<Integer>, Evaluated> trained = new ConcurrentHashMap<>();
@@ -106,11 +120,11 @@ final class Search {
      *             of the candidates, could still accept
      */
     Search(Tuner tuner, TrainReplay replay, StopRule stop, Criteria criteria, boolean parallel) {
-        this(tuner, replay, stop, Optional.empty(), criteria, parallel);
+        this(tuner, replay, stop, Optional.empty(), criteria, parallel, Optional.empty(), false);
     }
 
     private Search(Tuner tuner, TrainReplay replay, StopRule stop, Optional<Function<PolicySpec, Outcome>> holdout,
-                   Criteria criteria, boolean parallel) {
+                   Criteria criteria, boolean parallel, Optional<Search> screen, boolean marksScreened) {
         this.tuner = tuner;
         this.replay = replay;
         this.stop = stop;
@@ -118,6 +132,20 @@ final class Search {
         this.criteria = criteria;
         this.currentPoint = tuner.currentPoint();
         this.parallel = parallel;
+        this.screen = screen;
+        this.marksScreened = marksScreened;
+    }
+
+    /**
+     * This search screened by {@code onSpan}: the same space and objective over the screening span (its
+     * replays, stop rule and criteria for that span). Its points are {@link Evaluated#screened}.
+     */
+    Search screenedBy(Search onSpan) {
+        return new Search(tuner, replay, stop, holdoutReplay, criteria, parallel, Optional.of(onSpan.asScreen()), false);
+    }
+
+    private Search asScreen() {
+        return new Search(tuner, replay, stop, holdoutReplay, criteria, parallel, Optional.empty(), true);
     }
 
     /**
@@ -126,12 +154,54 @@ final class Search {
      * window). Training replays already run are reused.
      */
     Search validating(Function<PolicySpec, Outcome> holdout) {
-        Search v = new Search(tuner, replay, stop, Optional.of(holdout), criteria, parallel);
+        Search v = new Search(tuner, replay, stop, Optional.of(holdout), criteria, parallel,
+                screen.map(s -> s.validating(holdout)), marksScreened);
         v.trained.putAll(cache);
         return v;
     }
 
     Result run() {
+        if (screen.isPresent()) {
+            Result onSpan = screen.get().run();
+            Optional<Evaluated> confirmed = onSpan.best().flatMap(this::confirm);
+            if (confirmed.isPresent()) {
+                return new Result(confirmed, evaluatedWith(onSpan.evaluated()));
+            }
+            // the span had no winner, or its winner cannot be mended on the whole period: search the whole of it
+            return withScreened(onSpan.evaluated(), exhaustive());
+        }
+        return exhaustive();
+    }
+
+    /**
+     * The screened winner over the whole period: as it is when it meets the criteria there, else the same
+     * point with the smallest min above its own that does; empty when no min does.
+     */
+    private Optional<Evaluated> confirm(Evaluated screened) {
+        Evaluated whole = evaluate(screened.point());
+        if (feasible(whole)) {
+            return Optional.of(whole);
+        }
+        int m = tuner.minIndex;
+        return m == Tuner.NONE || whole.point()[m] + 1 >= tuner.size(m) ? Optional.empty()
+                : smallestFeasibleMin(whole.point(), whole.point()[m] + 1);
+    }
+
+    private Result withScreened(List<Evaluated> screened, Result whole) {
+        return new Result(whole.best(), evaluatedWith(screened));
+    }
+
+    /** The screened points, with those replayed over the whole period in their place. */
+    private List<Evaluated> evaluatedWith(List<Evaluated> screened) {
+        Map<List<Integer>, Evaluated> all = new java.util.LinkedHashMap<>();
+        screened.forEach(e -> all.put(key(e.point()), e));
+        cache.values().forEach(e -> all.put(key(e.point()), e));
+        List<Evaluated> out = new ArrayList<>(all.values());
+        out.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
+        return out;
+    }
+
+    private Result exhaustive() {
         List<Evaluated> grid = grid();
         Optional<Evaluated> best = pick(grid);
         if (best.isEmpty() && holdoutReplay.isPresent()) {
@@ -142,7 +212,8 @@ final class Search {
             Evaluated from = best.get();
             List<Evaluated> around = evaluateAll(neighbours(from.point()));
             Optional<Evaluated> next = pick(concat(around, from));
-            if (next.isEmpty() || next.get() == from || !better(next.get(), from)) {
+            if (next.isEmpty() || next.get() == from || !better(next.get(), from)
+                    || next.get().train().cost() > from.train().cost() * (1 - STEP)) {
                 break;
             }
             best = next;
@@ -154,11 +225,17 @@ final class Search {
     }
 
     boolean feasible(Evaluated e) {
+        if (e.screened() && !marksScreened) {
+            return screen.orElseThrow().feasible(e);
+        }
         return withinBudget(e) && identifiable(e)
                 && e.holdout().map(h -> h.meetsSlo() && h.breachMinutes() <= criteria.maxHoldoutBreaches()).orElse(true);
     }
 
     boolean withinBudget(Evaluated e) {
+        if (e.screened() && !marksScreened) {
+            return screen.orElseThrow().withinBudget(e);
+        }
         Outcome t = e.train();
         return !(t.budgetBurn() > criteria.maxBurn()) && t.breachMinutes() <= criteria.maxTrainBreaches();
     }
@@ -311,7 +388,9 @@ final class Search {
                     continue;
                 }
                 int[] q = with(p, k, v);
-                out.add(q);
+                if (tuner.headroomSign(k) * d <= 0) {
+                    out.add(q);
+                }
                 if (m != Tuner.NONE && k != m && q[m] - d >= 0 && q[m] - d < tuner.size(m)) {
                     out.add(with(q, m, q[m] - d));
                 }
@@ -336,7 +415,7 @@ final class Search {
                     : replay.run(policy, stop);
             // a point over the budget on train fails whatever the holdout shows
             Optional<Outcome> holdout = r.cutShort() ? Optional.empty() : holdoutReplay.map(h -> h.apply(policy));
-            e = new Evaluated(point.clone(), values, policy, r.total(), holdout, r.cutShort());
+            e = new Evaluated(point.clone(), values, policy, r.total(), holdout, r.cutShort(), marksScreened);
             Evaluated raced = cache.putIfAbsent(k, e);
             e = raced == null ? e : raced;
         }
@@ -345,16 +424,24 @@ final class Search {
 
     /**
      * The point with figures over the whole period, to be shown: replayed again to the end when its training
-     * replay was cut short (and on the holdout too in a validating search).
+     * replay was cut short (and on the holdout too in a validating search), over the whole training period
+     * when it was screened.
      */
     Evaluated complete(Evaluated e) {
-        if (!e.cutShort()) {
-            return e;
+        Evaluated here = e.screened() && !marksScreened ? evaluate(e.point()) : e;
+        if (!here.cutShort()) {
+            return here;
         }
-        Evaluated whole = new Evaluated(e.point(), e.values(), e.policy(), replay.run(e.policy(), StopRule.NEVER).total(),
-                holdoutReplay.map(h -> h.apply(e.policy())), false);
-        cache.put(key(e.point()), whole);
+        PolicySpec p = here.policy();
+        Evaluated whole = new Evaluated(here.point(), here.values(), p, replay.run(p, StopRule.NEVER).total(),
+                holdoutReplay.map(h -> h.apply(p)), false, marksScreened);
+        cache.put(key(here.point()), whole);
         return whole;
+    }
+
+    /** {@code point} replayed over the period {@code like} was: the screening span, or the whole training period. */
+    Evaluated atLevelOf(Evaluated like, int[] point) {
+        return like.screened() && !marksScreened ? screen.orElseThrow().evaluate(point) : evaluate(point);
     }
 
     /** The cheapest feasible candidate; ties go to fewer knobs changed from current, then to point order. */

@@ -128,6 +128,28 @@ class RecommenderPropertiesTest {
     }
 
     /**
+     * The descent relies on this: a move that only adds headroom (a higher min, a lower target) keeps at
+     * least as many replicas at every moment, so it never costs less and is not tried.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void costDoesNotFallWithMinOrTargetHeadroom(long seed, double rps, RecommendOptions ignored) {
+        ServiceHistory h = diurnal(seed, rps, 2);
+        double previous = 0;
+        for (int min = 1; min <= 12; min++) {
+            Outcome o = Recommender.replay(Fixtures.rpsHpa(min, 30, 15), h, Fixtures.model(), Fixtures.spec(true));
+            assertTrue(o.cost() >= previous, "min " + min + ": " + o.cost() + " < " + previous);
+            previous = o.cost();
+        }
+        previous = Double.POSITIVE_INFINITY;
+        for (double target = 4; target <= 30; target += 2) {
+            Outcome o = Recommender.replay(Fixtures.rpsHpa(2, 60, target), h, Fixtures.model(), Fixtures.spec(true));
+            assertTrue(o.cost() <= previous, "target " + target + ": " + o.cost() + " > " + previous);
+            previous = o.cost();
+        }
+    }
+
+    /**
      * The walk finds, for every target candidate, the smallest feasible min a scan of every min finds, and
      * no point for the targets where none is feasible.
      */

@@ -37,7 +37,8 @@ public final class RecommendRows {
     private static final StructType POINT = new StructType()
             .add("knobs", DataTypes.createArrayType(KNOB_VALUE))
             .add("cost_per_1k", DataTypes.DoubleType).add("breach_minutes", DataTypes.LongType)
-            .add("budget_burn", DataTypes.DoubleType).add("meets_objective", DataTypes.BooleanType);
+            .add("budget_burn", DataTypes.DoubleType).add("meets_objective", DataTypes.BooleanType)
+            .add("days", DataTypes.DoubleType);
 
     public static final StructType SCHEMA = outcomes(new StructType()
             .add("date", DataTypes.StringType)
@@ -124,7 +125,7 @@ public final class RecommendRows {
         v.add(e.map(Recommendation.Evidence::candidatesEvaluated).orElse(0));
         v.add(e.map(x -> x.frontier().stream().map(p -> RowFactory.create(p.knobs().entrySet().stream()
                         .map(k -> RowFactory.create(k.getKey(), k.getValue())).toArray(Row[]::new),
-                nullable(p.costPer1k()), p.breachMinutes(), nullable(p.budgetBurn()), p.meetsObjective()))
+                nullable(p.costPer1k()), p.breachMinutes(), nullable(p.budgetBurn()), p.meetsObjective(), p.days()))
                 .toArray(Row[]::new)).orElse(new Row[0]));
         Optional<Calibration> c = e.map(Recommendation.Evidence::calibration);
         v.add(c.map(x -> nullable(x.model().capacityPerReplica().value())).orElse(null));

@@ -479,17 +479,22 @@
       vlines: p.holdoutStart ? [{ x: p.holdoutStart, label: 'holdout \u2192' }] : []
     });
     p.frontiers.forEach(function (fr, i) {
+      // budget burn, not breach minutes: the candidates may be screened on the last days of the training period,
+      // and a rate compares with the current and recommended settings' over the whole of it
+      var screened = fr.points.length && fr.points[0].days < fr.trainDays - 1e-6;
+      var span = screened ? ' (candidates screened on the last ' + readable(fr.points[0].days) + ' of the ' + readable(fr.trainDays)
+        + ' training days)' : ' (training period)';
       xyChart(root, {
-        id: id + '-frontier-' + i, title: 'Pareto frontier of ' + fr.policy + ' (training period): cost vs SLO breach minutes',
+        id: id + '-frontier-' + i, title: 'Pareto frontier of ' + fr.policy + ': cost vs SLO budget burn' + span,
         note: 'Binding constraint: ' + (fr.binding || 'none stated') + '. Status: ' + fr.status.replace(/_/g, ' ') + ' \u2014 ' + fr.reason + '.',
-        xLabel: 'cost per 1k inferences (' + p.currency + ')', yLabel: 'breach minutes', height: 280, yZero: true,
+        xLabel: 'cost per 1k inferences (' + p.currency + ')', yLabel: 'error budget burn', height: 280, yZero: true,
         xFormat: function (v) { return money(v, ''); },
         scatter: [{ name: 'candidates on the frontier (hollow: misses the objective)', color: '#7f7f7f', r: 4, hollow: true,
-          points: fr.points.map(function (q) { return [q.costPer1k, q.breachMinutes, q.meets, q.knobs]; }) }],
-        lines: [{ name: 'frontier', color: '#bbbbbb', width: 1, points: fr.points.map(function (q) { return [q.costPer1k, q.breachMinutes]; }) }],
+          points: fr.points.map(function (q) { return [q.costPer1k, q.budgetBurn, q.meets, q.knobs]; }) }],
+        lines: [{ name: 'frontier', color: '#bbbbbb', width: 1, points: fr.points.map(function (q) { return [q.costPer1k, q.budgetBurn]; }) }],
         markers: [
-          { x: fr.current.costPer1k, y: fr.current.breachMinutes, shape: 'diamond', color: '#ff7f0e', label: 'current' },
-          { x: fr.recommended.costPer1k, y: fr.recommended.breachMinutes, shape: 'star', color: '#2ca02c', label: 'recommended' }]
+          { x: fr.current.costPer1k, y: fr.current.budgetBurn, shape: 'diamond', color: '#ff7f0e', label: 'current (training period)' },
+          { x: fr.recommended.costPer1k, y: fr.recommended.budgetBurn, shape: 'star', color: '#2ca02c', label: 'recommended (training period)' }]
       });
     });
     var fit = p.latencyFit, cap = fit.capacity;
