@@ -5,13 +5,10 @@ import dev.scalewise.sim.Outcome;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Says which constraint holds the recommendation where it is. The "next-cheaper" candidate is the
@@ -30,33 +27,25 @@ final class BindingConstraint {
     }
 
     /**
-     * @param hourly replays a candidate on train with an hourly breach count
+     * @param best      the recommendation, replayed over the same period as {@code evaluated}
+     * @param evaluated the candidates the search replayed over that period
+     * @param hourly    replays a candidate over that period with an hourly breach count
+     * @param period    that period, as the sentence names it ("train", "the last 7 training days")
      */
     static String explain(Evaluated best, List<Evaluated> evaluated, Tuner tuner, Search search,
-                          Function<Evaluated, HourlyBreaches> hourly, double maxBurn) {
+                          Function<Evaluated, HourlyBreaches> hourly, double maxBurn, String period) {
         List<Evaluated> failing = evaluated.stream()
                 .filter(e -> distance(e.point(), best.point()) == 1 && !search.feasible(e)).toList();
-        // the closest cheaper failing neighbour; else the cheapest failing one (the move the SLO forbids). Costs
-        // compare with the best's over the same period (a screened neighbour with the best's screened replay);
-        // a neighbour whose replay was cut short compares by its cost up to the cut, a lower bound: enough to
-        // choose which knob to name. What the sentence states of it comes from replays over the whole period,
-        // and a screened neighbour that meets the objective there is passed over
-        ToDoubleFunction<Evaluated> relative = e -> e.train().cost() / search.atLevelOf(e, best.point()).train().cost();
-        List<Evaluated> order = new ArrayList<>(failing.stream().filter(e -> relative.applyAsDouble(e) < 1)
-                .sorted(Comparator.comparingDouble(relative).reversed()).toList());
-        order.addAll(failing.stream().filter(e -> !(relative.applyAsDouble(e) < 1))
-                .sorted(Comparator.comparingDouble(relative)).toList());
-        Evaluated next = null;
-        for (Evaluated e : order) {
-            Evaluated whole = search.complete(e);
-            if (!search.feasible(whole)) {
-                next = whole;
-                break;
-            }
-        }
-        if (next == null) {
+        // the closest cheaper failing neighbour; else the cheapest failing one (the move the SLO forbids). A
+        // neighbour whose replay was cut short compares by its cost up to the cut, a lower bound: enough to
+        // choose which knob to name; what the sentence states of it comes from replays to the end
+        Optional<Evaluated> cheaper = failing.stream().filter(e -> e.train().cost() < best.train().cost())
+                .reduce((a, b) -> b.train().cost() > a.train().cost() ? b : a)
+                .or(() -> failing.stream().reduce((a, b) -> b.train().cost() < a.train().cost() ? b : a));
+        if (cheaper.isEmpty()) {
             return atBound(best, tuner);
         }
+        Evaluated next = cheaper.get();
         int k = differingKnob(next.point(), best.point());
         String name = k < tuner.knobs.size() ? tuner.knobs.get(k).name() : "maxReplicas";
         if (search.withinBudget(next) && !search.identifiable(next)) {
@@ -83,11 +72,11 @@ final class BindingConstraint {
         }
         long most = b.breachMinutes(worst) - a.breachMinutes(worst);
         return String.format(Locale.ROOT, "%s %s is set by %s UTC: with %s %s, %d more breach minute%s in that hour%s "
-                        + "(train budget burn %.2f > %.2f)",
+                        + "(%s budget burn %.2f > %.2f)",
                 name, text(tuner, best, k), HOUR.format(b.hourStart(worst)), name, text(tuner, next, k), most,
                 most == 1 ? "" : "s",
                 b.replicasStarting(worst) ? " while new replicas start" : " at the load peak",
-                next.train().budgetBurn(), maxBurn);
+                period, search.complete(next).train().budgetBurn(), maxBurn);
     }
 
     /** A dimension's value at a point as the manifest writes it (maxReplicas for its peak headroom). */

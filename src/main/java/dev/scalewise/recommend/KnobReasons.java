@@ -24,11 +24,13 @@ final class KnobReasons {
     }
 
     /**
+     * @param best   the recommendation, replayed over the period {@code search} replays
      * @param search the search that found {@code best} (its replays are reused; a validating one also
      *               replays the holdout, which then sets knobs the training weeks alone would not)
+     * @param replay that search's training replay as the sentence names it ("the training replay")
      * @return one sentence per knob, then one for maxReplicas ("" for a knob that does not change)
      */
-    static List<String> of(Evaluated best, Tuner tuner, Search search) {
+    static List<String> of(Evaluated best, Tuner tuner, Search search, String replay) {
         List<String> out = new ArrayList<>();
         int[] current = tuner.currentPoint();
         for (int i = 0; i < tuner.knobs.size(); i++) {
@@ -50,7 +52,7 @@ final class KnobReasons {
                 s.append("the current ").append(kept).append(" is outside what the search may set with the rest");
             } else {
                 Evaluated e = search.complete(search.evaluate(back));
-                s.append("with ").append(kept).append(" kept, the training replay ").append(versus(e.train(), best.train()));
+                s.append("with ").append(kept).append(" kept, ").append(replay).append(' ').append(versus(e.train(), best.train()));
                 e.holdout().ifPresent(h -> s.append(", and the holdout's budget burn is ").append(Numbers.fixed(h.budgetBurn(), 2))
                         .append(" (").append(h.breachMinutes()).append(" breach minutes, against ")
                         .append(best.holdout().orElseThrow().breachMinutes()).append(")"));

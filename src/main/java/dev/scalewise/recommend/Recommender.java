@@ -1,5 +1,6 @@
 package dev.scalewise.recommend;
 
+import dev.scalewise.Numbers;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.Fitted;
 import dev.scalewise.model.ServiceModel;
@@ -89,11 +90,13 @@ public final class Recommender {
         Optional<Evaluated> lowersBurn = Optional.empty();
         Optional<Evaluated> mostHeadroom = Optional.empty();
         Search explaining = search;
+        Search.Result found = onTrain;
         List<Evaluated> evaluated = onTrain.evaluated();
         if (chosen.isEmpty()) {
             Search.Result fallback = validating.run();
             chosen = fallback.best();
             explaining = validating;
+            found = fallback;
             evaluated = merged(onTrain.evaluated(), fallback.evaluated());
             mostHeadroom = validating.mostHeadroom().map(validating::complete);
             if (chosen.isEmpty()) {
@@ -118,12 +121,20 @@ public final class Recommender {
         Outcome recHoldout = shown.holdout().orElseGet(() -> replay(recommended, holdout, model, spec));
         String reason = verdict.reason() + versusObserved(status, recHoldout, observedHoldout);
         boolean stands = status == Status.RECOMMENDED || status == Status.LOWERS_BURN;
-        List<KnobChange> knobs = stands ? tuner.changes(shown.values(), KnobReasons.of(shown, tuner, explaining))
-                : tuner.unchanged();
-        Search binding = explaining;
+        // the knobs and the binding constraint are explained by the replays that found the winner: the screening
+        // span's when it was found there (its neighbours were replayed on it), and the sentences say so
+        boolean onSpan = found.onSpan();
+        Search explainer = onSpan ? explaining.screen().orElseThrow() : explaining;
+        ServiceHistory explainedOn = onSpan ? span.orElseThrow() : train;
+        String days = Numbers.plain(explainedOn.steps() * (double) explainedOn.stepSeconds() / Split.DAY_SECONDS);
+        List<KnobChange> knobs = stands ? tuner.changes(shown.values(), KnobReasons.of(explainer.complete(
+                explainer.evaluate(shown.point())), tuner, explainer, onSpan ? "the replay of the last " + days
+                + " training days" : "the training replay")) : tuner.unchanged();
+        List<Evaluated> replayedThere = evaluated.stream().filter(e -> e.screened() == onSpan).toList();
         String explanation = status == Status.RECOMMENDED && chosen.isPresent()
-                ? BindingConstraint.explain(chosen.get(), evaluated, tuner, binding,
-                e -> hourly(e.policy(), train, model, spec), maxBurn)
+                ? BindingConstraint.explain(explainer.complete(explainer.evaluate(chosen.get().point())), replayedThere,
+                tuner, explainer, e -> hourly(e.policy(), explainedOn, model, spec), maxBurn,
+                onSpan ? "over the last " + days + " training days," : "train")
                 : "";
 
         Robustness robustness = StressTest.run(recommended, current, holdout, model, spec);

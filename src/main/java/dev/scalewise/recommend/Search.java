@@ -75,7 +75,11 @@ final class Search {
         ReplayResult run(PolicySpec policy, StopRule stop);
     }
 
-    record Result(Optional<Evaluated> best, List<Evaluated> evaluated) {
+    /**
+     * @param onSpan the winner was found on the screening span (and confirmed over the whole period): the
+     *               span's replays, not the whole period's, are the ones that explain it
+     */
+    record Result(Optional<Evaluated> best, List<Evaluated> evaluated, boolean onSpan) {
     }
 
     /**
@@ -165,7 +169,7 @@ final class Search {
             Result onSpan = screen.get().run();
             Optional<Evaluated> confirmed = onSpan.best().flatMap(this::confirm);
             if (confirmed.isPresent()) {
-                return new Result(confirmed, evaluatedWith(onSpan.evaluated()));
+                return new Result(confirmed, evaluatedWith(onSpan.evaluated()), true);
             }
             // the span had no winner, or its winner cannot be mended on the whole period: search the whole of it
             return withScreened(onSpan.evaluated(), exhaustive());
@@ -188,7 +192,7 @@ final class Search {
     }
 
     private Result withScreened(List<Evaluated> screened, Result whole) {
-        return new Result(whole.best(), evaluatedWith(screened));
+        return new Result(whole.best(), evaluatedWith(screened), false);
     }
 
     /** The screened points, with those replayed over the whole period in their place. */
@@ -221,7 +225,7 @@ final class Search {
         best = best.map(this::simplified);
         List<Evaluated> all = new ArrayList<>(cache.values());
         all.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
-        return new Result(best, all);
+        return new Result(best, all, false);
     }
 
     boolean feasible(Evaluated e) {
@@ -439,9 +443,9 @@ final class Search {
         return whole;
     }
 
-    /** {@code point} replayed over the period {@code like} was: the screening span, or the whole training period. */
-    Evaluated atLevelOf(Evaluated like, int[] point) {
-        return like.screened() && !marksScreened ? screen.orElseThrow().evaluate(point) : evaluate(point);
+    /** The same space over the screening span (empty: this search does not screen). */
+    Optional<Search> screen() {
+        return screen;
     }
 
     /** The cheapest feasible candidate; ties go to fewer knobs changed from current, then to point order. */
