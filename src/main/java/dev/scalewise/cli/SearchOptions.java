@@ -28,9 +28,18 @@ final class SearchOptions {
     @Option(names = "--max-change", paramLabel = "SHARE", description = "No knob moves more than this, e.g. 50%% (default: no limit).")
     String maxChange;
 
+    @Option(names = "--screen-days", paramLabel = "DAYS", defaultValue = "7",
+            description = "Search on the training period's last DAYS days and replay only the winner over all of it, "
+                    + "when the period holds at least twice as many; 0 searches the whole period (slower; default: "
+                    + "${DEFAULT-VALUE}, a week).")
+    int screenDays;
+
     RecommendJob.Options options() {
+        if (screenDays < 0) {
+            throw new UserError("--screen-days: expected 0 or more days, found " + screenDays);
+        }
         return new RecommendJob.Options(objective(objective), share("--holdout", holdout), minFloor, maxCap,
-                maxChange == null ? null : share("--max-change", maxChange));
+                maxChange == null ? null : share("--max-change", maxChange)).withScreenDays(screenDays);
     }
 
     static String objective(String text) {

@@ -38,9 +38,14 @@ public final class RecommendJob {
      * not serialize). Empty values use the recommender's defaults.
      */
     public record Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange,
-                          boolean parallelSearch) implements Serializable {
+                          boolean parallelSearch, int screenDays) implements Serializable {
         public Options(String objective, double holdoutFraction, Integer minFloor, Integer maxCap, Double maxChange) {
-            this(objective, holdoutFraction, minFloor, maxCap, maxChange, true);
+            this(objective, holdoutFraction, minFloor, maxCap, maxChange, true, RecommendOptions.SCREEN_DAYS);
+        }
+
+        /** The same with the search screened on the training period's last {@code days} (0: not screened). */
+        public Options withScreenDays(int days) {
+            return new Options(objective, holdoutFraction, minFloor, maxCap, maxChange, parallelSearch, days);
         }
 
         /**
@@ -48,13 +53,13 @@ public final class RecommendJob {
          * every core busy with its own (four per core: the services are spread over the tasks by hash).
          */
         Options forFleetOf(int services, int cores) {
-            return new Options(objective, holdoutFraction, minFloor, maxCap, maxChange, services < 4 * cores);
+            return new Options(objective, holdoutFraction, minFloor, maxCap, maxChange, services < 4 * cores, screenDays);
         }
 
         RecommendOptions toCore() {
             RecommendOptions o = RecommendOptions.defaults()
                     .withObjective(RecommendOptions.Objective.valueOf(objective)).withHoldout(holdoutFraction)
-                    .withParallelSearch(parallelSearch);
+                    .withParallelSearch(parallelSearch).withScreenDays(screenDays);
             if (minFloor != null) {
                 o = o.withMinFloor(minFloor);
             }

@@ -45,7 +45,8 @@ final class BindingConstraint {
         if (cheaper.isEmpty()) {
             return atBound(best, tuner);
         }
-        Evaluated next = cheaper.get();
+        // what the sentence states of it comes from replays to the end (a holdout cut short included)
+        Evaluated next = search.complete(cheaper.get());
         int k = differingKnob(next.point(), best.point());
         String name = k < tuner.knobs.size() ? tuner.knobs.get(k).name() : "maxReplicas";
         if (search.withinBudget(next) && !search.identifiable(next)) {
@@ -76,7 +77,7 @@ final class BindingConstraint {
                 name, text(tuner, best, k), HOUR.format(b.hourStart(worst)), name, text(tuner, next, k), most,
                 most == 1 ? "" : "s",
                 b.replicasStarting(worst) ? " while new replicas start" : " at the load peak",
-                period, search.complete(next).train().budgetBurn(), maxBurn);
+                period, next.train().budgetBurn(), maxBurn);
     }
 
     /** A dimension's value at a point as the manifest writes it (maxReplicas for its peak headroom). */

@@ -76,17 +76,20 @@ public final class Recommender {
         // a training replay may end once it is over the budget, and over the current policy's burn too (a
         // setting that lowers the burn is looked for among the rest when nothing meets the budget)
         StopRule stop = new StopRule(Math.max(maxBurn, currentTrain.budgetBurn()), criteria.maxTrainBreaches());
-        Search whole = new Search(tuner, trainReplay(train, model, spec), stop, criteria, opts.parallelSearch());
+        Search whole = new Search(tuner, periodReplay(train, model, spec), stop, criteria, opts.parallelSearch());
         Optional<ServiceHistory> span = screeningSpan(train, opts.screenDays());
         Search search = span.map(h -> whole.screenedBy(screen(h, current, model, spec, tuner, opts, criteria,
                 currentHoldout))).orElse(whole);
         Search.Result onTrain = search.run();
         // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
-        Search validating = search.validating(p -> replay(p, holdout, model, spec));
+        // a holdout replay may end once over the SLO's budget there, and over the current policy's burn (the
+        // lowers-the-burn fallback compares the rest), or for no-worse over its breach minutes
+        Search validating = search.validating(new Search.Holdout(periodReplay(holdout, model, spec),
+                new StopRule(Math.max(1.0, currentHoldout.budgetBurn()), criteria.maxHoldoutBreaches())));
         Optional<Evaluated> trainBest = onTrain.best().map(e -> validating.evaluate(e.point()));
         Optional<Evaluated> chosen = trainBest.filter(validating::feasible);
-        Optional<Evaluated> failedOnHoldout = trainBest.filter(e -> !validating.feasible(e));
+        Optional<Evaluated> failedOnHoldout = trainBest.filter(e -> !validating.feasible(e)).map(validating::complete);
         Optional<Evaluated> lowersBurn = Optional.empty();
         Optional<Evaluated> mostHeadroom = Optional.empty();
         Search explaining = search;
@@ -148,7 +151,7 @@ public final class Recommender {
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 
-    private static Search.TrainReplay trainReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+    private static Search.PeriodReplay periodReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
         return (p, rule) -> PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withStop(rule));
     }
 
@@ -166,18 +169,19 @@ public final class Recommender {
     }
 
     /**
-     * The search over the screening span: the same objective, with the current policy's breach minutes and
-     * burn there standing in for its training ones ({@code no-worse}, and the stop rule's floor).
+     * The search over the screening span: the same objective, with the current policy's breach minutes there
+     * standing in for its training ones ({@code no-worse}). Its replays end once over the budget: the
+     * lowers-the-burn fallback, which needs the rest, compares candidates of the whole period.
      */
     private static Search screen(ServiceHistory span, PolicySpec current, ServiceModel model, ServiceSpec spec,
                                  Tuner tuner, RecommendOptions opts, Search.Criteria criteria, Outcome currentHoldout) {
-        Outcome now = replay(current, span, model, spec);
         double maxBurn = opts.objective().maxBudgetBurn();
         Search.Criteria onSpan = opts.objective().noWorse()
-                ? new Search.Criteria(maxBurn, now.breachMinutes(), currentHoldout.breachMinutes(), criteria.withinObservedLoad())
+                ? new Search.Criteria(maxBurn, replay(current, span, model, spec).breachMinutes(),
+                currentHoldout.breachMinutes(), criteria.withinObservedLoad())
                 : criteria;
-        return new Search(tuner, trainReplay(span, model, spec),
-                new StopRule(Math.max(maxBurn, now.budgetBurn()), onSpan.maxTrainBreaches()), onSpan, opts.parallelSearch());
+        return new Search(tuner, periodReplay(span, model, spec), new StopRule(maxBurn, onSpan.maxTrainBreaches()),
+                onSpan, opts.parallelSearch());
     }
 
     /**

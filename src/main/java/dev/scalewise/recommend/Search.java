@@ -33,8 +33,9 @@ import java.util.stream.IntStream;
  *   <li><b>Coordinate descent</b> from the best grid point: every knob one step up and down, and every such
  *       move paired with min one step the other way; move to the cheapest feasible neighbour while that
  *       lowers the cost by at least {@link #STEP}; stop at a local optimum (or after {@link #MAX_ROUNDS}).
- *       A move that only adds headroom is not tried: it keeps at least as many replicas at every moment, so it
- *       costs no less (the same monotonicity the grid rests on, for cost instead of breaches).</li>
+ *       Neighbours that cannot be a cheaper feasible point are not replayed ({@link #around}): a step that
+ *       adds headroom keeps at least as many replicas at every moment, so it costs no less and breaches no
+ *       more (the same monotonicity the grid rests on).</li>
  * </ol>
  * <b>Screening</b> ({@link #screenedBy}): grid and descent run on the last days of the training period, and
  * only their winner is replayed over the whole of it. When the winner misses the criteria there, the
@@ -64,15 +65,21 @@ final class Search {
      * @param cutShort its training replay ended early, over the budget: {@code train} covers only the minutes
      *                 up to then (its cost a lower bound of the whole period's)
      * @param screened {@code train} covers the screening span, not the whole training period
+     * @param holdoutCutShort its holdout replay ended early, over the SLO's budget there: {@code holdout} covers
+     *                        only the minutes up to then
      */
     record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout,
-                     boolean cutShort, boolean screened) {
+                     boolean cutShort, boolean screened, boolean holdoutCutShort) {
     }
 
-    /** Replays a candidate on train, ending early when the stop rule proves it over its limits. */
+    /** Replays a candidate over a period (train, the span, the holdout), ending early when the stop rule proves it over its limits. */
     @FunctionalInterface
-    interface TrainReplay {
+    interface PeriodReplay {
         ReplayResult run(PolicySpec policy, StopRule stop);
+    }
+
+    /** The holdout's replay and when it may end: over the SLO's budget there (or the current policy's breaches). */
+    record Holdout(PeriodReplay replay, StopRule stop) {
     }
 
     /**
@@ -99,9 +106,9 @@ final class Search {
     }
 
     private final Tuner tuner;
-    private final TrainReplay replay;
+    private final PeriodReplay replay;
     private final StopRule stop;
-    private final Optional<Function<PolicySpec, Outcome>> holdoutReplay;
+    private final Optional<Holdout> holdoutReplay;
     private final Criteria criteria;
     private final int[] currentPoint;
     private final boolean parallel;
@@ -123,11 +130,11 @@ final class Search {
      * @param stop when a training replay may end: it must not end one the criteria, or the caller's other use
      *             of the candidates, could still accept
      */
-    Search(Tuner tuner, TrainReplay replay, StopRule stop, Criteria criteria, boolean parallel) {
+    Search(Tuner tuner, PeriodReplay replay, StopRule stop, Criteria criteria, boolean parallel) {
         this(tuner, replay, stop, Optional.empty(), criteria, parallel, Optional.empty(), false);
     }
 
-    private Search(Tuner tuner, TrainReplay replay, StopRule stop, Optional<Function<PolicySpec, Outcome>> holdout,
+    private Search(Tuner tuner, PeriodReplay replay, StopRule stop, Optional<Holdout> holdout,
                    Criteria criteria, boolean parallel, Optional<Search> screen, boolean marksScreened) {
         this.tuner = tuner;
         this.replay = replay;
@@ -157,7 +164,7 @@ final class Search {
      * (a lower target, a higher min, maxReplicas further over the training peak, a shorter scale-up
      * window). Training replays already run are reused.
      */
-    Search validating(Function<PolicySpec, Outcome> holdout) {
+    Search validating(Holdout holdout) {
         Search v = new Search(tuner, replay, stop, Optional.of(holdout), criteria, parallel,
                 screen.map(s -> s.validating(holdout)), marksScreened);
         v.trained.putAll(cache);
@@ -214,7 +221,7 @@ final class Search {
         }
         for (int round = 0; round < MAX_ROUNDS && best.isPresent(); round++) {
             Evaluated from = best.get();
-            List<Evaluated> around = evaluateAll(neighbours(from.point()));
+            List<Evaluated> around = around(from.point());
             Optional<Evaluated> next = pick(concat(around, from));
             if (next.isEmpty() || next.get() == from || !better(next.get(), from)
                     || next.get().train().cost() > from.train().cost() * (1 - STEP)) {
@@ -378,30 +385,63 @@ final class Search {
     }
 
     /**
-     * Every dimension one step up and down, each move also paired with min one step the other way; the
-     * peak headroom of maxReplicas moves only in a validating search (on train it only adds cost).
+     * The neighbours of a point, replayed: every dimension one step up and down, each move also paired with min
+     * one step the other way (the peak headroom of maxReplicas moves only in a validating search: on train it
+     * only adds cost). Replayed only where they could be a cheaper point meeting the criteria, given that a
+     * step adding headroom never costs less and never breaches more (the monotonicity the grid rests on, for
+     * every knob with a headroom direction): a move only adding headroom is not tried; a pair that adds headroom
+     * with one knob and saves with the other only when the saving step alone misses the criteria (else that
+     * step is cheaper); a pair saving with both only when each step alone meets them (else it misses too).
      */
-    private List<int[]> neighbours(int[] p) {
-        List<int[]> out = new ArrayList<>();
+    List<Evaluated> around(int[] p) {
         int m = tuner.minIndex;
         int dims = holdoutReplay.isPresent() ? p.length : tuner.knobs.size();
+        List<int[]> singles = new ArrayList<>();
         for (int k = 0; k < dims; k++) {
             for (int d : new int[] {-1, 1}) {
-                int v = p[k] + d;
-                if (v < 0 || v >= tuner.size(k)) {
-                    continue;
-                }
-                int[] q = with(p, k, v);
-                if (tuner.headroomSign(k) * d <= 0) {
-                    out.add(q);
-                }
-                if (m != Tuner.NONE && k != m && q[m] - d >= 0 && q[m] - d < tuner.size(m)) {
-                    out.add(with(q, m, q[m] - d));
+                if (inRange(k, p[k] + d) && tuner.headroomSign(k) * d <= 0) {
+                    singles.add(with(p, k, p[k] + d));
                 }
             }
         }
-        out.removeIf(q -> !tuner.lintAccepts(tuner.values(q)));
+        List<Evaluated> out = new ArrayList<>(evaluateAll(linted(singles)));
+        if (m == Tuner.NONE) {
+            return out;
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int k = 0; k < dims; k++) {
+            for (int d : new int[] {-1, 1}) {
+                if (k == m || !inRange(k, p[k] + d) || !inRange(m, p[m] - d)) {
+                    continue;
+                }
+                int onK = tuner.headroomSign(k) * d;
+                int onMin = -tuner.headroomSign(m) * d;
+                Optional<Boolean> kAlone = known(with(p, k, p[k] + d));
+                Optional<Boolean> minAlone = known(with(p, m, p[m] - d));
+                boolean worthIt = onK == 0 || onMin == 0
+                        || (onK > 0 && onMin < 0 && !minAlone.orElse(false))
+                        || (onK < 0 && onMin > 0 && !kAlone.orElse(false))
+                        || (onK < 0 && onMin < 0 && kAlone.orElse(true) && minAlone.orElse(true));
+                if (worthIt) {
+                    pairs.add(with(with(p, k, p[k] + d), m, p[m] - d));
+                }
+            }
+        }
+        out.addAll(evaluateAll(linted(pairs)));
         return out;
+    }
+
+    private boolean inRange(int dimension, int index) {
+        return index >= 0 && index < tuner.size(dimension);
+    }
+
+    /** Whether a replayed point meets the criteria; empty when it was not replayed. */
+    private Optional<Boolean> known(int[] point) {
+        return Optional.ofNullable(cache.get(key(point))).map(this::feasible);
+    }
+
+    private List<int[]> linted(List<int[]> points) {
+        return points.stream().filter(q -> tuner.lintAccepts(tuner.values(q))).toList();
     }
 
     private List<Evaluated> evaluateAll(List<int[]> points) {
@@ -418,8 +458,10 @@ final class Search {
             ReplayResult r = before != null ? new ReplayResult(List.of(), before.train(), before.cutShort())
                     : replay.run(policy, stop);
             // a point over the budget on train fails whatever the holdout shows
-            Optional<Outcome> holdout = r.cutShort() ? Optional.empty() : holdoutReplay.map(h -> h.apply(policy));
-            e = new Evaluated(point.clone(), values, policy, r.total(), holdout, r.cutShort(), marksScreened);
+            Optional<ReplayResult> h = r.cutShort() ? Optional.empty()
+                    : holdoutReplay.map(x -> x.replay().run(policy, x.stop()));
+            e = new Evaluated(point.clone(), values, policy, r.total(), h.map(ReplayResult::total), r.cutShort(),
+                    marksScreened, h.map(ReplayResult::cutShort).orElse(false));
             Evaluated raced = cache.putIfAbsent(k, e);
             e = raced == null ? e : raced;
         }
@@ -428,17 +470,18 @@ final class Search {
 
     /**
      * The point with figures over the whole period, to be shown: replayed again to the end when its training
-     * replay was cut short (and on the holdout too in a validating search), over the whole training period
-     * when it was screened.
+     * replay was cut short (and on the holdout too in a validating search) or its holdout replay was, over the
+     * whole training period when it was screened.
      */
     Evaluated complete(Evaluated e) {
         Evaluated here = e.screened() && !marksScreened ? evaluate(e.point()) : e;
-        if (!here.cutShort()) {
+        if (!here.cutShort() && !here.holdoutCutShort()) {
             return here;
         }
         PolicySpec p = here.policy();
-        Evaluated whole = new Evaluated(here.point(), here.values(), p, replay.run(p, StopRule.NEVER).total(),
-                holdoutReplay.map(h -> h.apply(p)), false, marksScreened);
+        Outcome train = here.cutShort() ? replay.run(p, StopRule.NEVER).total() : here.train();
+        Evaluated whole = new Evaluated(here.point(), here.values(), p, train,
+                holdoutReplay.map(h -> h.replay().run(p, StopRule.NEVER).total()), false, marksScreened, false);
         cache.put(key(here.point()), whole);
         return whole;
     }

@@ -211,6 +211,95 @@ class RecommenderPropertiesTest {
         assertTrue(overBudget == 0 || cutShort > 0, overBudget + " candidates far over the budget, none cut short");
     }
 
+    /**
+     * The same for the holdout: a validating search's holdout replays end once over the SLO's budget there,
+     * and that changes no verdict, no best point, and no figure shown (completed, they are the whole replays).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void cuttingHoldoutReplaysShortChangesNoDecision(long seed, double rps, RecommendOptions opts) {
+        ServiceHistory train = diurnal(seed, rps, 3);
+        ServiceHistory holdout = diurnal(seed + 100, rps * 2.5, 1);
+        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Search.Criteria criteria = Search.Criteria.burn(opts.objective().maxBudgetBurn(), false);
+        Search.PeriodReplay onHoldout = (p, rule) -> PolicyReplay.run(p, holdout, Fixtures.model(), Fixtures.spec(true),
+                ReplayOptions.of(p.meta().name()).withStop(rule));
+        Search whole = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
+                criteria, false).validating(new Search.Holdout(onHoldout, StopRule.NEVER));
+        Search cut = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
+                criteria, false).validating(new Search.Holdout(onHoldout, new StopRule(1.0, criteria.maxHoldoutBreaches())));
+        Search.Result a = whole.run();
+        Search.Result b = cut.run();
+        assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
+        assertEquals(a.best().flatMap(Search.Evaluated::holdout), b.best().flatMap(Search.Evaluated::holdout));
+        long cutShort = 0;
+        for (Search.Evaluated e : b.evaluated()) {
+            Search.Evaluated w = whole.evaluate(e.point());
+            assertEquals(whole.feasible(w), cut.feasible(e), "point " + Search.key(e.point()));
+            assertEquals(w.holdout(), cut.complete(e).holdout(), "point " + Search.key(e.point()));
+            cutShort += e.holdoutCutShort() ? 1 : 0;
+        }
+        assertTrue(cutShort > 0, "no holdout replay cut short: the case checks nothing");
+    }
+
+    /**
+     * The descent replays only the neighbours that could be a cheaper feasible point: around the search's best
+     * and around random points, the cheapest feasible point of those it replays costs what the cheapest of
+     * every neighbour costs (each knob a step either way, each step paired with min a step the other way).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void theDescentSkipsNoNeighbourThatCouldWin(long seed, double rps, RecommendOptions opts) {
+        ServiceHistory train = diurnal(seed, rps, 3);
+        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Search search = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
+                Search.Criteria.burn(opts.objective().maxBudgetBurn(), false), false);
+        List<int[]> points = new java.util.ArrayList<>();
+        search.run().best().ifPresent(e -> points.add(e.point()));
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 6; i++) {
+            int[] p = tuner.currentPoint();
+            for (int k = 0; k < tuner.knobs.size(); k++) {
+                p[k] = random.nextInt(tuner.size(k));
+            }
+            points.add(p);
+        }
+        int compared = 0;
+        for (int[] p : points) {
+            List<Search.Evaluated> every = new java.util.ArrayList<>();
+            for (int k = 0; k < tuner.knobs.size(); k++) {
+                for (int d : new int[] {-1, 1}) {
+                    int m = tuner.minIndex;
+                    if (p[k] + d < 0 || p[k] + d >= tuner.size(k)) {
+                        continue;
+                    }
+                    int[] q = Search.with(p, k, p[k] + d);
+                    every.add(search.evaluate(q));
+                    if (k != m && q[m] - d >= 0 && q[m] - d < tuner.size(m)) {
+                        every.add(search.evaluate(Search.with(q, m, q[m] - d)));
+                    }
+                }
+            }
+            every.removeIf(e -> !tuner.lintAccepts(e.values()));
+            Search.Evaluated at = search.evaluate(p);
+            double all = cheapestFeasible(search, every, at);
+            double replayed = cheapestFeasible(search, search.around(p), at);
+            assertEquals(all, replayed, 1e-9 * Math.max(1, Math.abs(all)), "around " + Search.key(p));
+            compared += Double.isFinite(all) ? 1 : 0;
+        }
+        assertTrue(compared > 0, "no point with a feasible neighbour: the case checks nothing");
+    }
+
+    private static double cheapestFeasible(Search search, List<Search.Evaluated> around, Search.Evaluated at) {
+        double best = search.feasible(at) ? at.train().cost() : Double.POSITIVE_INFINITY;
+        for (Search.Evaluated e : around) {
+            if (search.feasible(e)) {
+                best = Math.min(best, e.train().cost());
+            }
+        }
+        return best;
+    }
+
     /** Candidates are replayed in parallel; the choice must not depend on the number of threads. */
     @Test
     void theSameRecommendationOnOneThreadAndOnMany() throws Exception {
