@@ -195,20 +195,32 @@ class RecommenderPropertiesTest {
         Search cut = new Search(tuner, (p, rule) -> PolicyReplay.run(p, train, Fixtures.model(), Fixtures.spec(true),
                 ReplayOptions.of(p.meta().name()).withStop(rule)),
                 new StopRule(criteria.maxBurn(), criteria.maxTrainBreaches()), criteria, false);
-        Search.Result a = whole.run();
-        Search.Result b = cut.run();
-        assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
-        assertEquals(a.best().map(e -> e.train()), b.best().map(e -> e.train()));
+        Search.Result b = sameChoices(whole, cut);
         long cutShort = b.evaluated().stream().filter(Search.Evaluated::cutShort).count();
         long overBudget = 0;
         for (Search.Evaluated e : b.evaluated()) {
             Search.Evaluated w = whole.evaluate(e.point());
-            assertEquals(whole.feasible(w), cut.feasible(e), "point " + Search.key(e.point()));
             overBudget += w.train().breachMinutes() > 2 * criteria.maxBurn() * Fixtures.SLO.errorBudget()
                     * w.train().sloMinutes() ? 1 : 0;
         }
         // a candidate at twice the budget's breach minutes must have been cut short somewhere
         assertTrue(overBudget == 0 || cutShort > 0, overBudget + " candidates far over the budget, none cut short");
+    }
+
+    /**
+     * Runs both searches: the same best point with the same figures, and every point {@code cut} replayed judged
+     * as {@code whole} judges it. Returns {@code cut}'s result.
+     */
+    private static Search.Result sameChoices(Search whole, Search cut) {
+        Search.Result a = whole.run();
+        Search.Result b = cut.run();
+        assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
+        assertEquals(a.best().map(e -> e.train()), b.best().map(e -> e.train()));
+        assertEquals(a.best().flatMap(Search.Evaluated::holdout), b.best().flatMap(Search.Evaluated::holdout));
+        for (Search.Evaluated e : b.evaluated()) {
+            assertEquals(whole.feasible(whole.evaluate(e.point())), cut.feasible(e), "point " + Search.key(e.point()));
+        }
+        return b;
     }
 
     /**
@@ -228,15 +240,10 @@ class RecommenderPropertiesTest {
                 criteria, false).validating(new Search.Holdout(onHoldout, StopRule.NEVER));
         Search cut = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
                 criteria, false).validating(new Search.Holdout(onHoldout, new StopRule(1.0, criteria.maxHoldoutBreaches())));
-        Search.Result a = whole.run();
-        Search.Result b = cut.run();
-        assertEquals(a.best().map(e -> Search.key(e.point())), b.best().map(e -> Search.key(e.point())));
-        assertEquals(a.best().flatMap(Search.Evaluated::holdout), b.best().flatMap(Search.Evaluated::holdout));
+        Search.Result b = sameChoices(whole, cut);
         long cutShort = 0;
         for (Search.Evaluated e : b.evaluated()) {
-            Search.Evaluated w = whole.evaluate(e.point());
-            assertEquals(whole.feasible(w), cut.feasible(e), "point " + Search.key(e.point()));
-            assertEquals(w.holdout(), cut.complete(e).holdout(), "point " + Search.key(e.point()));
+            assertEquals(whole.evaluate(e.point()).holdout(), cut.complete(e).holdout(), "point " + Search.key(e.point()));
             cutShort += e.holdoutCutShort() ? 1 : 0;
         }
         assertTrue(cutShort > 0, "no holdout replay cut short: the case checks nothing");
