@@ -133,7 +133,9 @@ public final class Recommender {
         List<KnobChange> knobs = stands ? tuner.changes(shown.values(), KnobReasons.of(explainer.complete(
                 explainer.evaluate(shown.point())), tuner, explainer, onSpan ? "the replay of the last " + days
                 + " training days" : "the training replay")) : tuner.unchanged();
-        List<Evaluated> replayedThere = evaluated.stream().filter(e -> e.screened() == onSpan).toList();
+        // the span's own replays (a point also replayed over the whole period stands for itself in `evaluated`)
+        List<Evaluated> replayedThere = onSpan ? explainer.replayed()
+                : evaluated.stream().filter(e -> !e.screened()).toList();
         String explanation = status == Status.RECOMMENDED && chosen.isPresent()
                 ? BindingConstraint.explain(explainer.complete(explainer.evaluate(chosen.get().point())), replayedThere,
                 tuner, explainer, e -> hourly(e.policy(), explainedOn, model, spec), maxBurn,

@@ -230,9 +230,7 @@ final class Search {
             best = next;
         }
         best = best.map(this::simplified);
-        List<Evaluated> all = new ArrayList<>(cache.values());
-        all.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
-        return new Result(best, all, false);
+        return new Result(best, replayed(), false);
     }
 
     boolean feasible(Evaluated e) {
@@ -527,8 +525,11 @@ final class Search {
         return n;
     }
 
-    Map<List<Integer>, Evaluated> cache() {
-        return cache;
+    /** Every point this search replayed, in point order. */
+    List<Evaluated> replayed() {
+        List<Evaluated> out = new ArrayList<>(cache.values());
+        out.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
+        return out;
     }
 
     static int[] with(int[] p, int k, int v) {
