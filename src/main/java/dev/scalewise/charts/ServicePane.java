@@ -213,8 +213,7 @@ public final class ServicePane {
                     .append(dev.scalewise.Numbers.plain(v)));
             n.put("knobs", knobs.toString());
         }
-        Outcome trained = ev.train().recommended();
-        f.put("trainDays", java.time.Duration.between(trained.periodStart(), trained.periodEnd()).getSeconds() / 86_400.0);
+        f.put("trainDays", ev.train().recommended().days());
         f.set("current", point(ev.train().current()));
         f.set("recommended", point(ev.train().recommended()));
         return f;

@@ -60,6 +60,11 @@ public record ServiceHistory(String service, Instant start, int stepSeconds, dou
         return requests.length;
     }
 
+    /** The days the history spans (steps x step). */
+    public double days() {
+        return (double) steps() * stepSeconds / 86_400;
+    }
+
     public Instant timeOf(int step) {
         return start.plusSeconds((long) step * stepSeconds);
     }

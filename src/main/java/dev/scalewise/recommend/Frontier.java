@@ -45,9 +45,8 @@ final class Frontier {
                 knobs.put(tuner.knobs.get(i).name(), e.values()[i]);
             }
             knobs.put("maxReplicas", (double) e.policy().maxReplicas());
-            double days = java.time.Duration.between(e.train().periodStart(), e.train().periodEnd()).getSeconds() / 86_400.0;
             out.add(new FrontierPoint(knobs, e.train().costPer1k(), e.train().breachMinutes(), e.train().budgetBurn(),
-                    !(e.train().budgetBurn() > maxBurn), days));
+                    !(e.train().budgetBurn() > maxBurn), e.train().days()));
         }
         return out;
     }

@@ -78,8 +78,8 @@ public final class Recommender {
         StopRule stop = new StopRule(Math.max(maxBurn, currentTrain.budgetBurn()), criteria.maxTrainBreaches());
         Search whole = new Search(tuner, periodReplay(train, model, spec), stop, criteria, opts.parallelSearch());
         Optional<ServiceHistory> span = screeningSpan(train, opts.screenDays());
-        Search search = span.map(h -> whole.screenedBy(screen(h, current, model, spec, tuner, opts, criteria,
-                currentHoldout))).orElse(whole);
+        Search search = span.map(h -> screened(whole, h, current, model, spec, opts, criteria, currentHoldout))
+                .orElse(whole);
         Search.Result onTrain = search.run();
         // the cheapest on train, checked on the holdout; when it misses there, the same space searched again for
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
@@ -100,7 +100,7 @@ public final class Recommender {
             chosen = fallback.best();
             explaining = validating;
             found = fallback;
-            evaluated = merged(onTrain.evaluated(), fallback.evaluated());
+            evaluated = Search.merged(onTrain.evaluated(), fallback.evaluated());
             mostHeadroom = validating.mostHeadroom().map(validating::complete);
             if (chosen.isEmpty()) {
                 // nothing held, so the whole period was searched too: its points, not the span's, are compared
@@ -129,7 +129,7 @@ public final class Recommender {
         boolean onSpan = found.onSpan();
         Search explainer = onSpan ? explaining.screen().orElseThrow() : explaining;
         ServiceHistory explainedOn = onSpan ? span.orElseThrow() : train;
-        String days = Numbers.plain(explainedOn.steps() * (double) explainedOn.stepSeconds() / Split.DAY_SECONDS);
+        String days = Numbers.plain(explainedOn.days());
         List<KnobChange> knobs = stands ? tuner.changes(shown.values(), KnobReasons.of(explainer.complete(
                 explainer.evaluate(shown.point())), tuner, explainer, onSpan ? "the replay of the last " + days
                 + " training days" : "the training replay")) : tuner.unchanged();
@@ -153,7 +153,7 @@ public final class Recommender {
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 
-    private static Search.PeriodReplay periodReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
+    static Search.PeriodReplay periodReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
         return (p, rule) -> PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withStop(rule));
     }
 
@@ -171,19 +171,19 @@ public final class Recommender {
     }
 
     /**
-     * The search over the screening span: the same objective, with the current policy's breach minutes there
-     * standing in for its training ones ({@code no-worse}). Its replays end once over the budget: the
+     * {@code whole} screened on the span: the same objective, with the current policy's breach minutes there
+     * standing in for its training ones ({@code no-worse}). The span's replays end once over the budget: the
      * lowers-the-burn fallback, which needs the rest, compares candidates of the whole period.
      */
-    private static Search screen(ServiceHistory span, PolicySpec current, ServiceModel model, ServiceSpec spec,
-                                 Tuner tuner, RecommendOptions opts, Search.Criteria criteria, Outcome currentHoldout) {
+    private static Search screened(Search whole, ServiceHistory span, PolicySpec current, ServiceModel model,
+                                   ServiceSpec spec, RecommendOptions opts, Search.Criteria criteria,
+                                   Outcome currentHoldout) {
         double maxBurn = opts.objective().maxBudgetBurn();
         Search.Criteria onSpan = opts.objective().noWorse()
                 ? new Search.Criteria(maxBurn, replay(current, span, model, spec).breachMinutes(),
                 currentHoldout.breachMinutes(), criteria.withinObservedLoad())
                 : criteria;
-        return new Search(tuner, periodReplay(span, model, spec), new StopRule(maxBurn, onSpan.maxTrainBreaches()),
-                onSpan, opts.parallelSearch());
+        return whole.screenedBy(periodReplay(span, model, spec), new StopRule(maxBurn, onSpan.maxTrainBreaches()), onSpan);
     }
 
     /**
@@ -223,13 +223,6 @@ public final class Recommender {
             }
         }
         return parts.isEmpty() ? "no change" : String.join(", ", parts);
-    }
-
-    private static List<Evaluated> merged(List<Evaluated> a, List<Evaluated> b) {
-        java.util.Map<List<Integer>, Evaluated> all = new java.util.LinkedHashMap<>();
-        a.forEach(e -> all.put(Search.key(e.point()), e));
-        b.forEach(e -> all.put(Search.key(e.point()), e));
-        return new ArrayList<>(all.values());
     }
 
     /**

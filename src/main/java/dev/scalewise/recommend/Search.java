@@ -148,15 +148,13 @@ final class Search {
     }
 
     /**
-     * This search screened by {@code onSpan}: the same space and objective over the screening span (its
-     * replays, stop rule and criteria for that span). Its points are {@link Evaluated#screened}.
+     * This search screened on a span: the same space over the span's replays, with the stop rule and criteria for
+     * that span. The screening search's points are {@link Evaluated#screened}.
      */
-    Search screenedBy(Search onSpan) {
-        return new Search(tuner, replay, stop, holdoutReplay, criteria, parallel, Optional.of(onSpan.asScreen()), false);
-    }
-
-    private Search asScreen() {
-        return new Search(tuner, replay, stop, holdoutReplay, criteria, parallel, Optional.empty(), true);
+    Search screenedBy(PeriodReplay onSpan, StopRule spanStop, Criteria spanCriteria) {
+        Search screening = new Search(tuner, onSpan, spanStop, holdoutReplay, spanCriteria, parallel, Optional.empty(),
+                true);
+        return new Search(tuner, replay, stop, holdoutReplay, criteria, parallel, Optional.of(screening), false);
     }
 
     /**
@@ -175,11 +173,10 @@ final class Search {
         if (screen.isPresent()) {
             Result onSpan = screen.get().run();
             Optional<Evaluated> confirmed = onSpan.best().flatMap(this::confirm);
-            if (confirmed.isPresent()) {
-                return new Result(confirmed, evaluatedWith(onSpan.evaluated()), true);
-            }
-            // the span had no winner, or its winner cannot be mended on the whole period: search the whole of it
-            return withScreened(onSpan.evaluated(), exhaustive());
+            // else the span had no winner, or its winner cannot be mended on the whole period: search all of it
+            Optional<Evaluated> best = confirmed.isPresent() ? confirmed : exhaustive().best();
+            // the points replayed over the whole period stand in for their screened replays
+            return new Result(best, merged(onSpan.evaluated(), replayed()), confirmed.isPresent());
         }
         return exhaustive();
     }
@@ -198,18 +195,12 @@ final class Search {
                 : smallestFeasibleMin(whole.point(), whole.point()[m] + 1);
     }
 
-    private Result withScreened(List<Evaluated> screened, Result whole) {
-        return new Result(whole.best(), evaluatedWith(screened), false);
-    }
-
-    /** The screened points, with those replayed over the whole period in their place. */
-    private List<Evaluated> evaluatedWith(List<Evaluated> screened) {
+    /** Both lists' points, each once: where a point is in both, {@code b}'s replay of it. */
+    static List<Evaluated> merged(List<Evaluated> a, List<Evaluated> b) {
         Map<List<Integer>, Evaluated> all = new java.util.LinkedHashMap<>();
-        screened.forEach(e -> all.put(key(e.point()), e));
-        cache.values().forEach(e -> all.put(key(e.point()), e));
-        List<Evaluated> out = new ArrayList<>(all.values());
-        out.sort(Comparator.comparing(e -> key(e.point()), Search::compareKeys));
-        return out;
+        a.forEach(e -> all.put(key(e.point()), e));
+        b.forEach(e -> all.put(key(e.point()), e));
+        return new ArrayList<>(all.values());
     }
 
     private Result exhaustive() {
@@ -234,19 +225,24 @@ final class Search {
     }
 
     boolean feasible(Evaluated e) {
-        if (e.screened() && !marksScreened) {
-            return screen.orElseThrow().feasible(e);
+        if (judge(e) != this) {
+            return judge(e).feasible(e);
         }
         return withinBudget(e) && identifiable(e)
                 && e.holdout().map(h -> h.meetsSlo() && h.breachMinutes() <= criteria.maxHoldoutBreaches()).orElse(true);
     }
 
     boolean withinBudget(Evaluated e) {
-        if (e.screened() && !marksScreened) {
-            return screen.orElseThrow().withinBudget(e);
+        if (judge(e) != this) {
+            return judge(e).withinBudget(e);
         }
         Outcome t = e.train();
         return !(t.budgetBurn() > criteria.maxBurn()) && t.breachMinutes() <= criteria.maxTrainBreaches();
+    }
+
+    /** The search whose criteria a point's figures answer to: the screening one for a screened point. */
+    private Search judge(Evaluated e) {
+        return e.screened() && !marksScreened ? screen.orElseThrow() : this;
     }
 
     /** Its outcomes rest on nothing history did not show (always, when the capacity is measured or stated). */

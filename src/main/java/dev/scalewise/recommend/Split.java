@@ -38,6 +38,6 @@ public record Split(ServiceHistory train, ServiceHistory holdout, int holdoutSte
     }
 
     public double holdoutDays() {
-        return (double) holdout.steps() * holdout.stepSeconds() / DAY_SECONDS;
+        return holdout.days();
     }
 }

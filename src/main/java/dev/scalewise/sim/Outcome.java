@@ -69,6 +69,11 @@ public record Outcome(String service, String policy, Instant periodStart, Instan
                 Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** The days the replayed period spans. */
+    public double days() {
+        return java.time.Duration.between(periodStart, periodEnd).getSeconds() / 86_400.0;
+    }
+
     /** The fewest breach minutes the replay's evidence allows: those it identifies without a bound. */
     public long identifiedBreachMinutes() {
         return breachMinutes - unidentifiedBreachMinutes;

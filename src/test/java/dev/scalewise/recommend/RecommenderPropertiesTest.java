@@ -3,9 +3,7 @@ package dev.scalewise.recommend;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.sim.Outcome;
-import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.StopRule;
-import dev.scalewise.sim.autoscaler.PolicyReplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Invariants over seeded random diurnal services: bounds, the monotonicity the search relies on, determinism. */
 class RecommenderPropertiesTest {
+
+    /** The HPA on rps per pod (min 3, max 20, 14 rps per pod) the search cases tune over {@code train}. */
+    static Tuner hpaTuner(ServiceHistory train, RecommendOptions opts) {
+        return Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+    }
+
+    /** A search whose training replays run to the end. */
+    static Search onTrain(Tuner tuner, ServiceHistory train, Search.Criteria criteria) {
+        return new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)), criteria, false);
+    }
 
     /** A diurnal wave of {@code baseRps} +- 60 % with +-20 % noise, seeded. */
     static ServiceHistory diurnal(long seed, double baseRps, int days) {
@@ -157,9 +165,8 @@ class RecommenderPropertiesTest {
     @MethodSource("cases")
     void theTargetWalkFindsEveryTargetsSmallestFeasibleMin(long seed, double rps, RecommendOptions opts) {
         ServiceHistory train = diurnal(seed, rps, 3);
-        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
-        Search search = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
-                Search.Criteria.burn(opts.objective().maxBudgetBurn(), false), false);
+        Tuner tuner = hpaTuner(train, opts);
+        Search search = onTrain(tuner, train, Search.Criteria.burn(opts.objective().maxBudgetBurn(), false));
         List<Search.Evaluated> walk = search.grid();
         int[] current = tuner.currentPoint();
         int found = 0;
@@ -188,12 +195,10 @@ class RecommenderPropertiesTest {
     @MethodSource("cases")
     void cuttingReplaysShortChangesNoDecision(long seed, double rps, RecommendOptions opts) {
         ServiceHistory train = diurnal(seed, rps, 3);
-        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Tuner tuner = hpaTuner(train, opts);
         Search.Criteria criteria = Search.Criteria.burn(opts.objective().maxBudgetBurn(), false);
-        Search whole = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
-                criteria, false);
-        Search cut = new Search(tuner, (p, rule) -> PolicyReplay.run(p, train, Fixtures.model(), Fixtures.spec(true),
-                ReplayOptions.of(p.meta().name()).withStop(rule)),
+        Search whole = onTrain(tuner, train, criteria);
+        Search cut = new Search(tuner, Recommender.periodReplay(train, Fixtures.model(), Fixtures.spec(true)),
                 new StopRule(criteria.maxBurn(), criteria.maxTrainBreaches()), criteria, false);
         Search.Result b = sameChoices(whole, cut);
         long cutShort = b.evaluated().stream().filter(Search.Evaluated::cutShort).count();
@@ -232,14 +237,12 @@ class RecommenderPropertiesTest {
     void cuttingHoldoutReplaysShortChangesNoDecision(long seed, double rps, RecommendOptions opts) {
         ServiceHistory train = diurnal(seed, rps, 3);
         ServiceHistory holdout = diurnal(seed + 100, rps * 2.5, 1);
-        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
+        Tuner tuner = hpaTuner(train, opts);
         Search.Criteria criteria = Search.Criteria.burn(opts.objective().maxBudgetBurn(), false);
-        Search.PeriodReplay onHoldout = (p, rule) -> PolicyReplay.run(p, holdout, Fixtures.model(), Fixtures.spec(true),
-                ReplayOptions.of(p.meta().name()).withStop(rule));
-        Search whole = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
-                criteria, false).validating(new Search.Holdout(onHoldout, StopRule.NEVER));
-        Search cut = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
-                criteria, false).validating(new Search.Holdout(onHoldout, new StopRule(1.0, criteria.maxHoldoutBreaches())));
+        Search.PeriodReplay onHoldout = Recommender.periodReplay(holdout, Fixtures.model(), Fixtures.spec(true));
+        Search whole = onTrain(tuner, train, criteria).validating(new Search.Holdout(onHoldout, StopRule.NEVER));
+        Search cut = onTrain(tuner, train, criteria)
+                .validating(new Search.Holdout(onHoldout, new StopRule(1.0, criteria.maxHoldoutBreaches())));
         Search.Result b = sameChoices(whole, cut);
         long cutShort = 0;
         for (Search.Evaluated e : b.evaluated()) {
@@ -258,9 +261,8 @@ class RecommenderPropertiesTest {
     @MethodSource("cases")
     void theDescentSkipsNoNeighbourThatCouldWin(long seed, double rps, RecommendOptions opts) {
         ServiceHistory train = diurnal(seed, rps, 3);
-        Tuner tuner = Tuners.of(Fixtures.rpsHpa(3, 20, 14), Fixtures.model(), Fixtures.spec(true), train, opts);
-        Search search = new Search(tuner, p -> Recommender.replay(p, train, Fixtures.model(), Fixtures.spec(true)),
-                Search.Criteria.burn(opts.objective().maxBudgetBurn(), false), false);
+        Tuner tuner = hpaTuner(train, opts);
+        Search search = onTrain(tuner, train, Search.Criteria.burn(opts.objective().maxBudgetBurn(), false));
         List<int[]> points = new java.util.ArrayList<>();
         search.run().best().ifPresent(e -> points.add(e.point()));
         SplittableRandom random = new SplittableRandom(seed);

@@ -3,9 +3,7 @@ package dev.scalewise.recommend;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.policy.HpaPolicy;
 import dev.scalewise.sim.Outcome;
-import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.StopRule;
-import dev.scalewise.sim.autoscaler.PolicyReplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScreeningTest {
     private static final Search.Criteria COST = Search.Criteria.burn(1.0, false);
+    private static final StopRule STOP = new StopRule(COST.maxBurn(), COST.maxTrainBreaches());
 
     @Test
     void theSpanIsTheTrainingPeriodsLastWeekWhenItHoldsTwo() {
@@ -54,7 +53,7 @@ class ScreeningTest {
         assertFalse(whole.feasible(whole.evaluate(spanWinner.point())),
                 "the case needs a span winner that misses the budget over the whole period");
 
-        Search.Evaluated found = whole.screenedBy(search(tuner, span)).run().best().orElseThrow();
+        Search.Evaluated found = whole.screenedBy(onPeriod(span), STOP, COST).run().best().orElseThrow();
         assertFalse(found.screened());
         assertTrue(whole.feasible(found), "over budget on the whole period: " + found.train());
         assertEquals(train.start(), found.train().periodStart(), "figures of the whole training period");
@@ -95,8 +94,10 @@ class ScreeningTest {
     }
 
     private static Search search(Tuner tuner, ServiceHistory h) {
-        return new Search(tuner, (p, rule) -> PolicyReplay.run(p, h, Fixtures.model(), Fixtures.spec(true),
-                ReplayOptions.of(p.meta().name()).withStop(rule)), new StopRule(COST.maxBurn(), COST.maxTrainBreaches()),
-                COST, false);
+        return new Search(tuner, onPeriod(h), STOP, COST, false);
+    }
+
+    private static Search.PeriodReplay onPeriod(ServiceHistory h) {
+        return Recommender.periodReplay(h, Fixtures.model(), Fixtures.spec(true));
     }
 }
