@@ -13,6 +13,7 @@ import dev.scalewise.recommend.Recommendation.Robustness;
 import dev.scalewise.recommend.Recommendation.Status;
 import dev.scalewise.recommend.Search.Evaluated;
 import dev.scalewise.sim.Outcome;
+import dev.scalewise.sim.ReplayInput;
 import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.StopRule;
 import dev.scalewise.sim.autoscaler.PolicyReplay;
@@ -153,8 +154,10 @@ public final class Recommender {
                 status, reason, knobs, explanation, Optional.of(evidence));
     }
 
+    /** Replays over one period, which is made ready for replay once for all of them. */
     static Search.PeriodReplay periodReplay(ServiceHistory h, ServiceModel model, ServiceSpec spec) {
-        return (p, rule) -> PolicyReplay.run(p, h, model, spec, ReplayOptions.of(p.meta().name()).withStop(rule));
+        ReplayInput input = ReplayInput.of(h, model, spec);
+        return (p, rule) -> PolicyReplay.run(p, input, ReplayOptions.of(p.meta().name()).withStop(rule));
     }
 
     /**

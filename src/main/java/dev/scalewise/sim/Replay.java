@@ -1,9 +1,7 @@
 package dev.scalewise.sim;
 
-import dev.scalewise.UserError;
 import dev.scalewise.data.ServiceHistory;
 import dev.scalewise.model.ServiceModel;
-import dev.scalewise.model.TokenWork;
 import dev.scalewise.model.OccupancyCurve;
 import dev.scalewise.model.SignalCurve;
 import dev.scalewise.policy.ServiceSpec;
@@ -138,12 +136,14 @@ public final class Replay {
     private boolean rowTraffic;
     private double rowCost;
 
-    private Replay(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
-                   ReplayOptions opts) {
-        this.knownDemand = new boolean[demand.steps()];
-        this.rates = heldRates(demand, knownDemand);
-        this.workPerRequest = model.work().perRequest(demand);
-        this.tokensPerRequest = TokenWork.tokensPerRequest(demand);
+    private Replay(ReplayInput in, Autoscaler autoscaler, ReplayOptions opts) {
+        ServiceHistory demand = in.history();
+        ServiceModel model = in.model();
+        ServiceSpec spec = in.spec();
+        this.knownDemand = in.knownDemand;
+        this.rates = in.rates;
+        this.workPerRequest = in.workPerRequest;
+        this.tokensPerRequest = in.tokensPerRequest;
         this.promptWeight = model.work().tokens() ? model.work().promptWeight().value() : 1;
         this.stepSeconds = demand.stepSeconds();
         this.latency = new SloLatency(model, spec.slo());
@@ -177,7 +177,7 @@ public final class Replay {
         this.timeline = opts.timeline();
         this.recording = opts.timeline() != TimelineRecorder.NONE;
         this.timelineSignal = opts.timelineSignal();
-        MinuteMask mask = MinuteMask.of(demand, SloLatency.observed(demand, spec.slo()));
+        MinuteMask mask = in.mask;
         this.breachCap = opts.stop().breachCap(spec.slo().errorBudget(), mask.judgeableMinutes());
         MinuteJudge minuteJudge = new MinuteJudge(spec.slo().thresholdMs(), mask, opts.minuteLog());
         this.judge = latency.severalTargets() ? minuteJudge.withTargets(spec.slo()) : minuteJudge;
@@ -198,32 +198,18 @@ public final class Replay {
      */
     public static ReplayResult run(ServiceHistory demand, ServiceModel model, ServiceSpec spec, Autoscaler autoscaler,
                                    ReplayOptions opts) {
-        requireReplayable(model);
-        if (model.work().tokens() && !demand.llm().hasTokens()) {
-            throw new UserError("service " + model.service() + ": its model is in tokens/s but the demand to replay has "
-                    + "no prompt_tokens and generation_tokens");
-        }
+        return run(ReplayInput.of(demand, model, spec), autoscaler, opts);
+    }
+
+    /** Over a period made ready once for the many replays over it. */
+    public static ReplayResult run(ReplayInput in, Autoscaler autoscaler, ReplayOptions opts) {
         if (autoscaler.periodSeconds() <= 0) {
             throw new IllegalArgumentException("autoscaler period must be positive: " + autoscaler.periodSeconds());
         }
-        Replay replay = new Replay(demand, model, spec, autoscaler, opts);
-        replay.loop(demand.steps());
-        return replay.days.result(demand.service(), opts.policyName(), model.currency(), spec.slo(), replay.cutShort);
-    }
-
-    private static void requireReplayable(ServiceModel model) {
-        if (!(model.capacityPerReplica().value() > 0)) {
-            throw new UserError("service " + model.service() + ": cannot replay without a capacity per replica ("
-                    + model.capacityPerReplica().note() + ")");
-        }
-        if (!model.pricePerReplicaHour().known()) {
-            throw new UserError("service " + model.service() + ": cannot replay without a price per replica-hour ("
-                    + model.pricePerReplicaHour().note() + ")");
-        }
-        if (!(model.startupSeconds().value() >= 0)) {
-            throw new UserError("service " + model.service() + ": startup seconds must be known and not negative, found "
-                    + model.startupSeconds().value());
-        }
+        Replay replay = new Replay(in, autoscaler, opts);
+        replay.loop(in.history().steps());
+        return replay.days.result(in.history().service(), opts.policyName(), in.model().currency(), in.spec().slo(),
+                replay.cutShort);
     }
 
     /**

@@ -58,6 +58,25 @@ class ReplayPropertyTest {
         }
     }
 
+    /**
+     * A period made ready once serves any number of replays, on several threads, each as if it had been made
+     * for that replay alone (a replay must not write into what it shares).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void replaysSharingOneInputGiveWhatFreshOnesGive(long seed) {
+        ServiceHistory h = randomDemand(seed);
+        ReplayInput shared = ReplayInput.of(h, model(), ReplayGoldenTest.spec());
+        java.util.List<Outcome> sharing = java.util.stream.IntStream.range(0, 24).parallel()
+                .mapToObj(i -> Replay.run(shared, TestAutoscalers.noisyTarget(4 + i % 6, 1, 9, seed + i % 6),
+                        ReplayOptions.of("p" + i % 6)).total()).toList();
+        for (int i = 0; i < sharing.size(); i++) {
+            Outcome fresh = Replay.run(h, model(), ReplayGoldenTest.spec(),
+                    TestAutoscalers.noisyTarget(4 + i % 6, 1, 9, seed + i % 6), ReplayOptions.of("p" + i % 6)).total();
+            assertEquals(fresh, sharing.get(i), "replay " + i);
+        }
+    }
+
     /** Holding N replicas costs exactly N x price x time, so cost grows with N. */
     @ParameterizedTest
     @MethodSource("seeds")

@@ -5,6 +5,7 @@ import dev.scalewise.model.ServiceModel;
 import dev.scalewise.policy.PolicySpec;
 import dev.scalewise.policy.ServiceSpec;
 import dev.scalewise.sim.Replay;
+import dev.scalewise.sim.ReplayInput;
 import dev.scalewise.sim.ReplayOptions;
 import dev.scalewise.sim.ReplayResult;
 
@@ -22,7 +23,12 @@ public final class PolicyReplay {
 
     public static ReplayResult run(PolicySpec policy, ServiceHistory history, ServiceModel model, ServiceSpec spec,
                                    ReplayOptions options) {
-        ReplayContext ctx = new ReplayContext(history.start(), model.startupSeconds().value());
-        return Replay.run(history, model, spec, Autoscalers.create(policy, ctx), options);
+        return run(policy, ReplayInput.of(history, model, spec), options);
+    }
+
+    /** Over a period made ready once for the many policies replayed over it. */
+    public static ReplayResult run(PolicySpec policy, ReplayInput input, ReplayOptions options) {
+        ReplayContext ctx = new ReplayContext(input.history().start(), input.model().startupSeconds().value());
+        return Replay.run(input, Autoscalers.create(policy, ctx), options);
     }
 }
