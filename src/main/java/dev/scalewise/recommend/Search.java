@@ -45,6 +45,8 @@ import java.util.stream.IntStream;
  * A training replay ends as soon as its breach minutes prove the candidate over the budget (the
  * {@link StopRule} the caller gives): such a candidate is {@link Evaluated#cutShort}, infeasible for
  * certain, and its figures cover only the minutes replayed.
+ * A point that differs from a replayed one only in maxReplicas' headroom borrows that replay when neither
+ * maxReplicas was ever reached in it ({@link #lent}): the replay is the same, bit for bit.
  * Candidates of one round (and the grid's walks per peak headroom) are replayed in parallel unless the
  * caller keeps the cores busy already; the choice among them is made sequentially in a fixed order, so the
  * result is the same for any number of threads.
@@ -59,17 +61,34 @@ final class Search {
     static final double STEP = MATERIAL / 10;
 
     /**
-     * A replayed point: dimension indexes, values, the policy and its training outcome, and its holdout
-     * outcome in a validating search.
+     * A replayed point: dimension indexes, values, the policy and its training replay, and its holdout replay in a
+     * validating search.
      *
-     * @param cutShort its training replay ended early, over the budget: {@code train} covers only the minutes
-     *                 up to then (its cost a lower bound of the whole period's)
      * @param screened {@code train} covers the screening span, not the whole training period
-     * @param holdoutCutShort its holdout replay ended early, over the SLO's budget there: {@code holdout} covers
-     *                        only the minutes up to then
      */
-    record Evaluated(int[] point, double[] values, PolicySpec policy, Outcome train, Optional<Outcome> holdout,
-                     boolean cutShort, boolean screened, boolean holdoutCutShort) {
+    record Evaluated(int[] point, double[] values, PolicySpec policy, ReplayResult trainRun,
+                     Optional<ReplayResult> holdoutRun, boolean screened) {
+        /** The training outcome (the span's, when screened). */
+        Outcome train() {
+            return trainRun.total();
+        }
+
+        /**
+         * Its training replay ended early, over the budget: {@code train} covers only the minutes up to then
+         * (its cost a lower bound of the whole period's).
+         */
+        boolean cutShort() {
+            return trainRun.cutShort();
+        }
+
+        Optional<Outcome> holdout() {
+            return holdoutRun.map(ReplayResult::total);
+        }
+
+        /** Its holdout replay ended early, over the SLO's budget there: {@code holdout} covers only the minutes up to then. */
+        boolean holdoutCutShort() {
+            return holdoutRun.map(ReplayResult::cutShort).orElse(false);
+        }
     }
 
     /** Replays a candidate over a period (train, the span, the holdout), ending early when the stop rule proves it over its limits. */
@@ -449,17 +468,40 @@ final class Search {
             double[] values = tuner.values(point);
             PolicySpec policy = tuner.apply(values);
             Evaluated before = trained.get(k);
-            ReplayResult r = before != null ? new ReplayResult(List.of(), before.train(), before.cutShort())
-                    : replay.run(policy, stop);
+            ReplayResult r = before != null ? before.trainRun()
+                    : lent(point, policy, x -> Optional.of(x.trainRun())).orElseGet(() -> replay.run(policy, stop));
             // a point over the budget on train fails whatever the holdout shows
-            Optional<ReplayResult> h = r.cutShort() ? Optional.empty()
-                    : holdoutReplay.map(x -> x.replay().run(policy, x.stop()));
-            e = new Evaluated(point.clone(), values, policy, r.total(), h.map(ReplayResult::total), r.cutShort(),
-                    marksScreened, h.map(ReplayResult::cutShort).orElse(false));
+            Optional<ReplayResult> h = r.cutShort() ? Optional.empty() : holdoutReplay.map(x ->
+                    lent(point, policy, Evaluated::holdoutRun).orElseGet(() -> x.replay().run(policy, x.stop())));
+            e = new Evaluated(point.clone(), values, policy, r, h, marksScreened);
             Evaluated raced = cache.putIfAbsent(k, e);
             e = raced == null ? e : raced;
         }
         return e;
+    }
+
+    /**
+     * A replay this point would repeat: one of a point differing only in maxReplicas' headroom whose replicas never
+     * reached its maxReplicas nor this point's, so that neither bound ever bound ({@link ReplayResult#mostAsked}).
+     * The validating search walks every headroom over the same targets and mins; most of those walks' training
+     * replays, and some holdout ones, are the same replay.
+     */
+    private Optional<ReplayResult> lent(int[] point, PolicySpec policy, Function<Evaluated, Optional<ReplayResult>> run) {
+        int h = tuner.headroomIndex();
+        if (h == Tuner.NONE) {
+            return Optional.empty();
+        }
+        for (int r = 0; r < tuner.size(h); r++) {
+            List<Integer> other = key(with(point, h, r));
+            for (Evaluated e : new Evaluated[] {cache.get(other), trained.get(other)}) {
+                Optional<ReplayResult> lent = e == null || r == point[h] ? Optional.empty() : run.apply(e)
+                        .filter(x -> x.sameUnderMax(e.policy().maxReplicas(), policy.maxReplicas()));
+                if (lent.isPresent()) {
+                    return lent;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -473,11 +515,19 @@ final class Search {
             return here;
         }
         PolicySpec p = here.policy();
-        Outcome train = here.cutShort() ? replay.run(p, StopRule.NEVER).total() : here.train();
+        ReplayResult train = here.cutShort() ? unlendable(replay.run(p, StopRule.NEVER)) : here.trainRun();
         Evaluated whole = new Evaluated(here.point(), here.values(), p, train,
-                holdoutReplay.map(h -> h.replay().run(p, StopRule.NEVER).total()), false, marksScreened, false);
+                holdoutReplay.map(h -> unlendable(h.replay().run(p, StopRule.NEVER))), marksScreened);
         cache.put(key(here.point()), whole);
         return whole;
+    }
+
+    /**
+     * A replay run to the end where this search's replays may end early: not lent ({@link #lent}), since a point
+     * replayed here would have been cut short where it is not.
+     */
+    private static ReplayResult unlendable(ReplayResult r) {
+        return new ReplayResult(r.days(), r.total(), r.cutShort(), ReplayResult.UNKNOWN);
     }
 
     /** The same space over the screening span (empty: this search does not screen). */

@@ -105,7 +105,7 @@ public final class AsRun {
             }
         }
         judge.flush(minuteTally, currentMinute, minutesPerStep);
-        return days.result(h.service(), POLICY, h.currency(), slo, false);
+        return days.result(h.service(), POLICY, h.currency(), slo, false, ReplayResult.UNKNOWN);
     }
 
     /**

@@ -41,7 +41,7 @@ final class DayTallies {
         return days[day];
     }
 
-    ReplayResult result(String service, String policy, String currency, Slo slo, boolean cutShort) {
+    ReplayResult result(String service, String policy, String currency, Slo slo, boolean cutShort, int mostAsked) {
         List<Outcome> perDay = new ArrayList<>(days.length);
         OutcomeTally total = new OutcomeTally();
         for (int d = 0; d < days.length; d++) {
@@ -51,6 +51,7 @@ final class DayTallies {
             total.merge(days[d]);
         }
         return new ReplayResult(List.copyOf(perDay),
-                total.toOutcome(service, policy, start, start.plusSeconds(totalSeconds), currency, slo), cutShort);
+                total.toOutcome(service, policy, start, start.plusSeconds(totalSeconds), currency, slo), cutShort,
+                mostAsked);
     }
 }

@@ -79,6 +79,8 @@ public final class Replay {
     /** The replay ends once more minutes than this have breached ({@link StopRule}). */
     private final long breachCap;
     private boolean cutShort;
+    /** The most replicas held (at the start) or asked for (at any decision) so far: see {@link ReplayResult#mostAsked}. */
+    private int mostAsked;
     private final DayTallies days;
     private final ReplayMetrics view;
     private final Pods pods;
@@ -186,6 +188,7 @@ public final class Replay {
         this.days = new DayTallies(demand.start(), (long) demand.steps() * stepSeconds);
         this.view = new ReplayMetrics(model);
         this.pods = new Pods(opts.initialReplicas().orElseGet(() -> observedInitialReplicas(demand)));
+        this.mostAsked = pods.paid();
     }
 
     /**
@@ -209,7 +212,7 @@ public final class Replay {
         Replay replay = new Replay(in, autoscaler, opts);
         replay.loop(in.history().steps());
         return replay.days.result(in.history().service(), opts.policyName(), in.model().currency(), in.spec().slo(),
-                replay.cutShort);
+                replay.cutShort, replay.mostAsked);
     }
 
     /**
@@ -335,6 +338,7 @@ public final class Replay {
         }
         int paid = pods.paid();
         int desired = Math.max(0, autoscaler.decide(t, paid, pods.ready(), view));
+        mostAsked = Math.max(mostAsked, desired);
         if (desired != paid) {
             bookRuns(tally, t);
             tally.addScaleEvent(paid, desired);
