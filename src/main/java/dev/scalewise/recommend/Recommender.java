@@ -65,8 +65,11 @@ public final class Recommender {
         ServiceHistory train = split.train();
         ServiceHistory holdout = split.holdout();
         Tuner tuner = Tuners.of(current, model, spec, train, opts);
-        Outcome currentTrain = replay(current, train, model, spec);
-        Outcome currentHoldout = replay(current, holdout, model, spec);
+        // one replay per period for every policy replayed over it: the current one and the candidates
+        Search.PeriodReplay onTrainPeriod = periodReplay(train, model, spec);
+        Search.PeriodReplay onHoldout = periodReplay(holdout, model, spec);
+        Outcome currentTrain = onTrainPeriod.toEnd(current);
+        Outcome currentHoldout = onHoldout.toEnd(current);
         Outcome observedTrain = observed.train();
         Outcome observedHoldout = observed.holdout();
 
@@ -77,7 +80,7 @@ public final class Recommender {
         // a training replay may end once it is over the budget, and over the current policy's burn too (a
         // setting that lowers the burn is looked for among the rest when nothing meets the budget)
         StopRule stop = new StopRule(Math.max(maxBurn, currentTrain.budgetBurn()), criteria.maxTrainBreaches());
-        Search whole = new Search(tuner, periodReplay(train, model, spec), stop, criteria, opts.parallelSearch());
+        Search whole = new Search(tuner, onTrainPeriod, stop, criteria, opts.parallelSearch());
         Optional<ServiceHistory> span = screeningSpan(train, opts.screenDays());
         Search search = span.map(h -> screened(whole, h, current, model, spec, opts, criteria, currentHoldout))
                 .orElse(whole);
@@ -86,7 +89,7 @@ public final class Recommender {
         // the cheapest setting meeting both (more headroom), and failing that the one lowering the burn most
         // a holdout replay may end once over the SLO's budget there, and over the current policy's burn (the
         // lowers-the-burn fallback compares the rest), or for no-worse over its breach minutes
-        Search validating = search.validating(new Search.Holdout(periodReplay(holdout, model, spec),
+        Search validating = search.validating(new Search.Holdout(onHoldout,
                 new StopRule(Math.max(1.0, currentHoldout.budgetBurn()), criteria.maxHoldoutBreaches())));
         Optional<Evaluated> trainBest = onTrain.best().map(e -> validating.evaluate(e.point()));
         Optional<Evaluated> chosen = trainBest.filter(validating::feasible);
@@ -122,7 +125,7 @@ public final class Recommender {
                 : chosen.or(() -> failedOnHoldout).orElseGet(() -> validating.evaluate(tuner.currentPoint())));
         PolicySpec recommended = shown.policy();
         Outcome recTrain = shown.train();
-        Outcome recHoldout = shown.holdout().orElseGet(() -> replay(recommended, holdout, model, spec));
+        Outcome recHoldout = shown.holdout().orElseGet(() -> onHoldout.toEnd(recommended));
         String reason = verdict.reason() + versusObserved(status, recHoldout, observedHoldout);
         boolean stands = status == Status.RECOMMENDED || status == Status.LOWERS_BURN;
         // the knobs and the binding constraint are explained by the replays that found the winner: the screening
@@ -182,11 +185,12 @@ public final class Recommender {
                                    ServiceSpec spec, RecommendOptions opts, Search.Criteria criteria,
                                    Outcome currentHoldout) {
         double maxBurn = opts.objective().maxBudgetBurn();
+        Search.PeriodReplay onSpanPeriod = periodReplay(span, model, spec);
         Search.Criteria onSpan = opts.objective().noWorse()
-                ? new Search.Criteria(maxBurn, replay(current, span, model, spec).breachMinutes(),
+                ? new Search.Criteria(maxBurn, onSpanPeriod.toEnd(current).breachMinutes(),
                 currentHoldout.breachMinutes(), criteria.withinObservedLoad())
                 : criteria;
-        return whole.screenedBy(periodReplay(span, model, spec), new StopRule(maxBurn, onSpan.maxTrainBreaches()), onSpan);
+        return whole.screenedBy(onSpanPeriod, new StopRule(maxBurn, onSpan.maxTrainBreaches()), onSpan);
     }
 
     /**

@@ -95,6 +95,11 @@ final class Search {
     @FunctionalInterface
     interface PeriodReplay {
         ReplayResult run(PolicySpec policy, StopRule stop);
+
+        /** The policy's whole replay over the period. */
+        default Outcome toEnd(PolicySpec policy) {
+            return run(policy, StopRule.NEVER).total();
+        }
     }
 
     /** The holdout's replay and when it may end: over the SLO's budget there (or the current policy's breaches). */
